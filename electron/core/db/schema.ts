@@ -1,0 +1,47 @@
+/** Row types exactly as the tables hold them (see migrations). Domain types live in shared/. */
+export interface DbProvision {
+  id: number;
+  name: string;
+  is_demo: number;
+  created_at: string;
+}
+
+export interface DbBase {
+  id: string;
+  name: string;
+  host_school: string;
+  places: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DbBaseKeyStage {
+  base_id: string;
+  key_stage: string;
+}
+
+export interface DbPupil {
+  id: string;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  created_at: string;
+}
+
+export interface DbPlacement {
+  id: string;
+  pupil_id: string;
+  base_id: string;
+  start_date: string;
+  end_date: string | null;
+  created_at: string;
+}
+
+export interface DbSchema {
+  provision: DbProvision;
+  bases: DbBase;
+  base_key_stages: DbBaseKeyStage;
+  pupils: DbPupil;
+  placements: DbPlacement;
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { contract, isCallName, type CallName } from '../../shared/api/contract';
+import { fail, ok, type Result } from '../../shared/api/result';
+import type { KeyDeskCore } from './core';
+import { UserError } from './errors';
+import { handlers as defaultHandlers, type Handlers } from './handlers';
+
+function firstIssue(error: z.ZodError): { message: string; field?: string } {
+  const issue = error.issues[0];
+  if (!issue) return { message: 'Something in the request was not valid.' };
+  const field = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return { message: `Key Desk does not know the field ${issue.keys.join(', ')}.`, field: issue.keys[0] ?? field };
+  }
+  return field ? { message: issue.message, field } : { message: issue.message };
+}
+
+/**
+ * The single entry to the core for every transport (IPC, HTTP, tests): checks the call exists,
+ * validates its input against the contract, runs the handler, and turns every failure into a value.
+ */
+export async function dispatch(
+  core: KeyDeskCore,
+  name: unknown,
+  input: unknown,
+  handlers: Handlers = defaultHandlers,
+): Promise<Result<unknown>> {
+  if (!isCallName(name)) {
+    return fail({ code: 'UNKNOWN_CALL', message: 'Key Desk does not know that request. Try restarting the app.' });
+  }
+  const parsed = contract[name].input.safeParse(input);
+  if (!parsed.success) return fail({ code: 'INVALID_INPUT', ...firstIssue(parsed.error) });
+  const handler = handlers[name] as (input: unknown, core: KeyDeskCore) => Promise<unknown>;
+  try {
+    return ok(await handler(parsed.data, core));
+  } catch (error) {
+    if (error instanceof UserError) {
+      return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    }
+    console.error(`Key Desk: ${name as CallName} failed`, error);
+    return fail({ code: 'INTERNAL', message: 'Something went wrong inside Key Desk. Please try again; if it keeps happening, tell your administrator what you were doing.' });
+  }
+}

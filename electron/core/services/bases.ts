@@ -1,0 +1,30 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import { placesProblem, type Base } from '../../../shared/domain/bases';
+import type { Db } from '../db/dialect';
+import { UserError } from '../errors';
+import { findBase, findBaseByName, listBases, updateBase } from '../repositories/bases';
+
+export function listAllBases(db: Db, today: string): Promise<Base[]> {
+  return listBases(db, today);
+}
+
+/** Renames a base or changes its places or key stages, never below the pupils placed there today. */
+export async function changeBase(db: Db, input: ParsedInput<'bases.update'>, today: string, now: string): Promise<Base> {
+  const { id, ...changes } = input;
+  return db.transaction().execute(async (tx) => {
+  const base = await findBase(tx, id, today);
+  if (!base) throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows. It may have been removed.', 'id');
+  if (changes.places !== undefined) {
+    const problem = placesProblem(changes.places, base.placed);
+    if (problem) throw new UserError('CONFLICT', problem, 'places');
+  }
+  if (changes.name !== undefined) {
+    const clash = await findBaseByName(tx, changes.name);
+    if (clash && clash.id !== id) throw new UserError('CONFLICT', `There is already a base called ${changes.name}.`, 'name');
+  }
+  await updateBase(tx, id, changes, now);
+  const updated = await findBase(tx, id, today);
+  if (!updated) throw new Error('Base vanished during update');
+  return updated;
+  });
+}

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { version } from '../../package.json';
+import { KeyDeskCore } from '../core/core';
+import { registerApi } from './ipc';
+import { menuTemplate } from './menu';
+import { electronSettings } from './settings';
+import { hardenContents, hardenSession, windowOptions } from './window';
+
+// Thin on purpose: everything with rules in it lives in the core, which runs and is tested in plain Node.
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererFile = join(here, '../renderer/index.html');
+const appUrl = () => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(core: KeyDeskCore): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs'), core.settings.get().window));
+  hardenContents(window.webContents, appUrl());
+  if (core.settings.get().window?.maximised) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    core.settings.update({ window: { ...window.getNormalBounds(), maximised: window.isMaximized() } });
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(appUrl());
+  return window;
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl()));
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+
+  const settings = electronSettings(join(app.getPath('userData'), 'Data'));
+  const core = new KeyDeskCore({
+    settings,
+    version,
+    platform: {
+      canChooseFolder: true,
+      chooseFolder: async () => {
+        const options = { title: 'Choose the Key Desk data folder', properties: ['openDirectory', 'createDirectory'] as const };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, { ...options, properties: [...options.properties] })
+          : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+    log: (message, error) => console.error(`Key Desk: ${message}`, error ?? ''),
+  });
+  await core.start();
+  registerApi(ipcMain, core, () => mainWindow, appUrl);
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        go: (route) => void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#${route}`)}`),
+        showDataFolder: () => {
+          const folder = settings.get().dataFolder;
+          if (folder) void shell.openPath(folder);
+        },
+      }),
+    ),
+  );
+
+  mainWindow = createWindow(core);
+  app.on('activate', () => {
+    mainWindow ??= createWindow(core);
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  // Flush pending saves before quitting; quit only once they are on disk (or clearly failed).
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    core
+      .close()
+      .catch((error: unknown) => {
+        dialog.showErrorBox('Key Desk could not save', `Your latest changes could not be saved: ${String(error)}`);
+      })
+      .finally(() => {
+        flushed = true;
+        app.quit();
+      });
+  });
+}
+
+void main();

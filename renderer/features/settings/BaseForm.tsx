@@ -1,0 +1,125 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Card, Checkbox, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { ApiError } from '../../../shared/api/result';
+import { baseNameSchema, KEY_STAGES, keyStagesSchema, placesProblem, placesSchema, type Base } from '../../../shared/domain/bases';
+import { count } from '../../lib/format';
+import { useUpdateBase } from '../../lib/queries';
+
+const formSchema = z.object({
+  name: baseNameSchema,
+  hostSchool: z.string().trim().min(1, 'Enter the host school.'),
+  places: placesSchema,
+  keyStages: keyStagesSchema,
+});
+type FormValues = z.input<typeof formSchema>;
+const FIELDS = ['name', 'hostSchool', 'places', 'keyStages'] as const;
+
+const valuesOf = (base: Base): FormValues => ({
+  name: base.name,
+  hostSchool: base.hostSchool,
+  places: base.places,
+  keyStages: base.keyStages,
+});
+
+/** One base's name, host school, places and key stages, checked here as the core will check them. */
+export function BaseForm({ base }: { base: Base }) {
+  const update = useUpdateBase();
+  const form = useForm<FormValues>({
+    resolver: zodResolver(formSchema),
+    values: valuesOf(base),
+    resetOptions: { keepDirtyValues: true },
+  });
+  const { errors, isDirty } = form.formState;
+
+  const save = form.handleSubmit(async (values) => {
+    const problem = placesProblem(Number(values.places), base.placed);
+    if (problem) return form.setError('places', { message: problem });
+    const before = valuesOf(base);
+    try {
+      const saved = await update.mutateAsync({ id: base.id, ...values });
+      form.reset(valuesOf(saved));
+      const id = `base-${base.id}`;
+      notifications.show({
+        id,
+        title: `${saved.name} saved`,
+        message: (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => {
+              notifications.hide(id);
+              void update.mutateAsync({ id: base.id, ...before }).then((restored) => form.reset(valuesOf(restored)));
+            }}
+          >
+            Undo
+          </Button>
+        ),
+      });
+    } catch (error) {
+      const field = error instanceof ApiError ? error.field : undefined;
+      const target = FIELDS.find((f) => f === field) ?? 'root';
+      form.setError(target, { message: (error as Error).message });
+    }
+  });
+
+  return (
+    <Card withBorder padding="lg" component="form" onSubmit={(event) => void save(event)} aria-label={`Base: ${base.name}`}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3}>{base.name}</Title>
+          <Text c="dimmed" size="sm">
+            {count(base.placed, 'pupil')} placed today
+          </Text>
+        </Group>
+        <TextInput label="Name" {...form.register('name')} error={errors.name?.message} />
+        <TextInput label="Host school" {...form.register('hostSchool')} error={errors.hostSchool?.message} />
+        <Controller
+          control={form.control}
+          name="places"
+          render={({ field }) => (
+            <NumberInput
+              label="Places"
+              description={`At least ${Math.max(base.placed, 1)}: places cannot go below the pupils placed now.`}
+              min={1}
+              allowDecimal={false}
+              allowNegative={false}
+              value={field.value as number}
+              onChange={(value) => field.onChange(value === '' ? undefined : Number(value))}
+              onBlur={field.onBlur}
+              error={errors.places?.message}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="keyStages"
+          render={({ field }) => (
+            <Checkbox.Group label="Key stages" value={field.value as string[]} onChange={field.onChange} error={errors.keyStages?.message}>
+              <Group mt={6}>
+                {KEY_STAGES.map((stage) => (
+                  <Checkbox key={stage} value={stage} label={stage} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          )}
+        />
+        {errors.root && (
+          <Text c="red" size="sm" role="alert">
+            {errors.root.message}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" disabled={!isDirty} onClick={() => form.reset(valuesOf(base))}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={!isDirty} loading={update.isPending}>
+            Save {base.name}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput } from '../../shared/api/contract';
+import { unwrap } from '../../shared/api/result';
+import { api } from './api';
+
+export const keys = {
+  status: ['app.status'] as const,
+  bases: ['bases.list'] as const,
+  settings: ['settings.get'] as const,
+};
+
+export const useStatus = () => useQuery({ queryKey: keys.status, queryFn: async () => unwrap(await api.app.status()) });
+
+export const useBases = () => useQuery({ queryKey: keys.bases, queryFn: async () => unwrap(await api.bases.list()) });
+
+export const useDeviceSettings = () =>
+  useQuery({ queryKey: keys.settings, queryFn: async () => unwrap(await api.settings.get()) });
+
+export function useUpdateBase() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: CallInput<'bases.update'>) => unwrap(await api.bases.update(input)),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.bases }),
+  });
+}
+
+export function useUpdateDeviceSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: CallInput<'settings.update'>) => unwrap(await api.settings.update(input)),
+    onSuccess: (value) => client.setQueryData(keys.settings, value),
+  });
+}
+
+/** Set-up calls change which data file is open: everything cached belongs to the old one. */
+export function useSetupAction<I>(run: (input: I) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
