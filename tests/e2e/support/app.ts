@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const WEB_JS = resolve(ROOT, 'out/main/web.js');
+const READY_LINE = /^Key Desk is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
+const START_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export function assertBuilt(): void {
+  if (!existsSync(WEB_JS)) {
+    throw new Error(
+      `Browser mode is not built: ${WEB_JS} is missing. Run \`npx electron-vite build --logLevel warn\` (npm test builds first).`,
+    );
+  }
+}
+
+export interface RunningApp {
+  /** The address printed at start, token included. */
+  url: string;
+  port: number;
+  token: string;
+  folder: string;
+  /** Everything written to stdout and stderr so far, for failure messages. */
+  output(): string;
+  /** SIGTERM (which saves and closes the data file), then waits for the process to end. */
+  stop(): Promise<void>;
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((done) => {
+    const timer = setTimeout(() => done(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done(true);
+    });
+  });
+}
+
+/** Starts `node out/main/web.js --data <folder>` and resolves once it prints its one line. */
+export async function startApp(options: { folder: string; demo?: boolean; port?: number }): Promise<RunningApp> {
+  assertBuilt();
+  const args = [WEB_JS, '--data', options.folder];
+  if (options.port !== undefined) args.push('--port', String(options.port));
+  if (options.demo) args.push('--demo');
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+
+  let stdout = '';
+  let stderr = '';
+  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr}`;
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    if (await waitForExit(child, STOP_TIMEOUT_MS)) return;
+    child.kill('SIGKILL');
+    await waitForExit(child, STOP_TIMEOUT_MS);
+    throw new Error(`Browser mode did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM.\n${output()}`);
+  };
+
+  try {
+    const match = await new Promise<RegExpMatchArray>((resolveLine, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`Browser mode printed no address within ${START_TIMEOUT_MS} ms.\n${output()}`)),
+        START_TIMEOUT_MS,
+      );
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const newline = stdout.indexOf('\n');
+        if (newline === -1) return;
+        clearTimeout(timer);
+        const line = stdout.slice(0, newline);
+        const found = line.match(READY_LINE);
+        if (found) resolveLine(found);
+        else reject(new Error(`Browser mode's first line is not the address line: ${JSON.stringify(line)}\n${output()}`));
+      });
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`Browser mode exited (code ${code}, signal ${signal}) before printing its address.\n${output()}`));
+      });
+    });
+    return { url: match[1]!, port: Number(match[2]), token: match[3]!, folder: options.folder, output, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Page } from 'playwright-core';
+import { assertBuilt, startApp, type RunningApp } from './app';
+import { launchBrowser, type Browser } from './browser';
+import { Cleanup } from './temp';
+
+export { assertBuilt, startApp, WEB_JS, type RunningApp } from './app';
+export { chromiumPath, launchBrowser, type Browser } from './browser';
+export { Cleanup, makeTempFolder, removeFolder } from './temp';
+
+/** Starts browser mode on `folder` (stopped at cleanup) and opens its address in a new tab. */
+export async function openKeyDesk(
+  cleanup: Cleanup,
+  browser: Browser,
+  options: { folder: string; demo?: boolean },
+): Promise<{ app: RunningApp; page: Page }> {
+  const app = await startApp(options);
+  cleanup.add(() => app.stop());
+  const page = await browser.open(app.url);
+  cleanup.add(() => page.close());
+  return { app, page };
+}
+
+/** One browser for a whole test file, plus a Cleanup per test. Call from the top of a describe/file. */
+export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
+  let browser: Browser | undefined;
+  let cleanup = new Cleanup();
+  beforeAll(async () => {
+    assertBuilt();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(() => {
+    cleanup = new Cleanup();
+    if (browser) browser.errors.length = 0;
+  });
+  afterEach(async () => {
+    await cleanup.run();
+  });
+  return {
+    browser: () => {
+      if (!browser) throw new Error('The browser is not running: was useE2e() called at the top of the file?');
+      return browser;
+    },
+    cleanup: () => cleanup,
+  };
+}
+
+/** Today as the app writes it, dd/mm/yyyy, by this machine's clock (which the browser shares). */
+export function ukDate(date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
