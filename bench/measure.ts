@@ -76,7 +76,7 @@ export function formatMeasure(measure: Measure, nameWidth = measure.name.length)
   const notes: string[] = [];
   if (measure.targetMs !== undefined) notes.push(`target ≤ ${measure.targetMs} ms`);
   if (measure.floor) notes.push(`floor ${ms(measure.floor.medianMs)}: ${measure.floor.name}`);
-  const verdict = measure.targetMs === undefined ? '' : isOverTarget(measure) ? `  OVER TARGET (x${(measure.medianMs / measure.targetMs).toFixed(1)})` : '  ok';
+  const verdict = measure.targetMs === undefined ? '' : isOverTarget(measure) ? `  OVER TARGET by ${Math.ceil((measure.medianMs / measure.targetMs - 1) * 100)}%` : '  ok';
   const value = ms(measure.medianMs).padStart(10);
   return `${measure.name.padEnd(nameWidth)}  ${value}${notes.length ? `  (${notes.join(', ')})` : ''}${verdict}`;
 }

@@ -75,7 +75,14 @@ export class DataFile {
     }
     const SQL = await loadSqlJs();
     const file = new DataFile(path, createDatabase(SQL), options);
-    await fill(file);
+    try {
+      await fill(file);
+    } catch (error) {
+      // Nothing of a half-filled database may reach the disk.
+      file.saver.dispose();
+      file.sql.close();
+      throw error;
+    }
     await file.saveSoon().flush();
     return file;
   }

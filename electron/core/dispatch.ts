@@ -9,6 +9,7 @@ function firstIssue(error: z.ZodError): { message: string; field?: string } {
   const issue = error.issues[0];
   if (!issue) return { message: 'Something in the request was not valid.' };
   const field = issue.path.map(String).join('.');
+  if (!field && issue.code === 'invalid_type') return { message: 'The request was not in the form Key Desk expects.' };
   if (issue.code === 'unrecognized_keys') {
     return { message: `Key Desk does not know the field ${issue.keys.join(', ')}.`, field: issue.keys[0] ?? field };
   }

@@ -101,4 +101,8 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+main().catch((error: unknown) => {
+  // For example an unreadable settings.json: say so rather than start with no window and no word.
+  dialog.showErrorBox('Key Desk could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

@@ -29,10 +29,19 @@ export function windowOptions(preloadPath: string, state: WindowState | null): B
   };
 }
 
-/** Same document, ignoring the #/route: the app navigates by hash and nothing else. */
+/**
+ * Same document, ignoring the #/route: the app navigates by hash and nothing else. Compared as
+ * parsed URLs, because Chromium reports the dev server `http://localhost:5173` as `.../`.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
-  const strip = (u: string) => u.split('#')[0];
-  return strip(url) === strip(appUrl);
+  const strip = (u: string) => {
+    if (!URL.canParse(u)) return null;
+    const parsed = new URL(u);
+    parsed.hash = '';
+    return parsed.href;
+  };
+  const page = strip(url);
+  return page !== null && page === strip(appUrl);
 }
 
 /** No navigation away from the app, no new windows, no webviews, no permissions. */

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import type { KeyDeskCore } from '../core/core';
 import { dispatch } from '../core/dispatch';
@@ -75,10 +75,19 @@ export async function startWebServer(options: { core: KeyDeskCore; staticDir: st
   const token = randomBytes(24).toString('base64url');
   let allowedHosts = new Set<string>();
 
+  // Resolved once, so a relative folder or a trailing slash cannot defeat the containment check below.
+  const staticDir = resolve(options.staticDir);
+
   const serveStatic = async (res: ServerResponse, pathname: string) => {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
-    const file = join(options.staticDir, relative);
-    if (relative.startsWith('..') || !file.startsWith(options.staticDir + sep)) return send(res, 404, 'Not found', 'text/plain');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return send(res, 400, 'Bad request', 'text/plain');
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
+    const file = join(staticDir, relative);
+    if (relative.startsWith('..') || !file.startsWith(staticDir + sep)) return send(res, 404, 'Not found', 'text/plain');
     try {
       const body = await readFile(file);
       send(res, 200, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', { 'Cache-Control': 'no-cache' });

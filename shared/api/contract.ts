@@ -40,7 +40,7 @@ export const contract = {
       .object({
         demo: z.boolean({ error: 'Choose demo data or your own provision.' }),
         provisionName: z
-          .string()
+          .string({ error: 'Enter the name of your provision.' })
           .trim()
           .min(1, 'Enter the name of your provision.')
           .max(80, 'The provision name can be at most 80 characters.')
@@ -59,7 +59,7 @@ export const contract = {
         id: id('base'),
         name: baseNameSchema.optional(),
         hostSchool: z
-          .string()
+          .string({ error: 'Enter the host school.' })
           .trim()
           .min(1, 'Enter the host school.')
           .max(100, 'The host school can be at most 100 characters.')

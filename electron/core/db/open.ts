@@ -59,6 +59,8 @@ function configure(db: SqlJsDatabase): void {
 /** A brand-new database at the latest schema. */
 export function createDatabase(SQL: SqlJsStatic): SqlJsDatabase {
   const db = new SQL.Database();
+  // Large pages make export (the heart of every save) about a third faster; only settable while empty.
+  db.exec('PRAGMA page_size = 65536');
   configure(db);
   db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
   migrate(db, ':memory:');

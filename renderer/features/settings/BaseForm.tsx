@@ -8,13 +8,18 @@ import { baseNameSchema, KEY_STAGES, keyStagesSchema, placesProblem, placesSchem
 import { count } from '../../lib/format';
 import { useUpdateBase } from '../../lib/queries';
 
-const formSchema = z.object({
-  name: baseNameSchema,
-  hostSchool: z.string().trim().min(1, 'Enter the host school.'),
-  places: placesSchema,
-  keyStages: keyStagesSchema,
-});
-type FormValues = z.input<typeof formSchema>;
+/** The core's rules for a base, plus the one that depends on it: places not below the pupils placed. */
+const formSchema = (placed: number) =>
+  z.object({
+    name: baseNameSchema,
+    hostSchool: z.string().trim().min(1, 'Enter the host school.'),
+    places: placesSchema.superRefine((places, ctx) => {
+      const problem = placesProblem(places, placed);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    keyStages: keyStagesSchema,
+  });
+type FormValues = z.input<ReturnType<typeof formSchema>>;
 const FIELDS = ['name', 'hostSchool', 'places', 'keyStages'] as const;
 
 const valuesOf = (base: Base): FormValues => ({
@@ -28,22 +33,24 @@ const valuesOf = (base: Base): FormValues => ({
 export function BaseForm({ base }: { base: Base }) {
   const update = useUpdateBase();
   const form = useForm<FormValues>({
-    resolver: zodResolver(formSchema),
+    resolver: zodResolver(formSchema(base.placed)),
     values: valuesOf(base),
     resetOptions: { keepDirtyValues: true },
   });
   const { errors, isDirty } = form.formState;
+  // resetOptions above also apply to every form.reset(): without keepDirtyValues: false, Cancel and
+  // Undo keep the edited (dirty) values on screen instead of showing what is saved.
+  const showSaved = (saved: Base) => form.reset(valuesOf(saved), { keepDirtyValues: false });
 
   const save = form.handleSubmit(async (values) => {
-    const problem = placesProblem(Number(values.places), base.placed);
-    if (problem) return form.setError('places', { message: problem });
     const before = valuesOf(base);
     try {
       const saved = await update.mutateAsync({ id: base.id, ...values });
-      form.reset(valuesOf(saved));
+      showSaved(saved);
       const id = `base-${base.id}`;
       notifications.show({
         id,
+        autoClose: 10_000,
         title: `${saved.name} saved`,
         message: (
           <Button
@@ -51,7 +58,9 @@ export function BaseForm({ base }: { base: Base }) {
             variant="subtle"
             onClick={() => {
               notifications.hide(id);
-              void update.mutateAsync({ id: base.id, ...before }).then((restored) => form.reset(valuesOf(restored)));
+              update.mutateAsync({ id: base.id, ...before }).then(showSaved, (error: unknown) =>
+                notifications.show({ color: 'red', title: 'Could not undo', message: (error as Error).message }),
+              );
             }}
           >
             Undo
@@ -60,7 +69,7 @@ export function BaseForm({ base }: { base: Base }) {
       });
     } catch (error) {
       const field = error instanceof ApiError ? error.field : undefined;
-      const target = FIELDS.find((f) => f === field) ?? 'root';
+      const target = FIELDS.find((f) => field === f || field?.startsWith(`${f}.`)) ?? 'root';
       form.setError(target, { message: (error as Error).message });
     }
   });
@@ -112,7 +121,7 @@ export function BaseForm({ base }: { base: Base }) {
           </Text>
         )}
         <Group justify="flex-end">
-          <Button variant="default" disabled={!isDirty} onClick={() => form.reset(valuesOf(base))}>
+          <Button variant="default" disabled={!isDirty} onClick={() => showSaved(base)}>
             Cancel
           </Button>
           <Button type="submit" disabled={!isDirty} loading={update.isPending}>

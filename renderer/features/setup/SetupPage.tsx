@@ -27,7 +27,9 @@ function NewDataFile({ status, folder }: { status: AppStatus; folder?: string })
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder padding="lg">
-          <Title order={3}>Explore with demo data</Title>
+          <Title order={2} size="h3">
+            Explore with demo data
+          </Title>
           <Text c="dimmed" size="sm" mt={4} mb="md">
             A practice provision with made-up pupils at both bases, clearly marked as demo data. Nothing real goes in
             it.
@@ -37,7 +39,9 @@ function NewDataFile({ status, folder }: { status: AppStatus; folder?: string })
           </Button>
         </Card>
         <Card withBorder padding="lg">
-          <Title order={3}>Set up my provision</Title>
+          <Title order={2} size="h3">
+            Set up my provision
+          </Title>
           <Text c="dimmed" size="sm" mt={4}>
             Start with Parkgate and Frederick Bird and no pupils. You can rename the bases and change their places in
             Settings.
@@ -111,10 +115,10 @@ function Refused({ status }: { status: AppStatus }) {
 /** First run, and what staff see when the data file cannot be opened. */
 export function SetupPage({ status }: { status: AppStatus }) {
   return (
-    <Container size="md" py="xl">
+    <Container size="md" py="xl" component="main">
       <Stack>
         <div>
-          <Title order={1}>Welcome to Key Desk</Title>
+          <Title order={1}>{status.state === 'failed' ? 'Key Desk could not open its data' : 'Welcome to Key Desk'}</Title>
           <Text c="dimmed">Registers, placements and My Support Plans for the Key, kept on this PC.</Text>
         </div>
         {status.state === 'failed' ? (

@@ -41,8 +41,9 @@ export function Shell({ status, children }: { status: AppStatus; children: React
           )}
         </Group>
       </AppShell.Header>
+      {/* AppShell.Navbar is the <nav> landmark itself: no second <nav> inside it. */}
       <AppShell.Navbar p="xs" aria-label="Main">
-        <nav>
+        <div>
           {NAV.map((item) => (
             <NavLink
               key={item.to}
@@ -53,7 +54,7 @@ export function Shell({ status, children }: { status: AppStatus; children: React
               active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
             />
           ))}
-        </nav>
+        </div>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

@@ -55,9 +55,15 @@ export async function launchBrowser(): Promise<Browser> {
     errors,
     async open(url) {
       const page = await context.newPage();
-      page.on('pageerror', (error) => errors.push(`${url}: uncaught ${error.message}`));
+      page.on('pageerror', (error) => errors.push(`uncaught error: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`${url}: console error ${message.text()}`);
+        // Failed requests are reported below, with their address.
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+          errors.push(`console error: ${message.text()}`);
+        }
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) errors.push(`HTTP ${response.status()} for ${response.url()}`);
       });
       await page.goto(url);
       return page;

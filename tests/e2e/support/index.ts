@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { assertBuilt, startApp, type RunningApp } from './app';
 import { launchBrowser, type Browser } from './browser';
 import { Cleanup } from './temp';
@@ -20,7 +20,10 @@ export async function openKeyDesk(
   return { app, page };
 }
 
-/** One browser for a whole test file, plus a Cleanup per test. Call from the top of a describe/file. */
+/**
+ * One browser for a whole test file, plus a Cleanup per test, run after each test (which then fails
+ * if its pages logged errors). Call once at the top of a test file.
+ */
 export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
   let browser: Browser | undefined;
   let cleanup = new Cleanup();
@@ -36,7 +39,10 @@ export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
     if (browser) browser.errors.length = 0;
   });
   afterEach(async () => {
+    const errors = [...(browser?.errors ?? [])];
     await cleanup.run();
+    // Uncaught errors, console errors and failed requests fail the test that caused them.
+    expect(errors, 'errors in the page').toEqual([]);
   });
   return {
     browser: () => {
@@ -51,4 +57,22 @@ export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
 export function ukDate(date = new Date()): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
+
+/** The text of the elements a control's aria-describedby points at: its description and any error. */
+export async function accessibleDescription(control: Locator): Promise<string> {
+  return control.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => element.ownerDocument.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' '),
+  );
+}
+
+/** The names of the base cards on the Today page, top to bottom. */
+export async function baseCardNames(page: Page): Promise<string[]> {
+  const cards = page.getByRole('main').getByRole('region');
+  await cards.first().waitFor();
+  return cards.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
 }

@@ -1,0 +1,84 @@
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { measureDurableSave, measureOpen } from './data-file';
+import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
+import { buildSyntheticDatabase } from './synthetic';
+
+/**
+ * `npm run bench`: times what staff wait for on a ten-year database, beside the machine's floor.
+ * `npm run bench -- --json`: one JSON object per measure on stdout, nothing else (progress goes to stderr).
+ * It informs; it never fails the build.
+ *
+ * A later feature adds its measure to `cases` below: a name for the progress line and a function
+ * from the synthetic data folder to a Measure.
+ */
+const json = process.argv.includes('--json');
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+const cases: ReadonlyArray<{ name: string; run: (folder: string) => Promise<Measure> }> = [
+  { name: 'open', run: (folder) => measureOpen(folder) },
+  { name: 'durable save', run: (folder) => measureDurableSave(folder) },
+];
+
+const TEMP_PREFIX = 'keydesk-bench-';
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Ctrl-C during the synchronous build gets the bench killed outright (tsx follows up with SIGKILL),
+ * so no handler can tidy up; the next run removes the 40 MB folders whose bench is no longer running.
+ */
+async function removeLeftovers(): Promise<void> {
+  const names = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const pid = Number.parseInt(name.slice(TEMP_PREFIX.length), 10);
+    if (pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  await removeLeftovers();
+  const root = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
+  try {
+    const folder = join(root, 'data');
+    progress('Building the synthetic ten-year database…');
+    const started = performance.now();
+    const { path, counts } = await buildSyntheticDatabase(folder);
+    const size = (await stat(path)).size;
+    progress(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const measures: Measure[] = [];
+    for (const c of cases) {
+      progress(`Timing ${c.name} (${DEFAULT_WARMUP} warm-up + ${DEFAULT_RUNS} runs)…`);
+      measures.push(await c.run(folder));
+    }
+
+    if (!json) {
+      const cpu = cpus();
+      out('Key Desk bench');
+      const load = loadavg()[0] ?? 0;
+      out(`  machine   ${cpu[0]?.model.trim() ?? 'unknown cpu'}, ${cpu.length} cores, ${process.platform}/${process.arch}, node ${process.version}`);
+      // A busy machine slows everything; say so rather than let a reader blame the code.
+      out(`  load      ${load.toFixed(1)} (1-minute average)${load > cpu.length ? ': busier than its cores, so expect slow, noisy timings' : ''}`);
+      out(`  database  ${(size / 1024 / 1024).toFixed(1)} MB: ${counts.pupils} pupils, ${counts.placements} placements, ${counts.marks} register marks`);
+      out(`  medians of ${DEFAULT_RUNS} runs after ${DEFAULT_WARMUP} warm-up`);
+      out('');
+    }
+    report(measures, json, out);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,187 @@
+import type { Database as SqlJsDatabase } from 'sql.js';
+import { addDays } from '../shared/domain/dates';
+import { DataFile, dataFilePath } from '../electron/core/data-file';
+import { FIRST_NAMES, LAST_NAMES } from '../electron/core/demo/names';
+import { seededRandom, type Random } from '../electron/core/demo/random';
+
+/**
+ * BENCH ONLY. Stands in for the register table until the registers feature adds the real one;
+ * replace it with that table (and real register rows) then. Shaped as we expect that table to be:
+ * keyed by pupil, date and session (a mark is unique on any PC without a UUID of its own), with
+ * UUIDs for the pupil and the member of staff, so the file is as big as a real one would be.
+ */
+export const BENCH_REGISTER_MARKS_TABLE = 'bench_register_marks';
+const CREATE_BENCH_REGISTER_MARKS = `
+  CREATE TABLE ${BENCH_REGISTER_MARKS_TABLE} (
+    pupil_id TEXT NOT NULL REFERENCES pupils(id),
+    date TEXT NOT NULL,
+    session TEXT NOT NULL CHECK (session IN ('AM', 'PM')),
+    code TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (pupil_id, date, session)
+  ) STRICT, WITHOUT ROWID;
+`;
+
+export interface SyntheticOptions {
+  pupils?: number;
+  /** Roughly how many register marks to make (AM and PM each count as one). */
+  marks?: number;
+  years?: number;
+  /** The last day of the ten years; fixed so every run builds the very same file. */
+  today?: string;
+  seed?: number;
+}
+
+export interface SyntheticCounts {
+  pupils: number;
+  placements: number;
+  marks: number;
+}
+
+const DEFAULTS = { pupils: 800, marks: 150_000, years: 10, today: '2026-11-23', seed: 20261123 } as const;
+
+/** Present most sessions, with the codes a Key register sees now and then. */
+const CODES: ReadonlyArray<[code: string, weight: number]> = [
+  ['present', 86], ['L', 3], ['I', 3], ['N', 2], ['B', 2], ['M', 1], ['C', 1], ['O', 1], ['U', 0.5], ['E', 0.5],
+];
+const TOTAL_WEIGHT = CODES.reduce((sum, [, weight]) => sum + weight, 0);
+
+function markCode(random: Random, session: 'AM' | 'PM'): string {
+  let roll = random.next() * TOTAL_WEIGHT;
+  for (const [code, weight] of CODES) {
+    roll -= weight;
+    if (roll < 0) return code === 'present' ? (session === 'AM' ? '/' : '\\') : code;
+  }
+  return session === 'AM' ? '/' : '\\';
+}
+
+const isWeekday = (iso: string) => {
+  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return day !== 0 && day !== 6;
+};
+
+interface PlannedPlacement {
+  id: string;
+  pupilId: string;
+  baseId: string;
+  start: string;
+  end: string | null;
+}
+
+/** Each pupil gets one placement of 12–26 weeks somewhere in the years; some come back for a second. */
+function planPlacements(random: Random, pupilIds: readonly string[], bases: ReadonlyArray<{ id: string; places: number }>, first: string, today: string) {
+  const totalPlaces = bases.reduce((sum, base) => sum + base.places, 0);
+  const pickBase = () => {
+    // Weighted by places, as the bigger base takes more pupils.
+    let roll = random.next() * totalPlaces;
+    for (const base of bases) {
+      roll -= base.places;
+      if (roll < 0) return base.id;
+    }
+    return bases[bases.length - 1]!.id;
+  };
+  const span = Math.round((Date.parse(today) - Date.parse(first)) / 86_400_000);
+  const placements: PlannedPlacement[] = [];
+  for (const pupilId of pupilIds) {
+    let start = addDays(first, random.int(0, span - 7));
+    for (let visit = 0; visit < 2; visit++) {
+      const weeks = random.int(12, 26);
+      const end = addDays(start, weeks * 7 - 3);
+      placements.push({ id: random.uuid(), pupilId, baseId: pickBase(), start, end: end > today && random.next() < 0.3 ? null : end });
+      if (random.next() >= 0.12) break;
+      start = addDays(end, 7 * random.int(8, 60));
+      if (start > today) break;
+    }
+  }
+  return placements;
+}
+
+function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): SyntheticCounts {
+  const random = seededRandom(options.seed);
+  const { today } = options;
+  const first = addDays(today, -Math.round(options.years * 365.25));
+  const bases = (sql.exec('SELECT id, places FROM bases ORDER BY name')[0]?.values ?? []).map(([id, places]) => ({
+    id: String(id),
+    places: Number(places),
+  }));
+  if (bases.length === 0) throw new Error('the schema should seed the bases');
+  const staff = Array.from({ length: 8 }, () => random.uuid());
+
+  sql.exec('BEGIN');
+  try {
+    sql.exec(CREATE_BENCH_REGISTER_MARKS);
+    sql.run('INSERT INTO provision (id, name, is_demo, created_at) VALUES (1, ?, 1, ?)', ['The Key (synthetic bench data)', `${first}T09:00:00.000Z`]);
+
+    const pupilIds = Array.from({ length: options.pupils }, () => random.uuid());
+    const placements = planPlacements(random, pupilIds, bases, first, today);
+    const firstStart = new Map<string, string>();
+    for (const p of placements) if (!firstStart.has(p.pupilId)) firstStart.set(p.pupilId, p.start);
+
+    const insertPupil = sql.prepare(
+      'INSERT INTO pupils (id, legal_first_name, legal_last_name, preferred_name, date_of_birth, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const id of pupilIds) {
+      const firstName = random.pick(FIRST_NAMES);
+      // Five to ten years old when first placed: the Key is a primary provision.
+      const born = addDays(firstStart.get(id) ?? today, -random.int(5 * 365, 11 * 365 - 1));
+      const createdAt = `${firstStart.get(id) ?? today}T08:00:00.000Z`;
+      insertPupil.run([id, firstName, random.pick(LAST_NAMES), random.next() < 0.15 ? firstName.slice(0, 3) : null, born, createdAt]);
+    }
+    insertPupil.free();
+
+    const insertPlacement = sql.prepare(
+      'INSERT INTO placements (id, pupil_id, base_id, start_date, end_date, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const p of placements) insertPlacement.run([p.id, p.pupilId, p.baseId, p.start, p.end, `${p.start}T08:00:00.000Z`]);
+    insertPlacement.free();
+
+    // Every weekday session of every placement up to today, thinned evenly to about the asked-for
+    // number (as if some days were holidays or part-time timetables).
+    const sessions: Array<{ pupilId: string; date: string }> = [];
+    for (const p of placements) {
+      const last = p.end === null || p.end > today ? today : p.end;
+      for (let date = p.start; date <= last; date = addDays(date, 1)) if (isWeekday(date)) sessions.push({ pupilId: p.pupilId, date });
+    }
+    const keep = Math.min(1, options.marks / (sessions.length * 2));
+    const insertMark = sql.prepare(
+      `INSERT INTO ${BENCH_REGISTER_MARKS_TABLE} (pupil_id, date, session, code, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    let marks = 0;
+    for (const { pupilId, date } of sessions) {
+      for (const session of ['AM', 'PM'] as const) {
+        if (random.next() >= keep) continue;
+        const minute = String(random.int(0, 59)).padStart(2, '0');
+        const recordedAt = `${date}T${session === 'AM' ? '08' : '13'}:${minute}:00.000Z`;
+        insertMark.run([pupilId, date, session, markCode(random, session), random.pick(staff), recordedAt]);
+        marks++;
+      }
+    }
+    insertMark.free();
+    sql.exec('COMMIT');
+    return { pupils: pupilIds.length, placements: placements.length, marks };
+  } catch (error) {
+    sql.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Builds a ten-year provision's data file in `folder` with the real core (schema, migrations,
+ * atomic save), fictional pupils from the demo name lists and a fixed seed. Leaves it closed on disk.
+ */
+export async function buildSyntheticDatabase(folder: string, options: SyntheticOptions = {}): Promise<{ path: string; counts: SyntheticCounts }> {
+  const settings = { ...DEFAULTS, ...options };
+  let counts: SyntheticCounts | undefined;
+  // A long debounce: create() flushes once at the end, so nothing saves half-way through the fill.
+  const file = await DataFile.create(
+    folder,
+    async (created) => {
+      counts = fill(created.sql, settings);
+    },
+    { saveDelayMs: 60_000 },
+  );
+  await file.close();
+  if (!counts) throw new Error('the synthetic fill did not run');
+  return { path: dataFilePath(folder), counts };
+}

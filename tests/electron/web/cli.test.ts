@@ -1,0 +1,187 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/api/result';
+import type { AppStatus } from '../../../shared/api/status';
+import type { Base } from '../../../shared/domain/bases';
+import { startCore, tempFolder } from '../../helpers/core';
+import { BUILD_DIR, ensureBuilt, ROOT } from '../build';
+
+/** Built exactly as `npm run build` builds out/main/web.js, into the tests' own folder. */
+const WEB_JS = join(BUILD_DIR, 'main/web.js');
+const RUNNING = /^Key Desk is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/;
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children: ChildProcess[] = [];
+
+function run(args: string[]): Run {
+  const child = spawn(process.execPath, [WEB_JS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** Waits for the one line the server prints once it is listening. */
+async function started(r: Run) {
+  const deadline = Date.now() + 20_000;
+  while (!r.stdout().includes('\n')) {
+    if (r.child.exitCode !== null) throw new Error(`web.js exited early (${r.child.exitCode}): ${r.stderr()}`);
+    if (Date.now() > deadline) throw new Error(`web.js printed nothing: ${r.stderr()}`);
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  const match = RUNNING.exec(r.stdout().split('\n')[0]!);
+  if (!match) throw new Error(`Unexpected output: ${JSON.stringify(r.stdout())}`);
+  const [, url, port, token] = match as unknown as [string, string, string, string];
+  const call = async (name: string, input?: unknown) => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/${name}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      ...(input !== undefined ? { body: JSON.stringify(input) } : {}),
+    });
+    return (await response.json()) as Result<unknown>;
+  };
+  return { url, port: Number(port), token, call };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+describe('npm run web (out/main/web.js)', { timeout: 60_000 }, () => {
+  let data: Awaited<ReturnType<typeof tempFolder>>;
+
+  beforeAll(ensureBuilt, 120_000);
+
+  beforeEach(async () => {
+    data = await tempFolder('keydesk-web-');
+  });
+
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+    }
+    await data.cleanup();
+  });
+
+  it('prints exactly one line, the address with its token, and serves the demo data there', async () => {
+    const r = run(['--data', data.path, '--demo']);
+    const web = await started(r);
+
+    const page = await fetch(web.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Key Desk</title>');
+
+    expect(await web.call('app.status')).toMatchObject({ ok: true, value: { state: 'ready', isDemo: true, dataFolder: data.path } });
+    const unauthorised = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST' });
+    expect(unauthorised.status).toBe(401);
+
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toEqual({ code: 0, signal: null });
+    expect(r.stdout()).toMatch(/^Key Desk is running at http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+\n$/);
+  });
+
+  it('starts in set-up, without demo data, when --demo is left out', async () => {
+    const r = run(['--data', data.path]);
+    const web = await started(r);
+    expect(await web.call('app.status')).toMatchObject({ ok: true, value: { state: 'setup', isDemo: false, canChooseFolder: false } });
+  });
+
+  it('listens on the port it is given', async () => {
+    const port = await freePort();
+    const web = await started(run(['--data', data.path, '--port', String(port)]));
+    expect(web.port).toBe(port);
+    expect(web.url).toBe(`http://127.0.0.1:${port}/?token=${web.token}`);
+  });
+
+  it('saves pending changes and exits cleanly on SIGTERM', async () => {
+    const r = run(['--data', data.path, '--demo']);
+    const web = await started(r);
+    const bases = (await web.call('bases.list')) as Result<Base[]>;
+    if (!bases.ok) throw new Error('no bases');
+    const base = bases.value[0]!;
+    expect(await web.call('bases.update', { id: base.id, name: 'Saved On Stop' })).toMatchObject({ ok: true });
+
+    // Straight away: the save is still waiting out its debounce.
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toEqual({ code: 0, signal: null });
+
+    const reopened = await startCore({ folder: data.path });
+    try {
+      const after = (await reopened.call('bases.list')) as Result<Base[]>;
+      expect(after.ok && after.value.find((b) => b.id === base.id)?.name).toBe('Saved On Stop');
+    } finally {
+      await reopened.core.close();
+    }
+  });
+
+  it('says why a data file was refused, still starts, and leaves the file as it was', async () => {
+    const file = join(data.path, 'keydesk.db');
+    await writeFile(file, 'this is not a database');
+    const r = run(['--data', data.path, '--demo']);
+    const web = await started(r);
+    expect(r.stderr()).toMatch(/^Key Desk: /m);
+    expect(((await web.call('app.status')) as Result<AppStatus>)).toMatchObject({ ok: true, value: { state: 'failed' } });
+    r.child.kill('SIGTERM');
+    expect((await r.exited).code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe('this is not a database');
+  });
+
+  it.each([['abc'], ['0'], ['65536'], ['80.5'], ['=-1'], ['']])('refuses --port %j with exit code 2', async (port) => {
+    const r = run(['--data', data.path, ...(port.startsWith('=') ? [`--port${port}`] : ['--port', port])]);
+    expect(await r.exited).toEqual({ code: 2, signal: null });
+    expect(r.stderr()).toContain('--port must be a whole number from 1 to 65535');
+    expect(r.stderr()).toContain('Usage: npm run web -- --data <folder>');
+    expect(r.stdout()).toBe('');
+  });
+
+  it('refuses --port with no number after it, with exit code 2', async () => {
+    for (const args of [['--port'], ['--port', '-1']]) {
+      const r = run(['--data', data.path, ...args]);
+      expect(await r.exited).toEqual({ code: 2, signal: null });
+      expect(r.stderr()).toContain("Option '--port");
+      expect(r.stdout()).toBe('');
+    }
+  });
+
+  it('refuses to start without --data, with exit code 2', async () => {
+    const r = run(['--demo']);
+    expect(await r.exited).toEqual({ code: 2, signal: null });
+    expect(r.stderr()).toContain('Say where the data lives with --data <folder>.');
+    expect(r.stdout()).toBe('');
+  });
+
+  it('refuses an option it does not know, with exit code 2', async () => {
+    const r = run(['--data', data.path, '--dmeo']);
+    expect(await r.exited).toEqual({ code: 2, signal: null });
+    expect(r.stderr()).toContain('--dmeo');
+    expect(r.stdout()).toBe('');
+  });
+
+  it('says so, with exit code 2, when the port is taken', async () => {
+    const first = await started(run(['--data', data.path]));
+    const second = run(['--data', data.path, '--port', String(first.port)]);
+    expect(await second.exited).toEqual({ code: 2, signal: null });
+    expect(second.stderr()).toContain('That port is already in use.');
+    expect(second.stdout()).toBe('');
+  });
+});
