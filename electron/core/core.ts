@@ -1,10 +1,16 @@
 import type { AppStatus, FileProblem } from '../../shared/api/status';
 import { localIsoDate } from '../../shared/domain/dates';
-import { DataFile, normaliseFolder } from './data-file';
+import { Sessions } from './auth/sessions';
+import type { ScryptParams } from './crypto/keys';
+import { Keyring } from './crypto/keyring';
+import { formatRecoveryKey, newRecoverySecret } from './crypto/recovery-key';
+import { DataFile, normaliseFolder, SealedDataFile, type OpenOptions } from './data-file';
 import type { Db } from './db/dialect';
-import { DEMO_PROVISION_NAME, fillDemoData } from './demo/generate';
+import { DEMO_ACCOUNTS, fillDemoData } from './demo/generate';
 import { FileRefused, UserError } from './errors';
+import { listBases } from './repositories/bases';
 import { createProvision, getProvision } from './repositories/provision';
+import { addStaffMember } from './services/staff';
 import type { SettingsStore } from './settings';
 
 /** What differs between the desktop app and browser mode, beyond the transport. */
@@ -22,16 +28,29 @@ export interface CoreOptions {
   /** The wall clock; tests pin it. */
   clock?: () => Date;
   saveDelayMs?: number;
+  /** Cost of password hashing; tests lower it. */
+  scrypt?: ScryptParams;
   log?: (message: string, error?: unknown) => void;
 }
 
+export interface NewDatabase {
+  demo: boolean;
+  provisionName?: string | undefined;
+  manager?: { name: string; username: string; password: string } | undefined;
+  folder?: string | undefined;
+}
+
 /**
- * The whole of Key Desk below the UI, with no Electron in it: which data file is open, and the
- * services the handler table calls. One instance per process.
+ * The whole of Key Desk below the UI, with no Electron in it: which data file is open, who is signed
+ * in, and the services the handler table calls. One instance per process.
  */
 export class KeyDeskCore {
   readonly settings: SettingsStore;
   readonly platform: Platform;
+  readonly sessions: Sessions;
+  /** The data file as read from disk, still sealed: present from opening the folder until closing it. */
+  private sealed: SealedDataFile | null = null;
+  /** The unsealed database: present only while someone is signed in (or locked out after inactivity). */
   private file: DataFile | null = null;
   private problem: FileProblem | null = null;
   private readonly clock: () => Date;
@@ -40,6 +59,7 @@ export class KeyDeskCore {
     this.settings = options.settings;
     this.platform = options.platform ?? noFolderPicker;
     this.clock = options.clock ?? (() => new Date());
+    this.sessions = new Sessions(this, options.scrypt);
   }
 
   /** Opens the data folder the settings name, if any. Never throws for a bad file: status says why. */
@@ -56,25 +76,56 @@ export class KeyDeskCore {
     return this.clock().toISOString();
   }
 
+  clockNow(): Date {
+    return this.clock();
+  }
+
+  requireFile(): DataFile {
+    if (!this.file) throw new UserError('NO_DATABASE', 'No data file is open. Open or create one first.');
+    return this.file;
+  }
+
   requireDb(): Db {
-    if (!this.file) {
-      throw new UserError('NO_DATABASE', 'No data file is open. Open or create one first.');
-    }
-    return this.file.db;
+    return this.requireFile().db;
   }
 
   get dataFile(): DataFile | null {
     return this.file;
   }
 
+  get sealedFile(): SealedDataFile | null {
+    return this.sealed;
+  }
+
+  get folder(): string | null {
+    return this.settings.get().dataFolder;
+  }
+
   async status(): Promise<AppStatus> {
+    await this.sessions.lockIfIdle();
     const provision = this.file ? await getProvision(this.file.db) : null;
+    const session = this.sessions.current;
+    const state: AppStatus['state'] = this.problem
+      ? 'failed'
+      : !this.sealed
+        ? 'setup'
+        : !session
+          ? 'sign-in'
+          : session.locked
+            ? 'locked'
+            : 'ready';
+    const isDemo = this.sealed?.demo ?? false;
     return {
-      state: this.file ? 'ready' : this.problem ? 'failed' : 'setup',
-      dataFolder: this.settings.get().dataFolder,
-      isDemo: provision?.isDemo ?? false,
-      provisionName: provision?.name ?? null,
+      state,
+      dataFolder: this.folder,
+      isDemo,
+      // A locked screen shows whose session it is, but nothing from inside the provision.
+      provisionName: state === 'ready' ? (provision?.name ?? null) : null,
       problem: this.problem,
+      user: session?.user ?? null,
+      demoAccounts: isDemo && state === 'sign-in' ? DEMO_ACCOUNTS : null,
+      autoLockMinutes: provision?.autoLockMinutes ?? null,
+      saveProblem: this.file?.saveProblem ?? null,
       canChooseFolder: this.platform.canChooseFolder,
       version: this.options.version,
     };
@@ -84,46 +135,88 @@ export class KeyDeskCore {
   async openFolder(folder: string): Promise<AppStatus> {
     const target = this.checkFolder(folder);
     await this.closeFile();
+    this.sealed = null;
+    this.problem = null;
     this.settings.update({ dataFolder: target });
+    await this.sessions.useFolder(target);
     try {
-      this.file = await DataFile.open(target, this.fileOptions());
-      this.problem = null;
+      this.sealed = await SealedDataFile.read(target);
     } catch (error) {
       if (!(error instanceof FileRefused)) throw error;
-      this.options.log?.(`Data file refused: ${error.message}`, error.cause);
-      this.problem = error.toProblem();
+      this.refuse(error);
     }
     return this.status();
   }
 
-  /** Starts a new data file: demo data, or an empty provision ready to set up. */
-  async createDatabase(input: { demo: boolean; provisionName?: string | undefined; folder?: string | undefined }): Promise<AppStatus> {
-    const current = this.settings.get().dataFolder;
-    const target = this.checkFolder(input.folder ?? current ?? '', 'folder');
-    if (this.file && target === current) {
-      throw new UserError('CONFLICT', 'This folder already has a Key Desk data file open. Choose another folder for a new one.', 'folder');
+  /**
+   * Starts a new data file, sealed under a new data key with a recovery key, and signs in as its first
+   * account: the manager (or, for demo data, the demo manager).
+   */
+  async createDatabase(input: NewDatabase): Promise<{ status: AppStatus; recoveryKey: string }> {
+    const current = this.folder;
+    const target = this.checkFolder(input.folder ?? current ?? '');
+    if (this.sealed && target === current) {
+      throw new UserError('CONFLICT', 'This folder already has a Key Desk data file. Choose another folder for a new one.', 'folder');
     }
     const today = this.today();
     const now = this.now();
+    const keyring = Keyring.create({ demo: input.demo, ...(this.options.scrypt ? { scrypt: this.options.scrypt } : {}) });
+    const secret = newRecoverySecret();
+    await keyring.setRecoveryKey(secret);
     let created: DataFile;
     try {
       created = await DataFile.create(
         target,
+        keyring,
         async (file) => {
-          if (input.demo) await fillDemoData(file.db, today, now);
-          else await createProvision(file.db, { name: input.provisionName ?? 'The Key', isDemo: false }, now);
+          if (input.demo) return fillDemoData(file, today, now);
+          if (!input.manager) throw new UserError('INVALID_INPUT', 'Enter the first account.', 'manager');
+          await createProvision(file.db, { name: input.provisionName ?? 'The Key', isDemo: false }, now);
+          const baseIds = (await listBases(file.db, today)).map((b) => b.id);
+          await addStaffMember(file, { ...input.manager, roles: ['manager', 'administrator'], baseIds }, today, now);
         },
         this.fileOptions(),
       );
     } catch (error) {
       if (error instanceof FileRefused) throw new UserError('CONFLICT', error.message, 'folder');
+      if (error instanceof UserError && error.field && input.manager) throw new UserError(error.code, error.message, `manager.${error.field}`);
       throw error;
     }
     await this.closeFile();
-    this.file = created;
     this.problem = null;
     this.settings.update({ dataFolder: target });
-    return this.status();
+    await this.sessions.useFolder(target);
+    this.sealed = await SealedDataFile.read(target);
+    this.file = created;
+    const firstUsername = input.demo ? DEMO_ACCOUNTS[0]?.username : input.manager?.username;
+    await this.sessions.begin(created, firstUsername ?? '', 'created-data-file');
+    return { status: await this.status(), recoveryKey: formatRecoveryKey(secret) };
+  }
+
+  /** Unseals the file for a session. A body that fails to verify is refused, the file untouched. */
+  async unseal(keyring: Keyring): Promise<DataFile | null> {
+    if (!this.sealed) throw new UserError('NO_DATABASE', 'No data file is open. Open or create one first.');
+    try {
+      this.file = await DataFile.unlock(this.sealed, keyring, this.fileOptions());
+      return this.file;
+    } catch (error) {
+      if (!(error instanceof FileRefused)) throw error;
+      this.refuse(error);
+      return null;
+    }
+  }
+
+  /** Saves and closes the unsealed database and goes back to the sealed file on disk (signing out). */
+  async reseal(): Promise<void> {
+    await this.closeFile();
+    const folder = this.folder;
+    if (!folder) return;
+    try {
+      this.sealed = await SealedDataFile.read(folder);
+    } catch (error) {
+      if (!(error instanceof FileRefused)) throw error;
+      this.refuse(error);
+    }
   }
 
   /** Saves anything pending and closes the file: on quit, and before switching folders. */
@@ -131,11 +224,18 @@ export class KeyDeskCore {
     await this.closeFile();
   }
 
+  private refuse(error: FileRefused): void {
+    this.options.log?.(`Data file refused: ${error.message}`, error.cause);
+    this.problem = error.toProblem();
+    this.sealed = null;
+  }
+
   private async closeFile(): Promise<void> {
     const file = this.file;
     if (!file) return;
     // If saving fails the file stays open, so nothing in memory is lost.
     await file.flush();
+    this.sessions.end();
     this.file = null;
     await file.close();
   }
@@ -150,12 +250,11 @@ export class KeyDeskCore {
     }
   }
 
-  private fileOptions() {
+  private fileOptions(): OpenOptions {
     return {
+      clock: this.clock,
       ...(this.options.saveDelayMs !== undefined ? { saveDelayMs: this.options.saveDelayMs } : {}),
       onSaveError: (error: unknown) => this.options.log?.('Saving the data file failed; will retry.', error),
     };
   }
 }
-
-export { DEMO_PROVISION_NAME };

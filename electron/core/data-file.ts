@@ -1,6 +1,8 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Database as SqlJsDatabase } from 'sql.js';
+import { decodeEnvelope, EnvelopeError, type Envelope } from './crypto/envelope';
+import type { Keyring } from './crypto/keyring';
 import { createKysely, type Db } from './db/dialect';
 import { createDatabase, loadDatabase } from './db/open';
 import { loadSqlJs } from './db/sqljs';
@@ -16,33 +18,48 @@ export interface OpenOptions {
   /** Debounce for saves; the issue's ceiling is 250 ms. */
   saveDelayMs?: number;
   onSaveError?: (error: unknown) => void;
+  /** The wall clock for audit entries; tests pin it. */
+  clock?: () => Date;
 }
 
-/**
- * An open data file: the in-memory database, the query builder over it, and the saver that keeps
- * the file on disk in step. The one place bytes go to and come from disk (encryption wraps here).
- */
-export class DataFile {
-  readonly db: Db;
-  private readonly saver: SaveScheduler;
-  private closed = false;
+/** Who the audit log names for the changes being made now; null for Key Desk itself. */
+export interface Actor {
+  id: string;
+  name: string;
+}
 
-  private constructor(
+const ENVELOPE_PROBLEMS: Record<EnvelopeError['problem'], [FileRefused['kind'], string]> = {
+  empty: ['empty', 'The data file is empty, so there is nothing to open. It has been left as it is.'],
+  'not-ours': ['not-ours', 'This file is not a Key Desk data file. It has been left as it is.'],
+  'plain-database': ['not-ours', 'This file is an unencrypted database, not a Key Desk data file. It has been left as it is.'],
+  damaged: [
+    'corrupt',
+    'The data file is damaged or has been changed since Key Desk saved it, so it cannot be opened. It has been left as it is: restore a backup or choose another folder.',
+  ],
+};
+
+function refusedFor(error: EnvelopeError, path: string): FileRefused {
+  const [kind, message] = ENVELOPE_PROBLEMS[error.problem];
+  return new FileRefused(kind, path, message, { cause: error });
+}
+
+/** A data file read from disk but still sealed: enough to show the sign-in screen, nothing more. */
+export class SealedDataFile {
+  constructor(
     readonly path: string,
-    readonly sql: SqlJsDatabase,
-    options: OpenOptions,
-  ) {
-    this.db = createKysely(sql);
-    this.saver = new SaveScheduler(() => this.saveNow(), {
-      delayMs: options.saveDelayMs ?? 250,
-      ...(options.onSaveError ? { onError: options.onSaveError } : {}),
-    });
-    // Every row change schedules a save, whichever code made it.
-    sql.updateHook(() => this.saver.markDirty());
+    readonly envelope: Envelope,
+  ) {}
+
+  get demo(): boolean {
+    return this.envelope.header.demo;
   }
 
-  /** Opens the data file in `folder`; null when there is none yet. Refuses (untouched) what it cannot read. */
-  static async open(folder: string, options: OpenOptions = {}): Promise<DataFile | null> {
+  get provisionId(): string {
+    return this.envelope.header.provisionId;
+  }
+
+  /** Reads the data file in `folder`; null when there is none. Refuses (untouched) what is not ours or is damaged. */
+  static async read(folder: string): Promise<SealedDataFile | null> {
     const path = dataFilePath(folder);
     let bytes: Uint8Array;
     try {
@@ -54,10 +71,80 @@ export class DataFile {
         cause: error,
       });
     }
+    try {
+      return new SealedDataFile(path, decodeEnvelope(bytes));
+    } catch (error) {
+      if (error instanceof EnvelopeError) throw refusedFor(error, path);
+      throw error;
+    }
+  }
+}
+
+/**
+ * An open data file: the in-memory database, the query builder over it, and the saver that keeps
+ * the file on disk in step. The one place bytes go to and come from disk, always sealed by the
+ * keyring: no plain database, temp file or backup is ever written.
+ */
+/** Who is acting now, read by the audit triggers through functions registered on the connection. */
+class AuditContext {
+  actor: Actor | null = null;
+  constructor(private readonly clock: () => Date) {}
+  register = (sql: SqlJsDatabase): void => {
+    sql.create_function('audit_now', () => this.clock().toISOString());
+    sql.create_function('audit_staff_id', () => this.actor?.id ?? null);
+    sql.create_function('audit_staff_name', () => this.actor?.name ?? 'Key Desk');
+  };
+}
+
+export class DataFile {
+  readonly db: Db;
+  private readonly saver: SaveScheduler;
+  private closed = false;
+  private lastSaveError: string | null = null;
+
+  private constructor(
+    readonly path: string,
+    readonly sql: SqlJsDatabase,
+    readonly keyring: Keyring,
+    private readonly audit: AuditContext,
+    options: OpenOptions,
+  ) {
+    this.db = createKysely(sql);
+    this.saver = new SaveScheduler(() => this.saveNow(), {
+      delayMs: options.saveDelayMs ?? 250,
+      onError: (error) => {
+        this.lastSaveError = error instanceof Error ? error.message : String(error);
+        options.onSaveError?.(error);
+      },
+    });
+    // Every row change schedules a save, whichever code made it.
+    sql.updateHook(() => this.saver.markDirty());
+  }
+
+  /** Who the audit log names for changes made from now on (null: Key Desk itself). */
+  get actor(): Actor | null {
+    return this.audit.actor;
+  }
+
+  set actor(actor: Actor | null) {
+    this.audit.actor = actor;
+  }
+
+  /** Opens a sealed file with its data key. A body that does not verify is refused, untouched. */
+  static async unlock(sealed: SealedDataFile, keyring: Keyring, options: OpenOptions = {}): Promise<DataFile> {
+    let bytes: Buffer;
+    try {
+      bytes = keyring.openFile(sealed.envelope);
+    } catch (error) {
+      if (error instanceof EnvelopeError) throw refusedFor(error, sealed.path);
+      throw error;
+    }
     const SQL = await loadSqlJs();
-    const { db, migrated } = loadDatabase(SQL, bytes, path);
-    await removeStaleTempFiles(path);
-    const file = new DataFile(path, db, options);
+    const audit = new AuditContext(options.clock ?? (() => new Date()));
+    // sql.js keeps working in `bytes` itself from here on: do not reuse or wipe it.
+    const { db, migrated } = loadDatabase(SQL, bytes, sealed.path, audit.register);
+    await removeStaleTempFiles(sealed.path);
+    const file = new DataFile(sealed.path, db, keyring, audit, options);
     if (migrated) await file.saveSoon().flush();
     return file;
   }
@@ -65,6 +152,7 @@ export class DataFile {
   /** Makes a new data file in `folder` (created if need be). Refuses to replace an existing file. */
   static async create(
     folder: string,
+    keyring: Keyring,
     fill: (file: DataFile) => Promise<void>,
     options: OpenOptions = {},
   ): Promise<DataFile> {
@@ -74,7 +162,8 @@ export class DataFile {
       throw new FileRefused('folder-unusable', path, 'This folder already has a Key Desk data file. Open it instead, or choose an empty folder.');
     }
     const SQL = await loadSqlJs();
-    const file = new DataFile(path, createDatabase(SQL), options);
+    const audit = new AuditContext(options.clock ?? (() => new Date()));
+    const file = new DataFile(path, createDatabase(SQL, audit.register), keyring, audit, options);
     try {
       await fill(file);
     } catch (error) {
@@ -87,14 +176,18 @@ export class DataFile {
     return file;
   }
 
-  /** Writes the database to disk now, durably. Only ever between transactions. */
+  /** Writes the database to disk now, sealed and durably. Only ever between transactions. */
   async saveNow(): Promise<void> {
     // Holding Kysely's single connection guarantees no transaction is open while we export.
     const bytes = await this.db.connection().execute(async () => this.sql.export());
-    await writeFileAtomic(this.path, bytes);
+    const sealed = this.keyring.sealFile(bytes);
+    bytes.fill(0);
+    await writeFileAtomic(this.path, sealed);
+    this.lastSaveError = null;
   }
 
-  private saveSoon(): this {
+  /** Saves after a change outside the database (a key slot): the header is part of the file. */
+  saveSoon(): this {
     this.saver.markDirty();
     return this;
   }
@@ -106,6 +199,11 @@ export class DataFile {
 
   get hasUnsavedChanges(): boolean {
     return this.saver.pending;
+  }
+
+  /** Why the last save failed, while changes are still waiting to be saved. */
+  get saveProblem(): string | null {
+    return this.saver.pending ? this.lastSaveError : null;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ACCESS } from '../../shared/api/access';
 import { contract, isCallName, type CallName } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { KeyDeskCore } from './core';
@@ -16,9 +17,13 @@ function firstIssue(error: z.ZodError): { message: string; field?: string } {
   return field ? { message: issue.message, field } : { message: issue.message };
 }
 
+/** Calls that do not count as someone using Key Desk (the UI polls status; touch is its own thing). */
+const NOT_ACTIVITY: ReadonlySet<CallName> = new Set(['app.status']);
+
 /**
  * The single entry to the core for every transport (IPC, HTTP, tests): checks the call exists,
- * validates its input against the contract, runs the handler, and turns every failure into a value.
+ * checks the caller may make it (signed in, not locked, role), validates its input against the
+ * contract, runs the handler, and turns every failure into a value.
  */
 export async function dispatch(
   core: KeyDeskCore,
@@ -29,11 +34,14 @@ export async function dispatch(
   if (!isCallName(name)) {
     return fail({ code: 'UNKNOWN_CALL', message: 'Key Desk does not know that request. Try restarting the app.' });
   }
-  const parsed = contract[name].input.safeParse(input);
-  if (!parsed.success) return fail({ code: 'INVALID_INPUT', ...firstIssue(parsed.error) });
   const handler = handlers[name] as (input: unknown, core: KeyDeskCore) => Promise<unknown>;
   try {
-    return ok(await handler(parsed.data, core));
+    await core.sessions.authorise(name, ACCESS[name]);
+    const parsed = contract[name].input.safeParse(input);
+    if (!parsed.success) return fail({ code: 'INVALID_INPUT', ...firstIssue(parsed.error) });
+    const value = await handler(parsed.data, core);
+    if (!NOT_ACTIVITY.has(name)) core.sessions.noteActivity();
+    return ok(value);
   } catch (error) {
     if (error instanceof UserError) {
       return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });

@@ -1,12 +1,21 @@
 import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
 import type { KeyDeskCore } from './core';
-import { changeBase, listAllBases } from './services/bases';
 import { UserError } from './errors';
+import { setAutoLockMinutes, getProvision } from './repositories/provision';
+import { listStaff } from './repositories/staff';
+import { exportAudit, listAuditPage } from './services/audit';
+import { changeBase, listAllBases } from './services/bases';
+import { addStaffMember, changeStaffMember, removeStaffMember, setStaffPassword } from './services/staff';
 
 /** One handler per call in the contract: a missing or misspelt one fails to compile. */
 export type Handlers = {
   [N in CallName]: (input: ParsedInput<N>, core: KeyDeskCore) => Promise<CallOutput<N>>;
 };
+
+async function deviceSettings(core: KeyDeskCore) {
+  const provision = await getProvision(core.requireDb());
+  return { defaultBaseId: core.settings.get().defaultBaseId, autoLockMinutes: provision?.autoLockMinutes ?? 5 };
+}
 
 export const handlers: Handlers = {
   'app.status': (_input, core) => core.status(),
@@ -20,18 +29,56 @@ export const handlers: Handlers = {
     return { folder: await core.platform.chooseFolder() };
   },
 
+  'session.signIn': (input, core) => core.sessions.signIn(input.username, input.password),
+  'session.recover': (input, core) => core.sessions.recover(input.recoveryKey, input.username, input.newPassword),
+  'session.unlock': (input, core) => core.sessions.unlock(input.password),
+  'session.lock': (_input, core) => core.sessions.lock(),
+  'session.signOut': (_input, core) => core.sessions.signOut(),
+  'session.touch': async (_input, core) => ({ autoLockMinutes: (await deviceSettings(core)).autoLockMinutes }),
+  'session.changePassword': (input, core) => core.sessions.changePassword(input.currentPassword, input.newPassword),
+
   'bases.list': (_input, core) => listAllBases(core.requireDb(), core.today()),
   'bases.update': (input, core) => changeBase(core.requireDb(), input, core.today(), core.now()),
 
-  'settings.get': async (_input, core) => ({ defaultBaseId: core.settings.get().defaultBaseId }),
+  'settings.get': (_input, core) => deviceSettings(core),
   'settings.update': async (input, core) => {
-    if (input.defaultBaseId !== null) {
+    if (input.defaultBaseId) {
       const bases = await listAllBases(core.requireDb(), core.today());
       if (!bases.some((b) => b.id === input.defaultBaseId)) {
         throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows.', 'defaultBaseId');
       }
     }
-    core.settings.update({ defaultBaseId: input.defaultBaseId });
-    return { defaultBaseId: input.defaultBaseId };
+    if (input.defaultBaseId !== undefined) {
+      core.settings.update({ defaultBaseId: input.defaultBaseId });
+      await core.sessions.record('changed-setting', `this PC's base: ${input.defaultBaseId ?? 'none'}`);
+    }
+    if (input.autoLockMinutes !== undefined) await setAutoLockMinutes(core.requireDb(), input.autoLockMinutes);
+    return deviceSettings(core);
+  },
+
+  'staff.list': (_input, core) => listStaff(core.requireDb()),
+  'staff.create': (input, core) => addStaffMember(core.requireFile(), input, core.today(), core.now()),
+  'staff.update': async (input, core) => {
+    const member = await changeStaffMember(core.requireFile(), input, core.today(), core.now());
+    await core.sessions.refreshUser();
+    return member;
+  },
+  'staff.setPassword': async (input, core) => {
+    const member = await setStaffPassword(core.requireFile(), input.id, input.password);
+    await core.sessions.record('password-set', `for ${member.name}`, { entity: 'staff', entityId: member.id });
+    return { changed: true };
+  },
+  'staff.remove': async (input, core) => {
+    await removeStaffMember(core.requireFile(), input.id, core.sessions.requireUser().id, core.now());
+    return { removed: true };
+  },
+
+  'provision.newRecoveryKey': (input, core) => core.sessions.newRecoveryKey(input.password),
+
+  'audit.list': (input, core) => listAuditPage(core.requireDb(), input?.filters ?? {}, input?.page ?? 0),
+  'audit.export': async (input, core) => {
+    const exported = await exportAudit(core.requireDb(), input?.filters ?? {}, core.today());
+    await core.sessions.record('exported-audit-log', `${exported.rows} entries`);
+    return { fileName: exported.fileName, csv: exported.csv };
   },
 };

@@ -52,7 +52,11 @@ async function main() {
   });
   await core.start();
   const status = await core.status();
-  if (args.demo && status.state === 'setup') await core.createDatabase({ demo: true });
+  if (args.demo && status.state === 'setup') {
+    await core.createDatabase({ demo: true });
+    // Leave it at the sign-in screen, where the demo accounts are shown.
+    await core.sessions.signOut();
+  }
   if (status.state === 'failed') process.stderr.write(`Key Desk: ${status.problem?.message ?? 'the data file was refused'}\n`);
 
   const web = await startWebServer({ core, staticDir, ...(args.port ? { port: args.port } : {}) });

@@ -6,6 +6,11 @@ export type ErrorCode =
   | 'NO_DATABASE'
   | 'UNKNOWN_CALL'
   | 'NOT_AVAILABLE'
+  | 'NOT_SIGNED_IN'
+  | 'LOCKED'
+  | 'FORBIDDEN'
+  | 'WRONG_PASSWORD'
+  | 'TOO_MANY_ATTEMPTS'
   | 'INTERNAL';
 
 export interface ApiErrorValue {

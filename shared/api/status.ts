@@ -1,3 +1,5 @@
+import type { Role } from '../domain/staff';
+
 /** Why the data file could not be opened. The file itself is never touched in any of these cases. */
 export type FileProblemKind = 'empty' | 'corrupt' | 'not-ours' | 'too-new' | 'unreadable' | 'folder-unusable';
 
@@ -8,13 +10,39 @@ export interface FileProblem {
   path: string;
 }
 
+export interface SignedInUser {
+  id: string;
+  name: string;
+  username: string;
+  roles: Role[];
+  baseIds: string[];
+}
+
+/** A demo file's made-up accounts, shown on its sign-in screen. Never present for a real provision. */
+export interface DemoAccount {
+  username: string;
+  password: string;
+  description: string;
+}
+
 export interface AppStatus {
-  /** ready: a database is open. setup: no database in the data folder yet. failed: the file was refused. */
-  state: 'ready' | 'setup' | 'failed';
+  /**
+   * setup: no data file in the folder yet. failed: the file was refused. sign-in: a data file is
+   * there, sealed, and nobody is signed in. locked: signed in, but locked after inactivity (or by
+   * hand). ready: signed in and working.
+   */
+  state: 'setup' | 'failed' | 'sign-in' | 'locked' | 'ready';
   dataFolder: string | null;
   isDemo: boolean;
+  /** Known once the file is open. */
   provisionName: string | null;
   problem: FileProblem | null;
+  user: SignedInUser | null;
+  demoAccounts: DemoAccount[] | null;
+  /** Minutes without use before Key Desk locks itself. */
+  autoLockMinutes: number | null;
+  /** Set when saving to disk is failing; changes are kept in memory and retried. */
+  saveProblem: string | null;
   /** True where the platform can show a folder picker (the desktop app, not browser mode). */
   canChooseFolder: boolean;
   version: string;
@@ -23,4 +51,6 @@ export interface AppStatus {
 export interface DeviceSettings {
   /** The base this PC is usually used at; screens open on it first. */
   defaultBaseId: string | null;
+  /** For the whole provision: minutes without use before Key Desk locks itself. */
+  autoLockMinutes: number;
 }

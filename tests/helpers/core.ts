@@ -2,9 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyDeskCore, type Platform } from '../../electron/core/core';
+import type { ScryptParams } from '../../electron/core/crypto/keys';
+import { DEMO_ACCOUNTS } from '../../electron/core/demo/generate';
 import { dispatch } from '../../electron/core/dispatch';
 import { memorySettings } from '../../electron/core/settings';
 import type { CallName } from '../../shared/api/contract';
+import { unwrap } from '../../shared/api/result';
 
 /** A fresh, empty folder under the system temp folder; removed by the returned cleanup. */
 export async function tempFolder(prefix = 'keydesk-test-'): Promise<{ path: string; cleanup: () => Promise<void> }> {
@@ -15,16 +18,45 @@ export async function tempFolder(prefix = 'keydesk-test-'): Promise<{ path: stri
 /** A fixed school day, so occupancy and demo dates are repeatable. */
 export const TEST_NOW = new Date('2026-11-23T09:00:00Z');
 
-export async function startCore(options: { folder: string; platform?: Platform; now?: Date; saveDelayMs?: number }) {
+/** Cheap password hashing for tests (the app's own takes about 250 ms a go). */
+export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+/** The demo file's made-up accounts: demo.manager (manager + administrator), demo.teacher, demo.admin. */
+export const DEMO_PASSWORD = DEMO_ACCOUNTS[0]?.password ?? '';
+
+/** A first manager account for a real (non-demo) provision in tests. */
+export const TEST_MANAGER = { name: 'Robin Ashdown', username: 'r.ashdown', password: 'violet-harbour-lamp' };
+
+export async function startCore(options: {
+  folder: string;
+  platform?: Platform;
+  now?: Date | (() => Date);
+  saveDelayMs?: number;
+}) {
+  const now = options.now ?? TEST_NOW;
   const core = new KeyDeskCore({
     settings: memorySettings({ dataFolder: options.folder }),
     version: '0.0.0-test',
-    clock: () => options.now ?? TEST_NOW,
+    clock: typeof now === 'function' ? now : () => now,
     saveDelayMs: options.saveDelayMs ?? 5,
+    scrypt: TEST_SCRYPT,
     ...(options.platform ? { platform: options.platform } : {}),
   });
   await core.start();
   /** Calls the core exactly as the IPC and HTTP transports do. */
   const call = (name: CallName, input?: unknown) => dispatch(core, name, input);
-  return { core, call };
+  const signIn = async (username: string, password = DEMO_PASSWORD) => unwrap(await call('session.signIn', { username, password }));
+  return { core, call, signIn };
+}
+
+/**
+ * A core on a new demo data file, signed in as the demo manager (manager and administrator), as after
+ * "Explore with demo data". Pass an existing folder to reuse it; otherwise a temp folder is made.
+ */
+export async function startDemoCore(options: { folder?: string; now?: Date | (() => Date); saveDelayMs?: number } = {}) {
+  const temp = options.folder ? null : await tempFolder();
+  const folder = options.folder ?? temp!.path; // eslint-disable-line @typescript-eslint/no-non-null-assertion
+  const started = await startCore({ ...options, folder });
+  const { recoveryKey } = unwrap(await started.call('setup.createDatabase', { demo: true }));
+  return { ...started, folder, recoveryKey, cleanup: async () => { await started.core.close(); await temp?.cleanup(); } };
 }

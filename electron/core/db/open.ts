@@ -57,21 +57,28 @@ function configure(db: SqlJsDatabase): void {
 }
 
 /** A brand-new database at the latest schema. */
-export function createDatabase(SQL: SqlJsStatic): SqlJsDatabase {
+export function createDatabase(SQL: SqlJsStatic, prepare?: (db: SqlJsDatabase) => void): SqlJsDatabase {
   const db = new SQL.Database();
   // Large pages make export (the heart of every save) about a third faster; only settable while empty.
   db.exec('PRAGMA page_size = 65536');
   configure(db);
+  prepare?.(db);
   db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
   migrate(db, ':memory:');
   return db;
 }
 
 /**
+ * `prepare` runs on the connection before any migration (it registers the functions triggers call).
  * Loads a data file's bytes, refusing anything that is not a healthy Key Desk database this
  * version can read. Returns the open database and whether migrations changed it (so it needs saving).
  */
-export function loadDatabase(SQL: SqlJsStatic, bytes: Uint8Array, path: string): { db: SqlJsDatabase; migrated: boolean } {
+export function loadDatabase(
+  SQL: SqlJsStatic,
+  bytes: Uint8Array,
+  path: string,
+  prepare?: (db: SqlJsDatabase) => void,
+): { db: SqlJsDatabase; migrated: boolean } {
   if (bytes.length === 0) {
     throw new FileRefused('empty', path, 'The data file is empty, so there is nothing to open. It has been left as it is.');
   }
@@ -100,6 +107,7 @@ export function loadDatabase(SQL: SqlJsStatic, bytes: Uint8Array, path: string):
   }
   try {
     configure(db);
+    prepare?.(db);
     const { from, to } = migrate(db, path);
     return { db, migrated: from !== to };
   } catch (error) {

@@ -1,5 +1,9 @@
+import type { DemoAccount } from '../../../shared/api/status';
 import { addDays } from '../../../shared/domain/dates';
+import type { Role } from '../../../shared/domain/staff';
+import type { DataFile } from '../data-file';
 import type { Db } from '../db/dialect';
+import { addStaffMember } from '../services/staff';
 import { listBases } from '../repositories/bases';
 import { createProvision } from '../repositories/provision';
 import { FIRST_NAMES, LAST_NAMES } from './names';
@@ -7,6 +11,19 @@ import { seededRandom, type Random } from './random';
 
 export const DEMO_SEED = 20261122;
 export const DEMO_PROVISION_NAME = 'The Key (demo data)';
+
+/** Made-up accounts for exploring each role; their passwords are shown on a demo file's sign-in screen. */
+const DEMO_PASSWORD = 'try-key-desk';
+export const DEMO_STAFF: ReadonlyArray<{ name: string; username: string; roles: Role[]; bases: 'all' | string[]; description: string }> = [
+  { name: 'Demo Manager', username: 'demo.manager', roles: ['manager', 'administrator'], bases: 'all', description: 'Manager and administrator' },
+  { name: 'Demo Teacher', username: 'demo.teacher', roles: ['teacher'], bases: ['Parkgate'], description: 'Teacher at Parkgate' },
+  { name: 'Demo Administrator', username: 'demo.admin', roles: ['administrator'], bases: [], description: 'Administrator only' },
+];
+export const DEMO_ACCOUNTS: DemoAccount[] = DEMO_STAFF.map((s) => ({
+  username: s.username,
+  password: DEMO_PASSWORD,
+  description: s.description,
+}));
 
 /** How full the demo makes each base today, as a share of its places. */
 const FILL = 0.8;
@@ -23,10 +40,15 @@ function dateOfBirth(random: Random, today: string, ageYears: number): string {
  * placements already ended and some starting soon. Dates are relative to `today` so the demo always
  * looks current; names and ages come from a fixed seed.
  */
-export async function fillDemoData(db: Db, today: string, now: string, seed = DEMO_SEED): Promise<void> {
+export async function fillDemoData(file: DataFile, today: string, now: string, seed = DEMO_SEED): Promise<void> {
+  const db: Db = file.db;
   const random = seededRandom(seed);
   await createProvision(db, { name: DEMO_PROVISION_NAME, isDemo: true }, now);
   const bases = await listBases(db, today);
+  for (const staff of DEMO_STAFF) {
+    const baseIds = bases.filter((b) => staff.bases === 'all' || staff.bases.includes(b.name)).map((b) => b.id);
+    await addStaffMember(file, { ...staff, baseIds, password: DEMO_PASSWORD }, today, now);
+  }
   const usedNames = new Set<string>();
   const newPupil = async (keyStage: string) => {
     let first: string;

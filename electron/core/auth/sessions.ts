@@ -1,0 +1,250 @@
+import type { Access } from '../../../shared/api/access';
+import type { CallName } from '../../../shared/api/contract';
+import type { SignedInUser } from '../../../shared/api/status';
+import type { KeyDeskCore } from '../core';
+import { usernameLookup } from '../crypto/envelope';
+import type { ScryptParams } from '../crypto/keys';
+import { Keyring } from '../crypto/keyring';
+import { formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from '../crypto/recovery-key';
+import type { DataFile } from '../data-file';
+import { UserError } from '../errors';
+import { recordEvent } from '../repositories/audit';
+import { getProvision } from '../repositories/provision';
+import { findStaff, findStaffByUsername, listStaff } from '../repositories/staff';
+import { setStaffPassword } from '../services/staff';
+import { describeWait, SignInGuard } from './sign-in-guard';
+
+export interface Session {
+  user: SignedInUser;
+  lastActivity: number;
+  locked: boolean;
+}
+
+const WRONG = 'The username or password is not right.';
+const RECOVERY_LOOKUP = 'recovery-key';
+
+/**
+ * Who is signed in, and the rules around it: sign-in with back-off, auto-lock after inactivity,
+ * unlock by the same person, switching user, and the role check every call passes through.
+ */
+export class Sessions {
+  current: Session | null = null;
+  private guard: SignInGuard | null = null;
+
+  constructor(
+    private readonly core: KeyDeskCore,
+    private readonly scrypt?: ScryptParams,
+  ) {}
+
+  async useFolder(folder: string): Promise<void> {
+    this.current = null;
+    this.guard = await SignInGuard.load(folder);
+  }
+
+  /** The file is closing: nobody is signed in to it any more. */
+  end(): void {
+    this.current = null;
+  }
+
+  requireUser(): SignedInUser {
+    if (!this.current) throw new UserError('NOT_SIGNED_IN', 'Sign in first.');
+    return this.current.user;
+  }
+
+  /** Enforces the access table for one call. Throws a refusal a teacher can read; logs role refusals. */
+  async authorise(name: CallName, access: Access): Promise<void> {
+    if (access === 'anyone') return;
+    if (access === 'setup' && !this.core.dataFile) return;
+    await this.lockIfIdle();
+    const session = this.current;
+    if (!session) throw new UserError('NOT_SIGNED_IN', 'Sign in to Key Desk first.');
+    if (session.locked) throw new UserError('LOCKED', 'Key Desk is locked. Enter your password to carry on.');
+    const roles = access === 'setup' ? (['administrator'] as const) : access === 'signed-in' ? null : access;
+    if (roles && !roles.some((role) => session.user.roles.includes(role))) {
+      await this.record('refused', `${name}: not allowed for ${session.user.roles.join(', ')}`);
+      throw new UserError('FORBIDDEN', 'Your account is not allowed to do that. Ask a manager or administrator.');
+    }
+  }
+
+  /** Any call by the signed-in person counts as activity and puts off the auto-lock. */
+  noteActivity(): void {
+    if (this.current && !this.current.locked) this.current.lastActivity = this.core.clockNow().getTime();
+  }
+
+  async lockIfIdle(): Promise<void> {
+    const session = this.current;
+    const file = this.core.dataFile;
+    if (!session || session.locked || !file) return;
+    const minutes = (await getProvision(file.db))?.autoLockMinutes ?? 5;
+    if (this.core.clockNow().getTime() - session.lastActivity >= minutes * 60_000) {
+      session.locked = true;
+      await this.record('auto-locked', `after ${minutes} minutes without use`);
+    }
+  }
+
+  async signIn(username: string, password: string) {
+    const sealed = this.core.sealedFile;
+    if (!sealed) throw new UserError('NO_DATABASE', 'There is no data file to sign in to.');
+    if (this.current) throw new UserError('CONFLICT', `${this.current.user.name} is signed in. Sign out first, or unlock.`);
+    const lookup = usernameLookup(sealed.provisionId, username);
+    await this.checkNotWaiting(lookup, 'username');
+    const unlocked = await Keyring.unlockWithPassword(sealed.envelope, username, password, this.scrypt);
+    if (!unlocked) return this.refuseAttempt(lookup, 'sign-in-failed', WRONG, 'password');
+    const file = await this.core.unseal(unlocked.keyring);
+    if (!file) return this.core.status();
+    await this.begin(file, username, 'signed-in', lookup);
+    return this.core.status();
+  }
+
+  /** Opens the file with the recovery key and gives a person a new password (a forgotten one). */
+  async recover(recoveryKey: string, username: string, newPassword: string) {
+    const sealed = this.core.sealedFile;
+    if (!sealed) throw new UserError('NO_DATABASE', 'There is no data file to open.');
+    if (this.current) throw new UserError('CONFLICT', `${this.current.user.name} is signed in. Sign out first.`);
+    await this.checkNotWaiting(RECOVERY_LOOKUP, 'recoveryKey');
+    const secret = parseRecoveryKey(recoveryKey);
+    const keyring = secret ? await Keyring.unlockWithRecovery(sealed.envelope, secret, this.scrypt) : null;
+    if (!keyring) return this.refuseAttempt(RECOVERY_LOOKUP, 'recovery-failed', 'That recovery key does not open this data file.', 'recoveryKey');
+    const file = await this.core.unseal(keyring);
+    if (!file) return this.core.status();
+    const member = await findStaffByUsername(file.db, username);
+    if (!member) {
+      await this.core.reseal();
+      throw new UserError('NOT_FOUND', `Nobody has the username ${username} in this data file.`, 'username');
+    }
+    try {
+      await setStaffPassword(file, member.id, newPassword, 'newPassword');
+    } catch (error) {
+      await this.core.reseal();
+      throw error;
+    }
+    await this.begin(file, member.username, 'password-reset-with-recovery-key', RECOVERY_LOOKUP);
+    await file.flush();
+    return this.core.status();
+  }
+
+  /** Quick unlock after auto-lock: only the person whose session it is. */
+  async unlock(password: string) {
+    const session = this.current;
+    const file = this.core.dataFile;
+    if (!session || !file) throw new UserError('NOT_SIGNED_IN', 'Nobody is signed in. Sign in instead.');
+    if (!session.locked) return this.core.status();
+    const lookup = usernameLookup(file.keyring.provisionId, session.user.username);
+    await this.checkNotWaiting(lookup, 'password');
+    if (!(await file.keyring.checkPassword(session.user.id, password))) {
+      return this.refuseAttempt(lookup, 'unlock-failed', 'That password is not right.', 'password');
+    }
+    await this.flushPending(file, lookup);
+    session.locked = false;
+    session.lastActivity = this.core.clockNow().getTime();
+    await this.record('unlocked');
+    return this.core.status();
+  }
+
+  async lock() {
+    if (this.current && !this.current.locked) {
+      this.current.locked = true;
+      await this.record('locked');
+    }
+    return this.core.status();
+  }
+
+  /** Switch user: saves, closes the unsealed database and goes back to the sign-in screen. */
+  async signOut() {
+    if (this.current) {
+      await this.record('signed-out');
+      await this.core.reseal();
+    }
+    return this.core.status();
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<{ changed: true }> {
+    const user = this.requireUser();
+    const file = this.core.requireFile();
+    if (!(await file.keyring.checkPassword(user.id, currentPassword))) {
+      throw new UserError('WRONG_PASSWORD', 'Your current password is not right.', 'currentPassword');
+    }
+    await setStaffPassword(file, user.id, newPassword, 'newPassword');
+    await this.record('password-changed');
+    await file.flush();
+    return { changed: true };
+  }
+
+  /** A new recovery key; the old one stops working. Needs the person's own password. */
+  async newRecoveryKey(password: string): Promise<{ recoveryKey: string }> {
+    const user = this.requireUser();
+    const file = this.core.requireFile();
+    if (!(await file.keyring.checkPassword(user.id, password))) {
+      throw new UserError('WRONG_PASSWORD', 'That password is not right.', 'password');
+    }
+    const secret = newRecoverySecret();
+    await file.keyring.setRecoveryKey(secret);
+    await this.record('recovery-key-replaced');
+    await file.saveSoon().flush();
+    return { recoveryKey: formatRecoveryKey(secret) };
+  }
+
+  /** Rereads the signed-in person after their own account changed. */
+  async refreshUser(): Promise<void> {
+    const file = this.core.dataFile;
+    if (!this.current || !file) return;
+    const member = await findStaff(file.db, this.current.user.id);
+    if (member) this.current.user = member;
+  }
+
+  /** Starts a session for an unsealed file. */
+  async begin(file: DataFile, username: string, action: string, lookup?: string): Promise<void> {
+    const member = await findStaffByUsername(file.db, username);
+    if (!member) throw new Error('No account for a slot that opened the file');
+    this.current = { user: member, lastActivity: this.core.clockNow().getTime(), locked: false };
+    file.actor = { id: member.id, name: member.name };
+    await this.flushPending(file, lookup);
+    await this.record(action);
+  }
+
+  /** An audit entry for something that is not a row change, in the signed-in person's name. */
+  async record(action: string, detail?: string, about: { entity?: string; entityId?: string; pupilId?: string } = {}): Promise<void> {
+    const file = this.core.dataFile;
+    if (!file) return;
+    await recordEvent(file.db, {
+      action,
+      at: this.core.now(),
+      staffId: this.current?.user.id ?? null,
+      staffName: this.current?.user.name ?? 'Key Desk',
+      ...(detail ? { detail } : {}),
+      ...about,
+    });
+  }
+
+  private async checkNotWaiting(lookup: string, field: string): Promise<void> {
+    const wait = this.guard?.waitFor(lookup, this.core.clockNow()) ?? 0;
+    if (wait > 0) {
+      throw new UserError('TOO_MANY_ATTEMPTS', `Too many wrong tries. Wait ${describeWait(wait)}, then try again.`, field);
+    }
+  }
+
+  private async refuseAttempt(lookup: string, action: string, message: string, field: string): Promise<never> {
+    const wait = (await this.guard?.failed(lookup, this.core.clockNow(), action)) ?? 0;
+    const file = this.core.dataFile;
+    if (file) await this.flushPending(file);
+    const after = wait > 0 ? ` Too many wrong tries: wait ${describeWait(wait)} before the next one.` : '';
+    throw new UserError('WRONG_PASSWORD', `${message}${after}`, field);
+  }
+
+  /** Failed tries made while the file was sealed go into the audit log as soon as it is open. */
+  private async flushPending(file: DataFile, succeededLookup?: string): Promise<void> {
+    if (!this.guard) return;
+    const pending = succeededLookup ? await this.guard.succeeded(succeededLookup) : await this.guard.takePending();
+    if (pending.length === 0) return;
+    const staff = await listStaff(file.db);
+    for (const event of pending) {
+      const who = staff.find((s) => usernameLookup(file.keyring.provisionId, s.username) === event.lookup);
+      await recordEvent(file.db, {
+        action: event.action,
+        at: event.at,
+        staffId: who?.id ?? null,
+        staffName: who ? who.name : event.lookup === RECOVERY_LOOKUP ? 'Recovery key' : 'Unknown username',
+      });
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The data file on disk: never a plain database.
+ *
+ *   "KEYDESK\0" | header length (u32 BE) | header (JSON) | sealed database | SHA-256 of all before it
+ *
+ * The header holds the key slots (the data key wrapped under each person's password and under the
+ * recovery key) and the nonce of the sealed database. The database is sealed with AES-256-GCM, with
+ * the magic and the header as additional data, so no byte of either can change unnoticed. The
+ * trailing checksum tells plain damage (a bad disk, a cut-short copy) apart from a wrong password.
+ */
+export const MAGIC = Buffer.from('KEYDESK\0', 'latin1');
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const LENGTH_BYTES = 4;
+const CHECKSUM_BYTES = 32;
+const MAX_HEADER_BYTES = 1024 * 1024;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const slotSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('password'),
+    /** The staff member's id in the database. */
+    id: z.string().min(1),
+    /** Finds the slot from a typed username without storing names in the clear. */
+    lookup: z.string().regex(/^[0-9a-f]{64}$/),
+    salt: base64,
+    kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().positive(), r: z.number().int().positive(), p: z.number().int().positive() }),
+    nonce: base64,
+    wrapped: base64,
+  }),
+  z.object({
+    kind: z.literal('recovery'),
+    id: z.literal('recovery'),
+    salt: base64,
+    nonce: base64,
+    wrapped: base64,
+  }),
+]);
+export type Slot = z.infer<typeof slotSchema>;
+
+export const headerSchema = z.object({
+  format: z.literal(1),
+  provisionId: z.string().uuid(),
+  demo: z.boolean(),
+  slots: z.array(slotSchema).min(1),
+  body: z.object({ nonce: base64 }),
+});
+export type EnvelopeHeader = z.infer<typeof headerSchema>;
+
+export interface Envelope {
+  header: EnvelopeHeader;
+  /** The bytes the body's seal authenticates: magic, length and header exactly as stored. */
+  aad: Buffer;
+  sealedBody: Buffer;
+}
+
+export type EnvelopeProblem = 'empty' | 'not-ours' | 'plain-database' | 'damaged';
+
+export class EnvelopeError extends Error {
+  constructor(readonly problem: EnvelopeProblem, message: string) {
+    super(message);
+    this.name = 'EnvelopeError';
+  }
+}
+
+const checksum = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
+
+export function encodeEnvelope(header: EnvelopeHeader, sealBody: (aad: Buffer) => Buffer): Buffer {
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(LENGTH_BYTES);
+  length.writeUInt32BE(headerBytes.length);
+  const aad = Buffer.concat([MAGIC, length, headerBytes]);
+  const withBody = Buffer.concat([aad, sealBody(aad)]);
+  return Buffer.concat([withBody, checksum(withBody)]);
+}
+
+export function decodeEnvelope(bytes: Uint8Array): Envelope {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (data.length === 0) throw new EnvelopeError('empty', 'empty file');
+  if (data.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) throw new EnvelopeError('plain-database', 'unencrypted database');
+  if (!data.subarray(0, MAGIC.length).equals(MAGIC)) throw new EnvelopeError('not-ours', 'no Key Desk signature');
+  const minimum = MAGIC.length + LENGTH_BYTES + CHECKSUM_BYTES;
+  if (data.length < minimum) throw new EnvelopeError('damaged', 'file cut short');
+  const stored = data.subarray(data.length - CHECKSUM_BYTES);
+  const content = data.subarray(0, data.length - CHECKSUM_BYTES);
+  if (!checksum(content).equals(stored)) throw new EnvelopeError('damaged', 'checksum mismatch');
+  const headerLength = data.readUInt32BE(MAGIC.length);
+  const headerEnd = MAGIC.length + LENGTH_BYTES + headerLength;
+  if (headerLength > MAX_HEADER_BYTES || headerEnd > content.length) throw new EnvelopeError('damaged', 'header length out of range');
+  let header: EnvelopeHeader;
+  try {
+    header = headerSchema.parse(JSON.parse(data.subarray(MAGIC.length + LENGTH_BYTES, headerEnd).toString('utf8')));
+  } catch {
+    throw new EnvelopeError('damaged', 'header unreadable');
+  }
+  return { header, aad: Buffer.from(content.subarray(0, headerEnd)), sealedBody: Buffer.from(content.subarray(headerEnd)) };
+}
+
+/** What a slot's `lookup` is for a typed username in this provision. */
+export function usernameLookup(provisionId: string, username: string): string {
+  return createHash('sha256').update(`${provisionId}\n${username.trim().toLowerCase()}`).digest('hex');
+}

@@ -1,0 +1,162 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  EnvelopeError,
+  usernameLookup,
+  type Envelope,
+  type EnvelopeHeader,
+  type Slot,
+} from './envelope';
+import {
+  DEFAULT_SCRYPT,
+  KEY_BYTES,
+  keyFromPassword,
+  keyFromRecoveryKey,
+  NONCE_BYTES,
+  open,
+  seal,
+  sealWithNonce,
+  type ScryptParams,
+} from './keys';
+
+const SALT_BYTES = 16;
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const unb64 = (text: string) => Buffer.from(text, 'base64');
+
+/** Binds a wrapped key to its provision and its slot, so a slot pasted in from another file fails. */
+const slotAad = (provisionId: string, slotId: string) => Buffer.from(`key-desk slot\n${provisionId}\n${slotId}`, 'utf8');
+
+/**
+ * The data key of one open data file and the slots that unlock it. Only this class ever holds the
+ * data key; the database is sealed under it on every save with a fresh nonce.
+ */
+export class Keyring {
+  private constructor(
+    private readonly dataKey: Buffer,
+    readonly provisionId: string,
+    readonly demo: boolean,
+    private slots: Slot[],
+    private readonly scryptParams: ScryptParams,
+  ) {}
+
+  static create(options: { demo: boolean; scrypt?: ScryptParams }): Keyring {
+    return new Keyring(randomBytes(KEY_BYTES), randomUUID(), options.demo, [], options.scrypt ?? DEFAULT_SCRYPT);
+  }
+
+  /** The staff id whose password opened the file, or null when the username or password is wrong. */
+  static async unlockWithPassword(
+    envelope: Envelope,
+    username: string,
+    password: string,
+    scrypt: ScryptParams = DEFAULT_SCRYPT,
+  ): Promise<{ keyring: Keyring; staffId: string } | null> {
+    const { header } = envelope;
+    const lookup = usernameLookup(header.provisionId, username);
+    const slot = header.slots.find((s) => s.kind === 'password' && s.lookup === lookup);
+    if (!slot || slot.kind !== 'password') {
+      // Same work as a real attempt, so timing does not tell which usernames exist.
+      await keyFromPassword(password, randomBytes(SALT_BYTES), scrypt);
+      return null;
+    }
+    const kek = await keyFromPassword(password, unb64(slot.salt), slot.kdf);
+    const dataKey = tryOpen(kek, slot, header.provisionId);
+    if (!dataKey) return null;
+    return { keyring: new Keyring(dataKey, header.provisionId, header.demo, [...header.slots], scrypt), staffId: slot.id };
+  }
+
+  static async unlockWithRecovery(envelope: Envelope, secret: Uint8Array, scrypt: ScryptParams = DEFAULT_SCRYPT): Promise<Keyring | null> {
+    const { header } = envelope;
+    const slot = header.slots.find((s) => s.kind === 'recovery');
+    if (!slot) return null;
+    const kek = await keyFromRecoveryKey(secret, unb64(slot.salt));
+    const dataKey = tryOpen(kek, slot, header.provisionId);
+    return dataKey ? new Keyring(dataKey, header.provisionId, header.demo, [...header.slots], scrypt) : null;
+  }
+
+  /** Checks a password against a person's slot without changing anything (quick unlock). */
+  async checkPassword(staffId: string, password: string): Promise<boolean> {
+    const slot = this.slots.find((s) => s.kind === 'password' && s.id === staffId);
+    if (!slot || slot.kind !== 'password') {
+      await keyFromPassword(password, randomBytes(SALT_BYTES), this.scryptParams);
+      return false;
+    }
+    const kek = await keyFromPassword(password, unb64(slot.salt), slot.kdf);
+    const key = tryOpen(kek, slot, this.provisionId);
+    return key !== null && key.equals(this.dataKey);
+  }
+
+  /** Adds or replaces one person's slot; every other slot is left exactly as it was. */
+  async setPassword(staffId: string, username: string, password: string): Promise<void> {
+    const salt = randomBytes(SALT_BYTES);
+    const kek = await keyFromPassword(password, salt, this.scryptParams);
+    const { nonce, sealed } = seal(kek, this.dataKey, slotAad(this.provisionId, staffId));
+    const slot: Slot = {
+      kind: 'password',
+      id: staffId,
+      lookup: usernameLookup(this.provisionId, username),
+      salt: b64(salt),
+      kdf: { name: 'scrypt', ...this.scryptParams },
+      nonce: b64(nonce),
+      wrapped: b64(sealed),
+    };
+    this.slots = [...this.slots.filter((s) => s.id !== staffId), slot];
+  }
+
+  /** A new username finds the same slot; the password and wrapped key are unchanged. */
+  renameSlot(staffId: string, username: string): void {
+    this.slots = this.slots.map((s) =>
+      s.kind === 'password' && s.id === staffId ? { ...s, lookup: usernameLookup(this.provisionId, username) } : s,
+    );
+  }
+
+  removeSlot(staffId: string): void {
+    this.slots = this.slots.filter((s) => s.id !== staffId);
+  }
+
+  hasSlot(staffId: string): boolean {
+    return this.slots.some((s) => s.id === staffId);
+  }
+
+  async setRecoveryKey(secret: Uint8Array): Promise<void> {
+    const salt = randomBytes(SALT_BYTES);
+    const kek = await keyFromRecoveryKey(secret, salt);
+    const { nonce, sealed } = seal(kek, this.dataKey, slotAad(this.provisionId, 'recovery'));
+    const slot: Slot = { kind: 'recovery', id: 'recovery', salt: b64(salt), nonce: b64(nonce), wrapped: b64(sealed) };
+    this.slots = [...this.slots.filter((s) => s.kind !== 'recovery'), slot];
+  }
+
+  /** The whole file for these database bytes: sealed under the data key with a new nonce. */
+  sealFile(database: Uint8Array): Buffer {
+    // The nonce is in the header, which the seal authenticates: choose it first, then seal.
+    const nonce = randomBytes(NONCE_BYTES);
+    const header: EnvelopeHeader = {
+      format: 1,
+      provisionId: this.provisionId,
+      demo: this.demo,
+      slots: this.slots,
+      body: { nonce: b64(nonce) },
+    };
+    return encodeEnvelope(header, (aad) => sealWithNonce(this.dataKey, nonce, database, aad));
+  }
+
+  /** The database bytes inside an envelope sealed under this keyring's data key. */
+  openFile(envelope: Envelope): Buffer {
+    try {
+      return open(this.dataKey, unb64(envelope.header.body.nonce), envelope.sealedBody, envelope.aad);
+    } catch {
+      throw new EnvelopeError('damaged', 'database seal does not verify');
+    }
+  }
+}
+
+function tryOpen(kek: Buffer, slot: Slot, provisionId: string): Buffer | null {
+  try {
+    const key = open(kek, unb64(slot.nonce), unb64(slot.wrapped), slotAad(provisionId, slot.id));
+    return key.length === KEY_BYTES ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+export { decodeEnvelope };

@@ -1,0 +1,49 @@
+import type { Role } from '../domain/staff';
+import type { CallName } from './calls';
+
+/**
+ * Who may make each call. The core checks this on every call, whatever the transport, before the
+ * handler runs; the UI uses it only to hide what would be refused.
+ * - `anyone`: no sign-in needed (status, signing in, unlocking).
+ * - `setup`: anyone while no data file is open (first run, a refused file); administrators after.
+ * - `signed-in`: any member of staff who is signed in and not locked out.
+ * - a list of roles: staff with at least one of them.
+ */
+export type Access = 'anyone' | 'setup' | 'signed-in' | readonly Role[];
+
+const ALL: readonly Role[] = ['teacher', 'manager', 'administrator'];
+const MANAGE: readonly Role[] = ['manager', 'administrator'];
+const ADMIN: readonly Role[] = ['administrator'];
+
+export const ACCESS = {
+  'app.status': 'anyone',
+  'setup.createDatabase': 'setup',
+  'setup.openFolder': 'setup',
+  'setup.chooseFolder': 'setup',
+  'session.signIn': 'anyone',
+  'session.recover': 'anyone',
+  'session.unlock': 'anyone',
+  'session.lock': 'signed-in',
+  'session.signOut': 'anyone',
+  'session.touch': 'signed-in',
+  'session.changePassword': 'signed-in',
+  'bases.list': ALL,
+  'bases.update': MANAGE,
+  'settings.get': ALL,
+  'settings.update': ADMIN,
+  'staff.list': MANAGE,
+  'staff.create': ADMIN,
+  'staff.update': ADMIN,
+  'staff.setPassword': ADMIN,
+  'staff.remove': ADMIN,
+  'provision.newRecoveryKey': MANAGE,
+  'audit.list': MANAGE,
+  'audit.export': MANAGE,
+} as const satisfies Record<CallName, Access>;
+
+/** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */
+export function rolesAllow(access: Access, roles: readonly Role[]): boolean {
+  if (access === 'anyone' || access === 'signed-in') return true;
+  if (access === 'setup') return roles.includes('administrator');
+  return access.some((role) => roles.includes(role));
+}

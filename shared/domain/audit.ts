@@ -1,0 +1,32 @@
+/** One line of the audit trail: who did what, when, and the record's values before and after. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  staffId: string | null;
+  staffName: string;
+  /** insert, update, delete for record changes; sign-in, sign-in-failed, export and the like for events. */
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  pupilId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  detail: string | null;
+}
+
+export const AUDIT_PAGE_SIZE = 100;
+
+/** Words for staff for what an entry records. */
+export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>): string {
+  const entity = entry.entity?.replace(/_/g, ' ') ?? '';
+  switch (entry.action) {
+    case 'insert':
+      return `Added ${entity}`;
+    case 'update':
+      return `Changed ${entity}`;
+    case 'delete':
+      return `Removed ${entity}`;
+    default:
+      return entry.action.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  }
+}
