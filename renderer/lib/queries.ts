@@ -9,7 +9,13 @@ export const keys = {
   settings: ['settings.get'] as const,
 };
 
-export const useStatus = () => useQuery({ queryKey: keys.status, queryFn: async () => unwrap(await api.app.status()) });
+/** Polled while signed in, so the lock screen appears when Key Desk locks itself after inactivity. */
+export const useStatus = () =>
+  useQuery({
+    queryKey: keys.status,
+    queryFn: async () => unwrap(await api.app.status()),
+    refetchInterval: (query) => (query.state.data?.state === 'ready' ? 30_000 : false),
+  });
 
 export const useBases = () => useQuery({ queryKey: keys.bases, queryFn: async () => unwrap(await api.bases.list()) });
 
@@ -40,3 +46,8 @@ export function useSetupAction<I>(run: (input: I) => Promise<unknown>) {
     onSuccess: () => client.invalidateQueries(),
   });
 }
+
+/** Current staff: the Staff screen, and the person filter of the audit trail. */
+export const staffListKey = ['staff.list'] as const;
+
+export const useStaffList = () => useQuery({ queryKey: staffListKey, queryFn: async () => unwrap(await api.staff.list()) });

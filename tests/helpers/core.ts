@@ -6,8 +6,8 @@ import type { ScryptParams } from '../../electron/core/crypto/keys';
 import { DEMO_ACCOUNTS } from '../../electron/core/demo/generate';
 import { dispatch } from '../../electron/core/dispatch';
 import { memorySettings } from '../../electron/core/settings';
-import type { CallName } from '../../shared/api/contract';
-import { unwrap } from '../../shared/api/result';
+import type { CallName, CallOutput } from '../../shared/api/contract';
+import { unwrap, type Result } from '../../shared/api/result';
 
 /** A fresh, empty folder under the system temp folder; removed by the returned cleanup. */
 export async function tempFolder(prefix = 'keydesk-test-'): Promise<{ path: string; cleanup: () => Promise<void> }> {
@@ -44,7 +44,7 @@ export async function startCore(options: {
   });
   await core.start();
   /** Calls the core exactly as the IPC and HTTP transports do. */
-  const call = (name: CallName, input?: unknown) => dispatch(core, name, input);
+  const call = <N extends CallName>(name: N, input?: unknown) => dispatch(core, name, input) as Promise<Result<CallOutput<N>>>;
   const signIn = async (username: string, password = DEMO_PASSWORD) => unwrap(await call('session.signIn', { username, password }));
   return { core, call, signIn };
 }
@@ -58,5 +58,9 @@ export async function startDemoCore(options: { folder?: string; now?: Date | (()
   const folder = options.folder ?? temp!.path; // eslint-disable-line @typescript-eslint/no-non-null-assertion
   const started = await startCore({ ...options, folder });
   const { recoveryKey } = unwrap(await started.call('setup.createDatabase', { demo: true }));
-  return { ...started, folder, recoveryKey, cleanup: async () => { await started.core.close(); await temp?.cleanup(); } };
+  const cleanup = async () => {
+    await started.core.close();
+    await temp?.cleanup();
+  };
+  return { ...started, folder, recoveryKey, cleanup };
 }

@@ -2,6 +2,7 @@ import { Code, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@
 import type { AppStatus } from '../../../shared/api/status';
 import { useBases, useDeviceSettings, useUpdateDeviceSettings } from '../../lib/queries';
 import { BaseForm } from './BaseForm';
+import { AutoLock, NewRecoveryKey } from './Security';
 
 function ThisPc() {
   const bases = useBases();
@@ -24,6 +25,7 @@ function ThisPc() {
 
 export function SettingsPage({ status }: { status: AppStatus }) {
   const bases = useBases();
+  const isAdmin = status.user?.roles.includes('administrator') ?? false;
   return (
     <Stack gap="xl">
       <Title order={2}>Settings</Title>
@@ -35,11 +37,20 @@ export function SettingsPage({ status }: { status: AppStatus }) {
           {bases.isPending ? [0, 1].map((i) => <Skeleton key={i} h={380} />) : bases.data?.map((base) => <BaseForm key={base.id} base={base} />)}
         </SimpleGrid>
       </Stack>
+      {isAdmin && (
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            This PC
+          </Title>
+          <ThisPc />
+        </Stack>
+      )}
       <Stack gap="sm">
         <Title order={3} size="h4">
-          This PC
+          Security
         </Title>
-        <ThisPc />
+        {isAdmin && <AutoLock />}
+        <NewRecoveryKey />
       </Stack>
       <Paper withBorder p="md">
         <Title order={3} size="h4">

@@ -1,28 +1,97 @@
-import { Alert, Button, Card, Code, Container, Divider, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Card, Code, Container, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, unwrap } from '../../../shared/api/result';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { unwrap } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
+import { passwordProblem, staffNameSchema, usernameSchema } from '../../../shared/domain/staff';
 import { api } from '../../lib/api';
+import { fieldError, formError } from '../../lib/errors';
 import { useSetupAction } from '../../lib/queries';
+import { RecoveryKeyPanel } from '../session/RecoveryKeyPanel';
 import { FolderField } from './FolderField';
 
-const fieldError = (error: unknown, field: string) =>
-  error instanceof ApiError && error.field === field ? error.message : undefined;
-const generalError = (error: unknown) =>
-  error instanceof Error && !(error instanceof ApiError && error.field) ? error.message : undefined;
+const accountSchema = z
+  .object({
+    provisionName: z.string().trim().min(1, 'Enter the name of your provision.').max(80, 'At most 80 characters.'),
+    name: staffNameSchema,
+    username: usernameSchema,
+    password: z.string(),
+    confirm: z.string(),
+  })
+  .superRefine((values, ctx) => {
+    const problem = passwordProblem(values.password, values);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+    else if (values.password !== values.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two passwords are not the same.' });
+  });
+type AccountValues = z.input<typeof accountSchema>;
+const ACCOUNT_FIELDS = ['provisionName', 'manager.name', 'manager.username', 'manager.password', 'folder'] as const;
+
+/**
+ * Creating a data file signs you in. Demo data opens at once; a real provision first shows its
+ * recovery key, so the status (which would switch to the app) is refreshed only after that.
+ */
+function useCreateDatabase(folder: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    onSuccess: (_created, input) => {
+      if (input.demo) void client.invalidateQueries();
+    },
+    mutationFn: async (input: { demo: boolean; account?: AccountValues }) =>
+      unwrap(
+        await api.setup.createDatabase({
+          demo: input.demo,
+          ...(input.account
+            ? {
+                provisionName: input.account.provisionName,
+                manager: { name: input.account.name, username: input.account.username, password: input.account.password },
+              }
+            : {}),
+          ...(folder ? { folder } : {}),
+        }),
+      ),
+  });
+}
+
+function ProvisionForm({ create }: { create: ReturnType<typeof useCreateDatabase> }) {
+  const form = useForm<AccountValues>({
+    resolver: zodResolver(accountSchema),
+    defaultValues: { provisionName: 'The Key', name: '', username: '', password: '', confirm: '' },
+  });
+  const { errors } = form.formState;
+  const server = (field: string) => fieldError(create.error, field);
+  return (
+    <Stack component="form" gap="sm" onSubmit={form.handleSubmit((account) => create.mutate({ demo: false, account }))}>
+      <TextInput label="Name of your provision" {...form.register('provisionName')} error={errors.provisionName?.message ?? server('provisionName')} />
+      <Text size="sm" c="dimmed">
+        You will be the first member of staff, a manager and administrator. You can add everyone else afterwards.
+      </Text>
+      <TextInput label="Your name" autoComplete="name" {...form.register('name')} error={errors.name?.message ?? server('manager.name')} />
+      <TextInput label="Username" autoComplete="username" {...form.register('username')} error={errors.username?.message ?? server('manager.username')} />
+      <PasswordInput
+        label="Password"
+        description="At least 10 characters. A few unrelated words make a good one."
+        autoComplete="new-password"
+        {...form.register('password')}
+        error={errors.password?.message ?? server('manager.password')}
+      />
+      <PasswordInput label="Password again" autoComplete="new-password" {...form.register('confirm')} error={errors.confirm?.message} />
+      <Button type="submit" loading={create.isPending && !create.variables?.demo} disabled={create.isPending}>
+        Set up my provision
+      </Button>
+    </Stack>
+  );
+}
 
 function NewDataFile({ status, folder }: { status: AppStatus; folder?: string }) {
-  const [name, setName] = useState('The Key');
-  const create = useSetupAction(async (input: { demo: boolean }) =>
-    unwrap(
-      await api.setup.createDatabase({
-        demo: input.demo,
-        ...(input.demo ? {} : { provisionName: name }),
-        ...(folder ? { folder } : {}),
-      }),
-    ),
-  );
-  const busy = create.isPending;
+  const client = useQueryClient();
+  const create = useCreateDatabase(folder);
+  if (create.data && !create.variables?.demo) {
+    return <RecoveryKeyPanel recoveryKey={create.data.recoveryKey} onDone={() => void client.invalidateQueries()} doneLabel="Open Key Desk" />;
+  }
+  const problem = fieldError(create.error, 'folder') ?? formError(create.error, ACCOUNT_FIELDS);
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -31,10 +100,10 @@ function NewDataFile({ status, folder }: { status: AppStatus; folder?: string })
             Explore with demo data
           </Title>
           <Text c="dimmed" size="sm" mt={4} mb="md">
-            A practice provision with made-up pupils at both bases, clearly marked as demo data. Nothing real goes in
+            A practice provision with made-up pupils and staff at both bases, clearly marked as demo data. Nothing real goes in
             it.
           </Text>
-          <Button mt="auto" variant="light" loading={busy && create.variables?.demo} disabled={busy} onClick={() => create.mutate({ demo: true })}>
+          <Button variant="light" loading={create.isPending && create.variables?.demo} disabled={create.isPending} onClick={() => create.mutate({ demo: true })}>
             Explore with demo data
           </Button>
         </Card>
@@ -42,25 +111,15 @@ function NewDataFile({ status, folder }: { status: AppStatus; folder?: string })
           <Title order={2} size="h3">
             Set up my provision
           </Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            Start with Parkgate and Frederick Bird and no pupils. You can rename the bases and change their places in
-            Settings.
+          <Text c="dimmed" size="sm" mt={4} mb="md">
+            Start with Parkgate and Frederick Bird and no pupils. Everything is encrypted on this PC.
           </Text>
-          <TextInput
-            my="md"
-            label="Name of your provision"
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={fieldError(create.error, 'provisionName')}
-          />
-          <Button mt="auto" loading={busy && !create.variables?.demo} disabled={busy} onClick={() => create.mutate({ demo: false })}>
-            Set up my provision
-          </Button>
+          <ProvisionForm create={create} />
         </Card>
       </SimpleGrid>
-      {(fieldError(create.error, 'folder') ?? generalError(create.error)) && (
+      {problem && (
         <Alert color="red" title="The data file was not created">
-          {fieldError(create.error, 'folder') ?? generalError(create.error)}
+          {problem}
         </Alert>
       )}
       {status.dataFolder && !folder && (
@@ -72,17 +131,18 @@ function NewDataFile({ status, folder }: { status: AppStatus; folder?: string })
   );
 }
 
-function OtherFolder({ status }: { status: AppStatus }) {
+/** Open the data in another folder: from set-up, a refused file, or the sign-in screen. */
+export function OtherFolder({ status, label = 'Open the data in another folder' }: { status: AppStatus; label?: string }) {
   const [folder, setFolder] = useState('');
   const open = useSetupAction(async (path: string) => unwrap(await api.setup.openFolder({ folder: path })));
   return (
     <Stack gap="xs">
       <FolderField
-        label="Open the data in another folder"
+        label={label}
         value={folder}
         onChange={setFolder}
         canChoose={status.canChooseFolder}
-        error={fieldError(open.error, 'folder') ?? generalError(open.error)}
+        error={fieldError(open.error, 'folder') ?? formError(open.error, ['folder'])}
       />
       <Button variant="default" w="fit-content" disabled={!folder.trim()} loading={open.isPending} onClick={() => open.mutate(folder)}>
         Open this folder

@@ -1,13 +1,18 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useStatus } from '../../lib/queries';
+import { AuditPage } from '../audit/AuditPage';
 import { ComingLater } from '../placeholders/ComingLater';
+import { LockScreen } from '../session/LockScreen';
+import { SignInPage } from '../session/SignInPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SetupPage } from '../setup/SetupPage';
+import { StaffPage } from '../staff/StaffPage';
 import { TodayPage } from '../today/TodayPage';
+import { navFor } from './nav';
 import { Shell } from './Shell';
 
-/** Until a data file is open, the only screen is set-up; after that, the app. */
+/** Set-up, sign-in or the lock screen until someone is signed in; after that, the app. */
 export function Root() {
   const status = useStatus();
   if (status.isPending) {
@@ -26,16 +31,23 @@ export function Root() {
       </Center>
     );
   }
-  if (status.data.state !== 'ready') return <SetupPage status={status.data} />;
+  const { state } = status.data;
+  if (state === 'setup' || state === 'failed') return <SetupPage status={status.data} />;
+  if (state === 'sign-in') return <SignInPage status={status.data} />;
+  if (state === 'locked') return <LockScreen status={status.data} />;
+  const allowed = new Set(navFor(status.data.user?.roles ?? []).map((item) => item.to));
+  const page = (to: string, element: React.ReactNode) => (allowed.has(to) ? element : <Navigate to="/" replace />);
   return (
     <Shell status={status.data}>
       <Routes>
         <Route path="/" element={<TodayPage />} />
-        <Route path="/registers" element={<ComingLater area="Registers" what="AM and PM attendance registers for each base, taken by keyboard." />} />
-        <Route path="/pupils" element={<ComingLater area="Pupils" what="Referrals, placements, the waiting list and each pupil's record." />} />
-        <Route path="/plans" element={<ComingLater area="Plans" what="My Support Plans: outcomes, provision, reviews and progress charts." />} />
-        <Route path="/reports" element={<ComingLater area="Reports" what="Reintegration reports and pupil passports to print for home schools." />} />
-        <Route path="/settings" element={<SettingsPage status={status.data} />} />
+        <Route path="/registers" element={page('/registers', <ComingLater area="Registers" what="AM and PM attendance registers for each base, taken by keyboard." />)} />
+        <Route path="/pupils" element={page('/pupils', <ComingLater area="Pupils" what="Referrals, placements, the waiting list and each pupil's record." />)} />
+        <Route path="/plans" element={page('/plans', <ComingLater area="Plans" what="My Support Plans: outcomes, provision, reviews and progress charts." />)} />
+        <Route path="/reports" element={page('/reports', <ComingLater area="Reports" what="Reintegration reports and pupil passports to print for home schools." />)} />
+        <Route path="/staff" element={page('/staff', <StaffPage />)} />
+        <Route path="/audit" element={page('/audit', <AuditPage />)} />
+        <Route path="/settings" element={page('/settings', <SettingsPage status={status.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

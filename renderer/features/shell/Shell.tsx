@@ -1,27 +1,71 @@
-import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
-import {
-  IconCalendarCheck,
-  IconClipboardList,
-  IconFileText,
-  IconHome,
-  IconSettings,
-  IconUsers,
-} from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { AppShell, Badge, Button, Group, Menu, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { IconChevronDown, IconKey, IconLock, IconLogout } from '@tabler/icons-react';
+import { useEffect, type ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router-dom';
-import type { AppStatus } from '../../../shared/api/status';
+import { unwrap } from '../../../shared/api/result';
+import type { AppStatus, SignedInUser } from '../../../shared/api/status';
+import { ROLE_LABELS } from '../../../shared/domain/staff';
+import { api } from '../../lib/api';
+import { useSetupAction } from '../../lib/queries';
+import { ChangePasswordModal } from '../session/ChangePasswordModal';
+import { navFor } from './nav';
 
-const NAV = [
-  { to: '/', label: 'Today', icon: IconHome },
-  { to: '/registers', label: 'Registers', icon: IconCalendarCheck },
-  { to: '/pupils', label: 'Pupils', icon: IconUsers },
-  { to: '/plans', label: 'Plans', icon: IconClipboardList },
-  { to: '/reports', label: 'Reports', icon: IconFileText },
-  { to: '/settings', label: 'Settings', icon: IconSettings },
-] as const;
+/** How often, at most, typing and clicking tell the core someone is still here (it locks after minutes). */
+const TOUCH_EVERY_MS = 30_000;
+
+/** Keeps the session alive while someone is using the window, even on a screen that makes no calls. */
+function useActivity() {
+  useEffect(() => {
+    let last = Date.now();
+    const onActivity = () => {
+      if (Date.now() - last < TOUCH_EVERY_MS) return;
+      last = Date.now();
+      void api.session.touch();
+    };
+    const events = ['keydown', 'pointerdown', 'wheel'] as const;
+    for (const event of events) window.addEventListener(event, onActivity, { passive: true });
+    return () => {
+      for (const event of events) window.removeEventListener(event, onActivity);
+    };
+  }, []);
+}
+
+function UserMenu({ user }: { user: SignedInUser }) {
+  const [changing, { open, close }] = useDisclosure(false);
+  const lock = useSetupAction(async () => unwrap(await api.session.lock()));
+  const signOut = useSetupAction(async () => unwrap(await api.session.signOut()));
+  useHotkeys([['mod+L', () => lock.mutate(undefined)]]);
+  return (
+    <>
+      <Menu position="bottom-end" width={220}>
+        <Menu.Target>
+          <Button variant="subtle" color="dark" rightSection={<IconChevronDown size={16} aria-hidden />}>
+            {user.name}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{user.roles.map((r) => ROLE_LABELS[r]).join(', ')}</Menu.Label>
+          <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={() => lock.mutate(undefined)} rightSection={<Text size="xs">Ctrl+L</Text>}>
+            Lock
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate(undefined)}>
+            Switch user
+          </Menu.Item>
+          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={open}>
+            Change password
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <ChangePasswordModal opened={changing} onClose={close} name={user.name} username={user.username} />
+    </>
+  );
+}
 
 export function Shell({ status, children }: { status: AppStatus; children: ReactNode }) {
   const location = useLocation();
+  useActivity();
+  const nav = navFor(status.user?.roles ?? []);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="md">
@@ -34,17 +78,20 @@ export function Shell({ status, children }: { status: AppStatus; children: React
               {status.provisionName}
             </Text>
           </Group>
-          {status.isDemo && (
-            <Badge color="orange" size="lg" variant="light" title="Every pupil here is made up">
-              Demo data: fictional pupils
-            </Badge>
-          )}
+          <Group gap="sm">
+            {status.isDemo && (
+              <Badge color="orange" size="lg" variant="light" title="Every pupil here is made up">
+                Demo data: fictional pupils
+              </Badge>
+            )}
+            {status.user && <UserMenu user={status.user} />}
+          </Group>
         </Group>
       </AppShell.Header>
       {/* AppShell.Navbar is the <nav> landmark itself: no second <nav> inside it. */}
       <AppShell.Navbar p="xs" aria-label="Main">
         <div>
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <NavLink
               key={item.to}
               component={RouterLink}
@@ -56,7 +103,14 @@ export function Shell({ status, children }: { status: AppStatus; children: React
           ))}
         </div>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {status.saveProblem && (
+          <Text c="red" fw={600} role="alert" mb="md">
+            Key Desk cannot save to disk ({status.saveProblem}). Your changes are kept while it keeps trying: do not close it.
+          </Text>
+        )}
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

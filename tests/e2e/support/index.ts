@@ -11,13 +11,27 @@ export { Cleanup, makeTempFolder, removeFolder } from './temp';
 export async function openKeyDesk(
   cleanup: Cleanup,
   browser: Browser,
-  options: { folder: string; demo?: boolean },
+  options: { folder: string; demo?: boolean; signInAs?: string | null },
 ): Promise<{ app: RunningApp; page: Page }> {
   const app = await startApp(options);
   cleanup.add(() => app.stop());
   const page = await browser.open(app.url);
   cleanup.add(() => page.close());
+  // Demo data starts at the sign-in screen; most tests want the demo manager signed in.
+  const signInAs = options.signInAs === undefined ? (options.demo ? 'demo.manager' : null) : options.signInAs;
+  if (signInAs) await signIn(page, signInAs);
   return { app, page };
+}
+
+/** The demo accounts' password, shown on a demo file's sign-in screen. */
+export const DEMO_PASSWORD = 'try-key-desk';
+
+/** Signs in through the sign-in screen, as a person would, and waits for the Today page. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Today' }).waitFor();
 }
 
 /**

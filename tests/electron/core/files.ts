@@ -1,9 +1,14 @@
 import { expect } from 'vitest';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DataFile, dataFilePath } from '../../../electron/core/data-file';
+import { Keyring } from '../../../electron/core/crypto/keyring';
+import { DataFile, dataFilePath, SealedDataFile } from '../../../electron/core/data-file';
+import { loadSqlJs } from '../../../electron/core/db/sqljs';
 import { fillDemoData } from '../../../electron/core/demo/generate';
-import { TEST_NOW } from '../../helpers/core';
+import { listBases } from '../../../electron/core/repositories/bases';
+import { createProvision } from '../../../electron/core/repositories/provision';
+import { addStaffMember } from '../../../electron/core/services/staff';
+import { TEST_MANAGER, TEST_NOW, TEST_SCRYPT } from '../../helpers/core';
 
 /** What a user could notice about a file: its bytes, when it was last written, and whether it was replaced. */
 export interface FileSnapshot {
@@ -32,20 +37,45 @@ export async function expectUntouched(path: string, before: FileSnapshot): Promi
   expect(after.folder).toEqual(before.folder);
 }
 
-/** A real Key Desk data file, written the way the app writes one, in `folder`. */
-export async function writeRealDataFile(folder: string, demo = true): Promise<string> {
+/**
+ * A real Key Desk data file, written the way the app writes one, in `folder`, with the keyring that
+ * seals it. Demo data has the demo accounts (DEMO_PASSWORD); otherwise TEST_MANAGER is the one account.
+ */
+export async function makeRealDataFile(folder: string, demo = true): Promise<{ path: string; keyring: Keyring }> {
   const today = TEST_NOW.toISOString().slice(0, 10);
-  const file = await DataFile.create(folder, async (f) => {
-    if (demo) await fillDemoData(f.db, today, TEST_NOW.toISOString());
-  });
+  const now = TEST_NOW.toISOString();
+  const keyring = Keyring.create({ demo, scrypt: TEST_SCRYPT });
+  const file = await DataFile.create(
+    folder,
+    keyring,
+    async (f) => {
+      if (demo) return fillDemoData(f, today, now);
+      await createProvision(f.db, { name: 'The Key', isDemo: false }, now);
+      const baseIds = (await listBases(f.db, today)).map((b) => b.id);
+      await addStaffMember(f, { ...TEST_MANAGER, roles: ['manager', 'administrator'], baseIds }, today, now);
+    },
+    { clock: () => TEST_NOW },
+  );
   await file.close();
-  return dataFilePath(folder);
+  return { path: dataFilePath(folder), keyring };
+}
+
+export async function writeRealDataFile(folder: string, demo = true): Promise<string> {
+  return (await makeRealDataFile(folder, demo)).path;
 }
 
 export async function writeDataFileBytes(folder: string, bytes: Uint8Array): Promise<string> {
   const path = dataFilePath(folder);
   await writeFile(path, bytes);
   return path;
+}
+
+/** The plain database inside the data file in `folder` as it is on disk now, opened with `keyring`. */
+export async function databaseOnDisk(folder: string, keyring: Keyring): Promise<import('sql.js').Database> {
+  const sealed = await SealedDataFile.read(folder);
+  if (!sealed) throw new Error(`no data file in ${folder}`);
+  const SQL = await loadSqlJs();
+  return new SQL.Database(keyring.openFile(sealed.envelope));
 }
 
 /** Waits for `check` to hold, polling; fails after `timeoutMs`. */

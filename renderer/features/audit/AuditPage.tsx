@@ -1,0 +1,222 @@
+import { Alert, Button, Group, Pagination, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { z } from 'zod';
+import { ApiError } from '../../../shared/api/result';
+import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
+import { count } from '../../lib/format';
+import { useBases, useStaffList } from '../../lib/queries';
+import { AuditTable } from './AuditTable';
+import { downloadCsv } from './download';
+import { useAuditPage, useExportAudit, type AuditFilters } from './queries';
+
+/** The filters as typed: applied to the trail only once they make sense. */
+interface Draft {
+  staffId: string | null;
+  pupilId: string;
+  from: string;
+  to: string;
+}
+type FilterField = 'staffId' | 'pupilId' | 'from' | 'to';
+
+const NO_FILTERS: Draft = { staffId: null, pupilId: '', from: '', to: '' };
+const pupilIdSchema = z.uuid();
+
+/** The same rules the core applies to the filters, so a half-typed id or back-to-front dates are never sent. */
+function checkDraft(draft: Draft): { filters: AuditFilters | null; problems: Partial<Record<FilterField, string>> } {
+  const problems: Partial<Record<FilterField, string>> = {};
+  const pupilId = draft.pupilId.trim();
+  if (pupilId && !pupilIdSchema.safeParse(pupilId).success) {
+    problems.pupilId = 'Enter the whole pupil id, for example 6f1c1d7e-8a53-4c1e-9a4c-2f7f0c9d2b11.';
+  }
+  if (draft.from && draft.to && draft.from > draft.to) problems.to = 'The end date is before the start date.';
+  if (Object.keys(problems).length > 0) return { filters: null, problems };
+  return {
+    problems,
+    filters: {
+      ...(draft.staffId ? { staffId: draft.staffId } : {}),
+      ...(pupilId ? { pupilId } : {}),
+      ...(draft.from ? { from: draft.from } : {}),
+      ...(draft.to ? { to: draft.to } : {}),
+    },
+  };
+}
+
+/** Which filter the core blamed (`filters.to` → to), if any. */
+function filterAtFault(error: unknown): FilterField | null {
+  const field = error instanceof ApiError ? error.field?.replace(/^filters\./, '') : undefined;
+  return field === 'staffId' || field === 'pupilId' || field === 'from' || field === 'to' ? field : null;
+}
+
+/** Who changed what, and when: filtered by person, pupil and date, a page at a time, and exported as CSV. */
+export function AuditPage() {
+  const staff = useStaffList();
+  const bases = useBases();
+  const [draft, setDraft] = useState<Draft>(NO_FILTERS);
+  const [applied, setApplied] = useState<AuditFilters>({});
+  const [page, setPage] = useState(0);
+  const [pupilLeft, setPupilLeft] = useState(false);
+  const audit = useAuditPage(applied, page);
+  const exporter = useExportAudit();
+
+  const { problems } = checkDraft(draft);
+  const coreField = audit.isError ? filterAtFault(audit.error) : null;
+  const problemFor = (field: FilterField) => problems[field] ?? (coreField === field ? audit.error?.message : undefined);
+
+  const change = (patch: Partial<Draft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    const { filters } = checkDraft(next);
+    if (filters && JSON.stringify(filters) !== JSON.stringify(applied)) {
+      setApplied(filters);
+      setPage(0);
+    }
+  };
+
+  const exportCsv = () =>
+    exporter.mutate(applied, {
+      onSuccess: ({ fileName, csv }) => {
+        downloadCsv(fileName, csv);
+        notifications.show({ title: 'Audit trail exported', message: `Saved as ${fileName}.` });
+      },
+      onError: (error) => notifications.show({ color: 'red', title: 'The audit trail was not exported', message: error.message }),
+    });
+
+  const names = new Map<string, string>([
+    ...(staff.data ?? []).map((m) => [m.id, m.name] as const),
+    ...(bases.data ?? []).map((b) => [b.id, b.name] as const),
+  ]);
+  const filtered = Object.keys(applied).length > 0;
+  const total = audit.data?.total ?? 0;
+  const pages = Math.ceil(total / AUDIT_PAGE_SIZE);
+  const first = page * AUDIT_PAGE_SIZE + 1;
+  const last = Math.min((page + 1) * AUDIT_PAGE_SIZE, total);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Audit trail</Title>
+          <Text c="dimmed">Every change to Key Desk&apos;s records, who made it and when, and every sign-in and export.</Text>
+        </div>
+        <Stack gap={2} align="flex-end">
+          <Button
+            leftSection={<IconDownload size={18} aria-hidden />}
+            variant="default"
+            onClick={exportCsv}
+            loading={exporter.isPending}
+            aria-describedby="audit-export-note"
+          >
+            Export CSV
+          </Button>
+          <Text id="audit-export-note" size="xs" c="dimmed">
+            {filtered ? 'Every entry that matches the filters, not only this page.' : 'The whole trail, not only this page.'}
+          </Text>
+        </Stack>
+      </Group>
+
+      <Paper withBorder p="md" component="section" aria-label="Filters">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <Select
+            label="Person"
+            placeholder="Everyone"
+            searchable
+            clearable
+            nothingFoundMessage="Nobody by that name"
+            data={(staff.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
+            value={draft.staffId}
+            onChange={(staffId) => change({ staffId })}
+            error={problemFor('staffId')}
+          />
+          <TextInput
+            label="Pupil (id)"
+            placeholder="Any pupil"
+            autoComplete="off"
+            spellCheck={false}
+            value={draft.pupilId}
+            onChange={(event) => change({ pupilId: event.currentTarget.value })}
+            onBlur={() => setPupilLeft(true)}
+            // Not while the id is still being typed: only once they leave the field or it is long enough.
+            error={pupilLeft || draft.pupilId.trim().length >= 36 ? problemFor('pupilId') : coreField === 'pupilId' ? audit.error?.message : undefined}
+          />
+          <TextInput
+            type="date"
+            label="From"
+            value={draft.from}
+            onChange={(event) => change({ from: event.currentTarget.value })}
+            error={problemFor('from')}
+          />
+          <TextInput
+            type="date"
+            label="To"
+            value={draft.to}
+            min={draft.from || undefined}
+            onChange={(event) => change({ to: event.currentTarget.value })}
+            error={problemFor('to')}
+          />
+        </SimpleGrid>
+        {(filtered || JSON.stringify(draft) !== JSON.stringify(NO_FILTERS)) && (
+          <Group justify="flex-end" mt="sm">
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => {
+                setDraft(NO_FILTERS);
+                setApplied({});
+                setPage(0);
+                setPupilLeft(false);
+              }}
+            >
+              Clear filters
+            </Button>
+          </Group>
+        )}
+      </Paper>
+
+      {audit.isError && !coreField && (
+        <Alert color="red" title="The audit trail could not be loaded">
+          {audit.error.message}
+        </Alert>
+      )}
+
+      {audit.isPending ? (
+        <Stack gap="xs" aria-busy="true" aria-label="Loading the audit trail">
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} h={36} />
+          ))}
+        </Stack>
+      ) : audit.data && audit.data.total === 0 ? (
+        <Paper withBorder p="lg">
+          <Text fw={500}>{filtered ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</Text>
+          {filtered && (
+            <Text c="dimmed" mt={4}>
+              Try another person or a wider range of dates.
+            </Text>
+          )}
+        </Paper>
+      ) : audit.data ? (
+        <Stack gap="sm">
+          <Text size="sm" aria-live="polite">
+            {total > AUDIT_PAGE_SIZE ? `Entries ${first} to ${last} of ${total}, newest first` : `${count(total, 'entry', 'entries')}, newest first`}
+          </Text>
+          <AuditTable entries={audit.data.entries} names={names} busy={audit.isPlaceholderData} />
+          {pages > 1 && (
+            <Group justify="center" component="nav" aria-label="Pages of the audit trail">
+              <Pagination
+                total={pages}
+                value={page + 1}
+                onChange={(next) => setPage(next - 1)}
+                withEdges
+                getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+                getControlProps={(control) => ({
+                  'aria-label': { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' }[control],
+                })}
+              />
+            </Group>
+          )}
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+import { Button, Table, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
+import { describeAuditAction, type AuditEntry } from '../../../shared/domain/audit';
+import { AuditChanges } from './AuditChanges';
+import { formatUkDateTime } from './format';
+
+/** What the entry is about, in a form staff recognise: its name if it has one, else whose or which it is. */
+function recordLabel(entry: AuditEntry, names: ReadonlyMap<string, string>): string {
+  const named = entry.after?.name ?? entry.before?.name;
+  if (typeof named === 'string' && named) return named;
+  if (entry.entityId && names.has(entry.entityId)) return names.get(entry.entityId) as string;
+  if (entry.pupilId) return `Pupil ${entry.pupilId}`;
+  return entry.entityId ?? '';
+}
+
+function EntryRow({ entry, names }: { entry: AuditEntry; names: ReadonlyMap<string, string> }) {
+  const [open, setOpen] = useState(false);
+  const what = describeAuditAction(entry);
+  const when = formatUkDateTime(entry.at);
+  const hasValues = !!entry.before || !!entry.after;
+  const detailsId = `audit-entry-${entry.seq}`;
+  return (
+    <Fragment>
+      <Table.Tr>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+          <time dateTime={entry.at}>{when}</time>
+        </Table.Td>
+        <Table.Td>{entry.staffName}</Table.Td>
+        <Table.Td>
+          {what}
+          {entry.detail && (
+            <Text size="xs" c="dimmed">
+              {entry.detail}
+            </Text>
+          )}
+        </Table.Td>
+        <Table.Td style={{ wordBreak: 'break-word' }}>{recordLabel(entry, names)}</Table.Td>
+        <Table.Td>
+          {hasValues && (
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              aria-expanded={open}
+              aria-controls={open ? detailsId : undefined}
+              aria-label={`Details of ${what}, ${when}`}
+              leftSection={open ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
+              onClick={() => setOpen((o) => !o)}
+            >
+              Details
+            </Button>
+          )}
+        </Table.Td>
+      </Table.Tr>
+      {open && (
+        <Table.Tr id={detailsId}>
+          <Table.Td colSpan={5} bg="var(--mantine-color-gray-0)">
+            <AuditChanges entry={entry} />
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </Fragment>
+  );
+}
+
+/** One page of the trail, newest first; each change opens to show its values before and after. */
+export function AuditTable({ entries, names, busy }: { entries: AuditEntry[]; names: ReadonlyMap<string, string>; busy: boolean }) {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="xs" aria-busy={busy} style={{ opacity: busy ? 0.6 : 1 }}>
+        <Table.Caption>Audit trail entries, newest first</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">When</Table.Th>
+            <Table.Th scope="col">Who</Table.Th>
+            <Table.Th scope="col">What</Table.Th>
+            <Table.Th scope="col">Record</Table.Th>
+            <Table.Th scope="col">Details</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry) => (
+            <EntryRow key={entry.seq} entry={entry} names={names} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,166 @@
+import { Alert, Anchor, Button, Code, Container, Divider, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { unwrap } from '../../../shared/api/result';
+import type { AppStatus } from '../../../shared/api/status';
+import { api } from '../../lib/api';
+import { fieldError, formError } from '../../lib/errors';
+import { useSetupAction } from '../../lib/queries';
+import { OtherFolder } from '../setup/SetupPage';
+
+function DemoAccounts({ status, onPick }: { status: AppStatus; onPick: (username: string, password: string) => void }) {
+  const accounts = status.demoAccounts;
+  if (!accounts?.length) return null;
+  const passwords = new Set(accounts.map((a) => a.password));
+  return (
+    <Alert color="orange" variant="light" title="Demo data: every person here is made up">
+      <Text size="sm" mb="xs">
+        Sign in as any of these to see what each role can do
+        {passwords.size === 1 ? (
+          <>
+            . The password is <Code>{accounts[0]?.password}</Code>
+          </>
+        ) : null}
+        .
+      </Text>
+      <Table withRowBorders={false} verticalSpacing={2}>
+        <Table.Tbody>
+          {accounts.map((account) => (
+            <Table.Tr key={account.username}>
+              <Table.Td w="45%">
+                <Anchor component="button" type="button" onClick={() => onPick(account.username, account.password)}>
+                  {account.username}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{account.description}</Table.Td>
+              {passwords.size > 1 && (
+                <Table.Td>
+                  <Code>{account.password}</Code>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Alert>
+  );
+}
+
+function SignInForm({ status }: { status: AppStatus }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useSetupAction(async (input: { username: string; password: string }) => unwrap(await api.session.signIn(input)));
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ username, password });
+  };
+  return (
+    <Stack>
+      <DemoAccounts
+        status={status}
+        onPick={(u, p) => {
+          setUsername(u);
+          setPassword(p);
+        }}
+      />
+      <Stack component="form" gap="sm" onSubmit={submit}>
+        <TextInput
+          label="Username"
+          autoComplete="username"
+          autoFocus
+          value={username}
+          onChange={(event) => setUsername(event.currentTarget.value)}
+          error={fieldError(signIn.error, 'username')}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={fieldError(signIn.error, 'password')}
+        />
+        {formError(signIn.error, ['username', 'password']) && (
+          <Text c="red" size="sm" role="alert">
+            {formError(signIn.error, ['username', 'password'])}
+          </Text>
+        )}
+        <Button type="submit" loading={signIn.isPending}>
+          Sign in
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}
+
+const RECOVERY_FIELDS = ['recoveryKey', 'username', 'newPassword'];
+
+function RecoveryForm({ onCancel }: { onCancel: () => void }) {
+  const [values, setValues] = useState({ recoveryKey: '', username: '', newPassword: '', confirm: '' });
+  const [mismatch, setMismatch] = useState(false);
+  const recover = useSetupAction(async (input: { recoveryKey: string; username: string; newPassword: string }) =>
+    unwrap(await api.session.recover(input)),
+  );
+  const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setValues((v) => ({ ...v, [key]: event.currentTarget.value }));
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setMismatch(values.newPassword !== values.confirm);
+    if (values.newPassword !== values.confirm) return;
+    recover.mutate({ recoveryKey: values.recoveryKey, username: values.username, newPassword: values.newPassword });
+  };
+  return (
+    <Stack component="form" gap="sm" onSubmit={submit}>
+      <Text size="sm">
+        The recovery key was shown when Key Desk was set up (8 groups of 4 letters and numbers). It opens the data and lets you
+        give an account a new password.
+      </Text>
+      <TextInput label="Recovery key" value={values.recoveryKey} onChange={set('recoveryKey')} error={fieldError(recover.error, 'recoveryKey')} />
+      <TextInput label="Username to give a new password" value={values.username} onChange={set('username')} error={fieldError(recover.error, 'username')} />
+      <PasswordInput label="New password" autoComplete="new-password" value={values.newPassword} onChange={set('newPassword')} error={fieldError(recover.error, 'newPassword')} />
+      <PasswordInput
+        label="New password again"
+        autoComplete="new-password"
+        value={values.confirm}
+        onChange={set('confirm')}
+        error={mismatch ? 'The two passwords are not the same.' : undefined}
+      />
+      {formError(recover.error, RECOVERY_FIELDS) && (
+        <Text c="red" size="sm" role="alert">
+          {formError(recover.error, RECOVERY_FIELDS)}
+        </Text>
+      )}
+      <Button type="submit" loading={recover.isPending}>
+        Open with the recovery key
+      </Button>
+      <Button variant="subtle" onClick={onCancel}>
+        Back to sign in
+      </Button>
+    </Stack>
+  );
+}
+
+/** A sealed data file: nothing of it can be seen until someone signs in. */
+export function SignInPage({ status }: { status: AppStatus }) {
+  const [recovering, setRecovering] = useState(false);
+  return (
+    <Container size={520} py="xl" component="main">
+      <Stack>
+        <div>
+          <Title order={1}>Sign in to Key Desk</Title>
+          <Text c="dimmed" size="sm">
+            Data in <Code>{status.dataFolder}</Code>
+          </Text>
+        </div>
+        <Paper withBorder p="lg">
+          {recovering ? <RecoveryForm onCancel={() => setRecovering(false)} /> : <SignInForm status={status} />}
+        </Paper>
+        {!recovering && (
+          <Anchor component="button" type="button" size="sm" onClick={() => setRecovering(true)}>
+            Forgotten your password? Use the recovery key
+          </Anchor>
+        )}
+        <Divider label="wrong data?" labelPosition="left" />
+        <OtherFolder status={status} />
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,26 @@
+import {
+  IconCalendarCheck,
+  IconClipboardList,
+  IconFileText,
+  IconHome,
+  IconListDetails,
+  IconSettings,
+  IconUserShield,
+  IconUsers,
+} from '@tabler/icons-react';
+import { ACCESS, rolesAllow, type Access } from '../../../shared/api/access';
+import type { Role } from '../../../shared/domain/staff';
+
+/** The app's areas, each shown only to roles that may use it (the core enforces it regardless). */
+export const NAV: ReadonlyArray<{ to: string; label: string; icon: typeof IconHome; access: Access }> = [
+  { to: '/', label: 'Today', icon: IconHome, access: ACCESS['bases.list'] },
+  { to: '/registers', label: 'Registers', icon: IconCalendarCheck, access: ACCESS['bases.list'] },
+  { to: '/pupils', label: 'Pupils', icon: IconUsers, access: ACCESS['bases.list'] },
+  { to: '/plans', label: 'Plans', icon: IconClipboardList, access: ACCESS['bases.list'] },
+  { to: '/reports', label: 'Reports', icon: IconFileText, access: ACCESS['bases.update'] },
+  { to: '/staff', label: 'Staff', icon: IconUserShield, access: ACCESS['staff.create'] },
+  { to: '/audit', label: 'Audit trail', icon: IconListDetails, access: ACCESS['audit.list'] },
+  { to: '/settings', label: 'Settings', icon: IconSettings, access: ACCESS['bases.update'] },
+];
+
+export const navFor = (roles: readonly Role[]) => NAV.filter((item) => rolesAllow(item.access, roles));

@@ -1,0 +1,196 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Checkbox, Group, MultiSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import {
+  passwordProblem,
+  ROLE_LABELS,
+  ROLES,
+  rolesSchema,
+  staffNameSchema,
+  usernameSchema,
+  type Role,
+  type StaffMember,
+} from '../../../shared/domain/staff';
+import { useBases } from '../../lib/queries';
+import { fieldAtFault } from './formErrors';
+import { PasswordRule } from './PasswordRule';
+import { useAddStaff, useChangeStaff } from './queries';
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  teacher: 'Takes registers; sees the pupils and plans at their bases.',
+  manager: 'Pupils, placements, plans and reports at every base.',
+  administrator: 'Staff accounts and settings.',
+};
+
+const details = {
+  name: staffNameSchema,
+  username: usernameSchema,
+  roles: rolesSchema,
+  baseIds: z.array(z.string()),
+};
+
+/** A new password typed twice, checked against the person's own name and username as the core will. */
+export const passwordPair = {
+  password: z.string().max(200, 'A password can be at most 200 characters.'),
+  confirm: z.string(),
+};
+
+export function checkPasswordPair(
+  values: { password: string; confirm: string },
+  person: { name?: string | undefined; username?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const problem = passwordProblem(values.password ?? '', person);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['password'] });
+  else if (values.confirm !== values.password) ctx.addIssue({ code: 'custom', message: 'The two passwords are not the same.', path: ['confirm'] });
+}
+
+const addSchema = z.object({ ...details, ...passwordPair }).superRefine((v, ctx) => checkPasswordPair(v, v, ctx));
+const editSchema = z.object({ ...details, ...passwordPair });
+
+type FormInput = z.input<typeof addSchema>;
+type FormOutput = z.output<typeof addSchema>;
+const FIELDS = ['name', 'username', 'roles', 'baseIds', 'password', 'confirm'] as const;
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Adding someone (with their first password) or changing their details (without: "Set password" does
+ * that). Checked here as the core checks it; what the core still refuses appears under its field.
+ */
+export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; onDone: () => void; onCancel: () => void }) {
+  const bases = useBases();
+  const add = useAddStaff();
+  const change = useChangeStaff();
+  const form = useForm<FormInput, unknown, FormOutput>({
+    // Editing has no password fields: they stay empty and are not checked.
+    resolver: zodResolver(member ? editSchema : addSchema),
+    defaultValues: {
+      name: member?.name ?? '',
+      username: member?.username ?? '',
+      roles: member?.roles ?? [],
+      baseIds: member?.baseIds ?? [],
+      password: '',
+      confirm: '',
+    },
+  });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  const [name, username, roles, baseIds, password] = useWatch({
+    control: form.control,
+    name: ['name', 'username', 'roles', 'baseIds', 'password'],
+  });
+  const teacherWithoutBases = roles.length > 0 && roles.every((r) => r === 'teacher') && baseIds.length === 0;
+
+  const save = form.handleSubmit(async (values) => {
+    try {
+      if (member) {
+        // Only what changed: a new username, for instance, re-labels the person's key slot.
+        const saved = await change.mutateAsync({
+          id: member.id,
+          ...(values.name !== member.name ? { name: values.name } : {}),
+          ...(values.username !== member.username ? { username: values.username } : {}),
+          ...(!sameSet(values.roles, member.roles) ? { roles: values.roles } : {}),
+          ...(!sameSet(values.baseIds, member.baseIds) ? { baseIds: values.baseIds } : {}),
+        });
+        notifications.show({ title: `${saved.name} saved`, message: 'Their details are changed.' });
+      } else {
+        const saved = await add.mutateAsync({
+          name: values.name,
+          username: values.username,
+          roles: values.roles,
+          baseIds: values.baseIds,
+          password: values.password,
+        });
+        notifications.show({
+          title: `${saved.name} added`,
+          message: `They can sign in as ${saved.username} with the password you chose.`,
+        });
+      }
+      onDone();
+    } catch (error) {
+      form.setError(fieldAtFault(error, FIELDS), { message: (error as Error).message });
+    }
+  });
+
+  return (
+    <form onSubmit={(event) => void save(event)} noValidate>
+      <Stack gap="sm">
+        {errors.root && (
+          <Alert color="red" role="alert" title={member ? 'Not saved' : 'Not added'}>
+            {errors.root.message}
+          </Alert>
+        )}
+        <TextInput label="Name" autoComplete="off" data-autofocus {...form.register('name')} error={errors.name?.message} />
+        <TextInput
+          label="Username"
+          description="What they type to sign in: letters, numbers, dots, dashes or underscores."
+          autoComplete="off"
+          {...form.register('username')}
+          error={errors.username?.message}
+        />
+        <Controller
+          control={form.control}
+          name="roles"
+          render={({ field }) => (
+            <Checkbox.Group label="Roles" value={field.value} onChange={field.onChange} error={errors.roles?.message}>
+              <Stack gap="xs" mt={6}>
+                {ROLES.map((role) => (
+                  <Checkbox key={role} value={role} label={ROLE_LABELS[role]} description={ROLE_DESCRIPTIONS[role]} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="baseIds"
+          render={({ field }) => (
+            <MultiSelect
+              label="Bases"
+              description="Teachers see only the pupils at these bases. Managers and administrators see every base."
+              placeholder={field.value.length ? undefined : 'No bases chosen'}
+              data={(bases.data ?? []).map((base) => ({ value: base.id, label: base.name }))}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errors.baseIds?.message}
+            />
+          )}
+        />
+        {teacherWithoutBases && (
+          <Text size="sm" c="orange.9">
+            A teacher with no bases sees no pupils. Choose the bases they work at.
+          </Text>
+        )}
+        {!member && (
+          <>
+            <PasswordInput
+              label="Password"
+              autoComplete="new-password"
+              // The rule stays in view until Save finds a problem; then the problem shows instead.
+              description={errors.password ? undefined : <PasswordRule password={password} person={{ name, username }} />}
+              {...form.register('password')}
+              error={errors.password?.message}
+            />
+            <PasswordInput
+              label="Type the password again"
+              autoComplete="new-password"
+              {...form.register('confirm')}
+              error={errors.confirm?.message}
+            />
+          </>
+        )}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={isSubmitting} disabled={!!member && !isDirty}>
+            {member ? 'Save changes' : 'Add member of staff'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

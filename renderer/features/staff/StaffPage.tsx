@@ -1,0 +1,208 @@
+import { Alert, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ACCESS, rolesAllow } from '../../../shared/api/access';
+import type { Base } from '../../../shared/domain/bases';
+import { ROLE_LABELS, type StaffMember } from '../../../shared/domain/staff';
+import { count } from '../../lib/format';
+import { useBases, useStaffList, useStatus } from '../../lib/queries';
+import { RemoveStaff } from './RemoveStaff';
+import { SetPasswordForm } from './SetPasswordForm';
+import { StaffForm } from './StaffForm';
+
+type Dialog =
+  | { kind: 'add' }
+  | { kind: 'edit'; member: StaffMember }
+  | { kind: 'password'; member: StaffMember }
+  | { kind: 'remove'; member: StaffMember };
+
+function dialogTitle(dialog: Dialog): string {
+  switch (dialog.kind) {
+    case 'add':
+      return 'Add member of staff';
+    case 'edit':
+      return `Change ${dialog.member.name}'s details`;
+    case 'password':
+      return `Set a new password for ${dialog.member.name}`;
+    case 'remove':
+      return `Remove ${dialog.member.name}?`;
+  }
+}
+
+/** Managers and administrators see every base; a teacher only the bases chosen for them. */
+function basesOf(member: StaffMember, bases: readonly Base[]) {
+  if (member.roles.some((role) => role !== 'teacher')) return <Text size="sm">Every base</Text>;
+  const names = member.baseIds.map((id) => bases.find((b) => b.id === id)?.name).filter((name): name is string => !!name);
+  if (names.length === 0) {
+    return (
+      <Text size="sm" c="orange.9">
+        None yet
+      </Text>
+    );
+  }
+  return <Text size="sm">{names.join(', ')}</Text>;
+}
+
+function StaffRow({
+  member,
+  bases,
+  isYou,
+  canChange,
+  open,
+}: {
+  member: StaffMember;
+  bases: readonly Base[];
+  isYou: boolean;
+  canChange: boolean;
+  open: (dialog: Dialog) => void;
+}) {
+  return (
+    <Table.Tr>
+      <Table.Th scope="row" fw={500}>
+        <Group gap={6}>
+          {member.name}
+          {isYou && (
+            <Badge size="sm" variant="outline" color="gray">
+              You
+            </Badge>
+          )}
+        </Group>
+      </Table.Th>
+      <Table.Td>{member.username}</Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {member.roles.map((role) => (
+            <Badge key={role} variant="light">
+              {ROLE_LABELS[role]}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td>{basesOf(member, bases)}</Table.Td>
+      {canChange && (
+        <Table.Td>
+          <Group gap={4} justify="flex-end" wrap="nowrap">
+            <Button size="compact-sm" variant="subtle" aria-label={`Edit ${member.name}`} onClick={() => open({ kind: 'edit', member })}>
+              Edit
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              aria-label={`Set password for ${member.name}`}
+              onClick={() => open({ kind: 'password', member })}
+            >
+              Set password
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="red"
+              aria-label={`Remove ${member.name}`}
+              onClick={() => open({ kind: 'remove', member })}
+            >
+              Remove
+            </Button>
+          </Group>
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
+
+/** Staff accounts: who can sign in, in which roles, at which bases. Administrators change them. */
+export function StaffPage() {
+  const status = useStatus();
+  const staff = useStaffList();
+  const bases = useBases();
+  const user = status.data?.user ?? null;
+  const canChange = !!user && rolesAllow(ACCESS['staff.create'], user.roles);
+
+  // The dialog stays on screen while the modal closes; the key gives every opening a fresh form.
+  const [dialog, setDialog] = useState<{ value: Dialog; key: number } | null>(null);
+  const [opened, setOpened] = useState(false);
+  const open = (value: Dialog) => {
+    setDialog((current) => ({ value, key: (current?.key ?? 0) + 1 }));
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
+
+  const members = staff.data ?? [];
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Staff</Title>
+          <Text c="dimmed">
+            {staff.data ? `${count(members.length, 'member')} of staff can sign in to Key Desk.` : 'Who can sign in to Key Desk.'}
+          </Text>
+        </div>
+        {canChange && (
+          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => open({ kind: 'add' })}>
+            Add member of staff
+          </Button>
+        )}
+      </Group>
+
+      {staff.isError && (
+        <Alert color="red" title="The staff list could not be loaded">
+          {staff.error.message}
+        </Alert>
+      )}
+
+      {staff.isPending ? (
+        <Stack gap="xs" aria-busy="true" aria-label="Loading staff">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} h={36} />
+          ))}
+        </Stack>
+      ) : staff.isSuccess && members.length === 0 ? (
+        <Paper withBorder p="lg">
+          <Text fw={500}>No staff yet.</Text>
+          <Text c="dimmed" mt={4}>
+            {canChange ? 'Add a member of staff so they can sign in.' : 'An administrator adds staff here.'}
+          </Text>
+        </Paper>
+      ) : staff.isSuccess ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table highlightOnHover verticalSpacing="sm">
+            <Table.Caption>Current staff, by name. People who have been removed are not listed.</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Username</Table.Th>
+                <Table.Th scope="col">Roles</Table.Th>
+                <Table.Th scope="col">Bases</Table.Th>
+                {canChange && (
+                  <Table.Th scope="col">
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {members.map((member) => (
+                <StaffRow
+                  key={member.id}
+                  member={member}
+                  bases={bases.data ?? []}
+                  isYou={member.id === user?.id}
+                  canChange={canChange}
+                  open={open}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+
+      <Modal opened={opened} onClose={close} title={dialog ? dialogTitle(dialog.value) : ''} size={dialog?.value.kind === 'remove' ? 'md' : 'lg'}>
+        {dialog?.value.kind === 'add' && <StaffForm key={dialog.key} onDone={close} onCancel={close} />}
+        {dialog?.value.kind === 'edit' && <StaffForm key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />}
+        {dialog?.value.kind === 'password' && (
+          <SetPasswordForm key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />
+        )}
+        {dialog?.value.kind === 'remove' && <RemoveStaff key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />}
+      </Modal>
+    </Stack>
+  );
+}

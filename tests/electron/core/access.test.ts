@@ -1,0 +1,227 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { KeyDeskCore } from '../../../electron/core/core';
+import { ACCESS, rolesAllow, type Access } from '../../../shared/api/access';
+import { CALL_NAMES, type CallName } from '../../../shared/api/calls';
+import { contract } from '../../../shared/api/contract';
+import { unwrap, type ErrorCode, type Result } from '../../../shared/api/result';
+import { ROLES, type Role } from '../../../shared/domain/staff';
+import { DEMO_PASSWORD, startCore, startDemoCore, tempFolder } from '../../helpers/core';
+import { auditRows, copyDataFile, dataTables, folderFiles, lastAuditSeq, readEnvelope } from './sealed-files';
+
+/**
+ * Walks every call in the contract for everyone who could make it (not signed in, each role, a locked
+ * session) through the real dispatcher, and checks the core enforces exactly what the ACCESS table says.
+ */
+
+const ACCESS_CODES: ReadonlySet<ErrorCode> = new Set(['FORBIDDEN', 'NOT_SIGNED_IN', 'LOCKED']);
+const NEW_PASSWORD = 'fresh-meadow-lantern';
+const MANAGER_ONLY = { name: 'Morgan Pell', username: 'm.pell', password: 'plum-orchard-kite' };
+
+type Who = 'not signed in' | Role | 'locked';
+const EVERYONE: readonly Who[] = ['not signed in', ...ROLES, 'locked'];
+
+/** Who signs in for each role: one role each, so no other role can let a call through. */
+const ACCOUNT: Record<Role, { username: string; password: string }> = {
+  teacher: { username: 'demo.teacher', password: DEMO_PASSWORD },
+  manager: MANAGER_ONLY,
+  administrator: { username: 'demo.admin', password: DEMO_PASSWORD },
+};
+
+/** What the table says should happen: null when allowed, else the refusal's code. */
+function expectedRefusal(access: Access, who: Who): ErrorCode | null {
+  if (access === 'anyone') return null;
+  if (who === 'not signed in') return access === 'setup' ? null : 'NOT_SIGNED_IN';
+  // Locked by demo.manager, who holds every role but teacher: locked refuses before any role check.
+  if (who === 'locked') return 'LOCKED';
+  if (access === 'signed-in') return null;
+  return rolesAllow(access, [who]) ? null : 'FORBIDDEN';
+}
+
+/** Where a call is allowed but its own rules answer with one of the access codes (documented here). */
+const BUSINESS_ANSWERS: ReadonlyArray<[CallName, Who, ErrorCode]> = [
+  // Unlocking when nobody is signed in: there is no session to unlock.
+  ['session.unlock', 'not signed in', 'NOT_SIGNED_IN'],
+];
+
+interface Template {
+  folder: string;
+  recoveryKey: string;
+  baseId: string;
+  teacherId: string;
+}
+
+let template: Template;
+let templateCleanup: () => Promise<void>;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  const demo = await startDemoCore();
+  const staff = unwrap(await demo.call('staff.list'));
+  const bases = unwrap(await demo.call('bases.list'));
+  unwrap(await demo.call('staff.create', { ...MANAGER_ONLY, roles: ['manager'], baseIds: bases.map((b) => b.id) }));
+  await demo.core.close();
+  template = {
+    folder: demo.folder,
+    recoveryKey: demo.recoveryKey,
+    baseId: bases[0]!.id,
+    teacherId: staff.find((s) => s.username === 'demo.teacher')!.id,
+  };
+  templateCleanup = demo.cleanup;
+});
+afterAll(async () => {
+  await templateCleanup();
+});
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+/** A plausible input for each call, so an allowed call is not turned away for its input before access matters. */
+function inputFor(name: CallName, scratch: string): unknown {
+  const inputs: Record<CallName, unknown> = {
+    'app.status': undefined,
+    'setup.createDatabase': { demo: true, folder: join(scratch, 'new') },
+    'setup.openFolder': { folder: join(scratch, 'other') },
+    'setup.chooseFolder': undefined,
+    'session.signIn': { username: 'demo.teacher', password: DEMO_PASSWORD },
+    'session.recover': { recoveryKey: template.recoveryKey, username: 'demo.teacher', newPassword: NEW_PASSWORD },
+    'session.unlock': { password: DEMO_PASSWORD },
+    'session.lock': undefined,
+    'session.signOut': undefined,
+    'session.touch': undefined,
+    'session.changePassword': { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD },
+    'bases.list': undefined,
+    'bases.update': { id: template.baseId, hostSchool: 'Renamed Primary' },
+    'settings.get': undefined,
+    'settings.update': { autoLockMinutes: 10 },
+    'staff.list': undefined,
+    'staff.create': { name: 'Nell Quarry', username: 'n.quarry', roles: ['teacher'], baseIds: [template.baseId], password: NEW_PASSWORD },
+    'staff.update': { id: template.teacherId, name: 'Renamed Teacher' },
+    'staff.setPassword': { id: template.teacherId, password: NEW_PASSWORD },
+    'staff.remove': { id: template.teacherId },
+    'provision.newRecoveryKey': { password: DEMO_PASSWORD },
+    'audit.list': {},
+    'audit.export': {},
+  };
+  return inputs[name];
+}
+
+/** A fresh copy of the template data file, with `who` at the keyboard. */
+async function arrange(who: Who) {
+  const scratch = await tempFolder();
+  cleanups.push(scratch.cleanup);
+  const folder = join(scratch.path, 'data');
+  await mkdir(folder);
+  await mkdir(join(scratch.path, 'other'));
+  await copyDataFile(template.folder, folder);
+  const started = await startCore({ folder });
+  cleanups.push(() => started.core.close());
+  if (who === 'locked') {
+    await started.signIn('demo.manager');
+    unwrap(await started.call('session.lock'));
+  } else if (who !== 'not signed in') {
+    const account = ACCOUNT[who];
+    await started.signIn(account.username, account.password);
+  }
+  // Records what the access check itself decided, whatever the handler did afterwards.
+  const authorise = started.core.sessions.authorise.bind(started.core.sessions);
+  const verdicts: Array<ErrorCode | 'allowed'> = [];
+  started.core.sessions.authorise = async (name, access) => {
+    try {
+      await authorise(name, access);
+      verdicts.push('allowed');
+    } catch (error) {
+      verdicts.push((error as { code: ErrorCode }).code);
+      throw error;
+    }
+  };
+  return { ...started, folder, scratch: scratch.path, verdicts };
+}
+
+async function stateOf(core: KeyDeskCore) {
+  const status = await core.status();
+  return { state: status.state, user: status.user?.username ?? null, folder: status.dataFolder };
+}
+
+describe('the access table', () => {
+  it('names every call in the contract, and nothing else (checked at run time, not only by the compiler)', () => {
+    const names = [...CALL_NAMES].sort();
+    expect(Object.keys(ACCESS).sort()).toEqual(names);
+    expect(Object.keys(contract).sort()).toEqual(names);
+    for (const name of CALL_NAMES) expect(Object.hasOwn(ACCESS, name), name).toBe(true);
+  });
+
+  it('gives every call a rule the core understands: anyone, setup, signed-in or a non-empty list of roles', () => {
+    for (const [name, access] of Object.entries(ACCESS) as Array<[string, Access]>) {
+      if (typeof access === 'string') {
+        expect(['anyone', 'setup', 'signed-in'], name).toContain(access);
+      } else {
+        expect(Array.isArray(access), name).toBe(true);
+        expect(access.length, name).toBeGreaterThan(0);
+        for (const role of access) expect(ROLES, name).toContain(role);
+      }
+    }
+  });
+
+  it('keeps what the issue asks of each role: teachers never manage staff or settings, administrators do', () => {
+    for (const name of ['staff.create', 'staff.update', 'staff.setPassword', 'staff.remove', 'settings.update', 'bases.update', 'audit.list', 'audit.export'] as const) {
+      expect(rolesAllow(ACCESS[name], ['teacher']), name).toBe(false);
+    }
+    for (const name of ['staff.create', 'staff.update', 'staff.setPassword', 'staff.remove', 'settings.update'] as const) {
+      expect(rolesAllow(ACCESS[name], ['administrator']), name).toBe(true);
+    }
+    expect(rolesAllow(ACCESS['bases.update'], ['manager'])).toBe(true);
+    expect(rolesAllow(ACCESS['audit.list'], ['manager'])).toBe(true);
+    expect(rolesAllow(ACCESS['bases.list'], ['teacher'])).toBe(true);
+  });
+});
+
+describe.each(EVERYONE)('every call, made by %s', (who) => {
+  it.each([...CALL_NAMES])('%s is allowed or refused exactly as ACCESS says', async (name) => {
+    const arranged = await arrange(who);
+    const { core, call, folder, verdicts } = arranged;
+    const expected = expectedRefusal(ACCESS[name], who);
+    const before = await stateOf(core);
+    const fileOpen = core.dataFile !== null;
+    const seq = fileOpen ? lastAuditSeq(core) : 0;
+    const tables = fileOpen ? dataTables(core) : null;
+    if (fileOpen) await core.requireFile().flush();
+    const slots = (await readEnvelope(folder)).header.slots;
+    const files = fileOpen ? null : await folderFiles(folder);
+
+    const result = (await call(name, inputFor(name, arranged.scratch))) as Result<unknown>;
+
+    // The core's own access check decided as the table says...
+    expect(verdicts, 'access check').toEqual([expected ?? 'allowed']);
+    if (expected === null) {
+      // ...and an allowed call may fail its own rules, but never for access.
+      if (!result.ok && ACCESS_CODES.has(result.error.code)) {
+        expect(BUSINESS_ANSWERS.some(([n, w, code]) => n === name && w === who && code === result.error.code), `${name} for ${who}: ${result.error.message}`).toBe(true);
+      }
+      return;
+    }
+    expect(result).toEqual({ ok: false, error: { code: expected, message: expect.any(String) } });
+    if (result.ok) return;
+    expect(result.error.message).toMatch({ NOT_SIGNED_IN: /^Sign in/, LOCKED: /locked.*password/i, FORBIDDEN: /not allowed/ }[expected as string] ?? /./);
+
+    // Refused: nobody's session, no data and no key slot changed.
+    expect(await stateOf(core)).toEqual(before);
+    if (!fileOpen) {
+      expect(await folderFiles(folder)).toEqual(files);
+      return;
+    }
+    expect(dataTables(core)).toEqual(tables);
+    const logged = auditRows(core, seq);
+    const user = core.sessions.current?.user;
+    if (expected === 'FORBIDDEN') {
+      expect(logged).toEqual([
+        expect.objectContaining({ action: 'refused', staff_id: user?.id, staff_name: user?.name, detail: expect.stringContaining(name) }),
+      ]);
+    } else {
+      expect(logged).toEqual([]);
+    }
+    await core.requireFile().flush();
+    expect((await readEnvelope(folder)).header.slots).toEqual(slots);
+  });
+});
