@@ -1,0 +1,81 @@
+import { isoWeekday } from './bank-holidays';
+import { addDays } from './dates';
+
+/** 1 Monday … 5 Friday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5;
+
+export interface TimetableRules {
+  /** School weeks in a placement (weeks with no school day, such as half term, do not count). */
+  weeks: number;
+  /** The most days a pupil may spend at the Key in one placement. */
+  maxKeyDays: number;
+  /** The pupil's fixed day at the home school; further home days are the days before it. */
+  homeSchoolDay: Weekday;
+  /** Home-school days a week from each week on, in order: the phased return. */
+  phases: ReadonlyArray<{ fromWeek: number; homeDays: number }>;
+}
+
+/** The Key's plan: 26 weeks; 4 days at the Key in weeks 1–12, then 3, then 2; at most 85 Key days. */
+export const DEFAULT_TIMETABLE_RULES: TimetableRules = {
+  weeks: 26,
+  maxKeyDays: 85,
+  homeSchoolDay: 5,
+  phases: [
+    { fromWeek: 1, homeDays: 1 },
+    { fromWeek: 13, homeDays: 2 },
+    { fromWeek: 19, homeDays: 3 },
+  ],
+};
+
+export interface PlannedDay {
+  date: string;
+  /** The placement week, counting only weeks with school days in them. */
+  week: number;
+  place: 'key' | 'home';
+}
+
+export interface Timetable {
+  days: PlannedDay[];
+  keyDays: number;
+  /** The last planned school day. */
+  endDate: string;
+}
+
+/** The weekdays at the home school when there are `count` of them: the fixed day, then the days before it. */
+export function homeWeekdays(homeSchoolDay: Weekday, count: number): Set<number> {
+  const days = new Set<number>();
+  for (let i = 0; i < Math.min(count, 5); i++) days.add(((homeSchoolDay - 1 - i + 5) % 5) + 1);
+  return days;
+}
+
+function homeDaysInWeek(rules: TimetableRules, week: number): number {
+  let homeDays = 0;
+  for (const phase of rules.phases) if (week >= phase.fromWeek) homeDays = phase.homeDays;
+  return homeDays;
+}
+
+/**
+ * The days a pupil is expected at the Key and at the home school, from `start` (a school day) for the
+ * placement's school weeks. Holidays and INSET days are not school days, so they are skipped, and a
+ * week without any school day is not a placement week. Once the Key-day limit is reached the rest of
+ * the plan is at the home school.
+ */
+export function planTimetable(start: string, isSchoolDay: (date: string) => boolean, rules: TimetableRules = DEFAULT_TIMETABLE_RULES): Timetable {
+  if (!isSchoolDay(start)) throw new Error(`The start date ${start} is not a school day`);
+  const days: PlannedDay[] = [];
+  let keyDays = 0;
+  let week = 0;
+  // Look at most two years ahead: a placement never spans more, however many holidays it crosses.
+  for (let monday = addDays(start, 1 - isoWeekday(start)), guard = 0; week < rules.weeks && guard < 104; monday = addDays(monday, 7), guard++) {
+    const schoolDays = [0, 1, 2, 3, 4].map((i) => addDays(monday, i)).filter((date) => date >= start && isSchoolDay(date));
+    if (schoolDays.length === 0) continue;
+    week += 1;
+    const home = homeWeekdays(rules.homeSchoolDay, homeDaysInWeek(rules, week));
+    for (const date of schoolDays) {
+      const atKey = !home.has(isoWeekday(date)) && keyDays < rules.maxKeyDays;
+      if (atKey) keyDays += 1;
+      days.push({ date, week, place: atKey ? 'key' : 'home' });
+    }
+  }
+  return { days, keyDays, endDate: days.at(-1)?.date ?? start };
+}
