@@ -14,7 +14,7 @@ export async function rawReadFloor(path: string, options?: RunOptions): Promise<
  * written and fsynced. No export, no rename, no folder fsync: what the disk alone costs.
  */
 export async function rawWriteFsyncFloor(folder: string, bytes: Uint8Array, options?: RunOptions): Promise<number> {
-  // Not named like the data file's temp files, so DataFile.open's tidy-up never touches it.
+  // Not named like the data file's temp files, so DataFile.unlock's tidy-up never touches it.
   const path = join(folder, 'bench-floor-write.bin');
   return medianOfRuns(async (time) => {
     await time(async () => {

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { measureDurableSave, measureOpen } from './data-file';
+import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
-import { buildSyntheticDatabase } from './synthetic';
+import { BENCH_ACCOUNT, buildSyntheticDatabase } from './synthetic';
 
 /**
  * `npm run bench`: times what staff wait for on a ten-year database, beside the machine's floor.
@@ -12,15 +12,17 @@ import { buildSyntheticDatabase } from './synthetic';
  * It informs; it never fails the build.
  *
  * A later feature adds its measure to `cases` below: a name for the progress line and a function
- * from the synthetic data folder to a Measure.
+ * from the synthetic data folder (and the account that opens it) to its Measures.
  */
 const json = process.argv.includes('--json');
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-const cases: ReadonlyArray<{ name: string; run: (folder: string) => Promise<Measure> }> = [
-  { name: 'open', run: (folder) => measureOpen(folder) },
-  { name: 'durable save', run: (folder) => measureDurableSave(folder) },
+const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Account) => Promise<Measure | Measure[]> }> = [
+  { name: 'open', run: (folder, account) => measureOpen(folder, account) },
+  { name: 'durable save', run: (folder, account) => measureDurableSave(folder, account) },
+  { name: 'encryption', run: (folder, account) => measureEncryption(folder, account) },
+  { name: 'password check', run: (folder, account) => measurePasswordCheck(folder, account) },
 ];
 
 const TEMP_PREFIX = 'keydesk-bench-';
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
     const measures: Measure[] = [];
     for (const c of cases) {
       progress(`Timing ${c.name} (${DEFAULT_WARMUP} warm-up + ${DEFAULT_RUNS} runs)…`);
-      measures.push(await c.run(folder));
+      measures.push(...[await c.run(folder, BENCH_ACCOUNT)].flat());
     }
 
     if (!json) {

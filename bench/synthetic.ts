@@ -1,8 +1,11 @@
 import type { Database as SqlJsDatabase } from 'sql.js';
 import { addDays } from '../shared/domain/dates';
+import { Keyring } from '../electron/core/crypto/keyring';
 import { DataFile, dataFilePath } from '../electron/core/data-file';
 import { FIRST_NAMES, LAST_NAMES } from '../electron/core/demo/names';
 import { seededRandom, type Random } from '../electron/core/demo/random';
+import { listBases } from '../electron/core/repositories/bases';
+import { addStaffMember } from '../electron/core/services/staff';
 
 /**
  * BENCH ONLY. Stands in for the register table until the registers feature adds the real one;
@@ -32,6 +35,9 @@ export interface SyntheticOptions {
   today?: string;
   seed?: number;
 }
+
+/** The one account of the synthetic file: the bench opens the file with it, as staff do. */
+export const BENCH_ACCOUNT = { name: 'Bench Manager', username: 'bench.manager', password: 'quiet-lantern-orchard' } as const;
 
 export interface SyntheticCounts {
   pupils: number;
@@ -167,17 +173,24 @@ function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): Syntheti
 }
 
 /**
- * Builds a ten-year provision's data file in `folder` with the real core (schema, migrations,
- * atomic save), fictional pupils from the demo name lists and a fixed seed. Leaves it closed on disk.
+ * Builds a ten-year provision's data file in `folder` with the real core (schema, migrations, audit
+ * triggers, encryption with the app's own password hashing, atomic save), fictional pupils from the
+ * demo name lists and a fixed seed. Leaves it closed on disk, sealed; BENCH_ACCOUNT opens it.
  */
 export async function buildSyntheticDatabase(folder: string, options: SyntheticOptions = {}): Promise<{ path: string; counts: SyntheticCounts }> {
   const settings = { ...DEFAULTS, ...options };
+  const now = `${settings.today}T09:00:00.000Z`;
   let counts: SyntheticCounts | undefined;
+  // The app's own scrypt cost (the default), so opening by password costs what it costs staff.
+  const keyring = Keyring.create({ demo: true });
   // A long debounce: create() flushes once at the end, so nothing saves half-way through the fill.
   const file = await DataFile.create(
     folder,
+    keyring,
     async (created) => {
       counts = fill(created.sql, settings);
+      const baseIds = (await listBases(created.db, settings.today)).map((b) => b.id);
+      await addStaffMember(created, { ...BENCH_ACCOUNT, roles: ['manager', 'administrator'], baseIds }, settings.today, now);
     },
     { saveDelayMs: 60_000 },
   );

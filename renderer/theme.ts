@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 const systemFont = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -23,6 +23,15 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: systemFont,
   headings: { fontFamily: systemFont },
+  components: {
+    // Every dialog: a named close button, and a header that is not a second page banner.
+    Modal: Modal.extend({
+      defaultProps: {
+        closeButtonProps: { 'aria-label': 'Close' },
+        attributes: { header: { role: 'presentation' } },
+      },
+    }),
+  },
 });
 
 /** Mantine's dimmed grey, error red and orange tint text are below 4.5:1 on white; darken them. */

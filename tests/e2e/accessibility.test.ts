@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openKeyDesk, useE2e } from './support';
+import { GOOD_PASSWORD, openKeyDesk, submitSetUpForm, useE2e } from './support';
 import { accessibilityProblems } from './support/a11y';
 
 
 const e2e = useE2e();
 
-test('the set-up screens pass axe: first run, and a data file that cannot be opened', async () => {
+test('the set-up screens pass axe: first run with its errors, the recovery key, and a data file that cannot be opened', async () => {
   const empty = await e2e.cleanup().folder('a11y-empty');
   const { page } = await openKeyDesk(e2e.cleanup(), e2e.browser(), { folder: empty });
-  await page.getByRole('button', { name: 'Set up my provision' }).waitFor();
+  const setUp = page.getByRole('button', { name: 'Set up my provision' });
+  await setUp.waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  // The account form as it looks when sent empty: every field says what is wrong.
+  await setUp.click();
+  await page.getByText('Use at least 10 characters.').waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  await submitSetUpForm(page, { name: 'Ada Okafor', username: 'ada.okafor', password: GOOD_PASSWORD });
   expect(await accessibilityProblems(page)).toEqual([]);
 
   const corrupt = await e2e.cleanup().folder('a11y-corrupt');
@@ -21,12 +30,18 @@ test('the set-up screens pass axe: first run, and a data file that cannot be ope
   expect(await accessibilityProblems(refused.page)).toEqual([]);
 });
 
-test('the app screens pass axe: Today, Settings showing an error, and a page still to come', async () => {
+test('the app screens pass axe: Today, the user menu, Settings showing an error, and a page still to come', async () => {
   const folder = await e2e.cleanup().folder('a11y-demo');
   const { page } = await openKeyDesk(e2e.cleanup(), e2e.browser(), { folder, demo: true });
   const nav = page.getByRole('navigation', { name: 'Main' });
   await page.getByRole('region', { name: 'Parkgate' }).getByText(/places filled/).waitFor();
   expect(await accessibilityProblems(page)).toEqual([]);
+
+  await page.getByRole('banner').getByRole('button', { name: 'Demo Manager' }).click();
+  await page.getByRole('menuitem', { name: 'Lock' }).waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('menu').waitFor({ state: 'hidden' });
 
   await nav.getByRole('link', { name: 'Settings' }).click();
   const form = page.getByRole('form', { name: 'Base: Parkgate' });

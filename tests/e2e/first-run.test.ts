@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openKeyDesk, useE2e } from './support';
+import { GOOD_PASSWORD, keepRecoveryKey, openKeyDesk, submitSetUpForm, useE2e } from './support';
 
 const e2e = useE2e();
 const DEMO_BADGE = 'Demo data: fictional pupils';
+const FIRST_MANAGER = { name: 'Ada Okafor', username: 'ada.okafor', password: GOOD_PASSWORD };
 
 /** Browser mode without --demo on a fresh, empty folder, at the welcome screen. */
 async function openEmpty() {
@@ -26,19 +27,23 @@ test('an empty folder offers demo data or set-up; setting up gives empty bases a
   await page.getByText(folder).waitFor();
   expect(existsSync(join(folder, 'keydesk.db'))).toBe(false);
 
-  await page.getByRole('button', { name: 'Set up my provision' }).click();
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  // Setting up needs the first manager's account; the recovery key comes before the app.
+  await submitSetUpForm(page, { provisionName: 'The Key, Northfield', ...FIRST_MANAGER });
+  await keepRecoveryKey(page);
+  await page.getByRole('banner').getByText('The Key, Northfield', { exact: true }).waitFor();
+  await page.getByRole('banner').getByRole('button', { name: FIRST_MANAGER.name }).waitFor();
   expect(await todayLine(page, 'Parkgate')).toBe('0 of 24 places filled');
   expect(await todayLine(page, 'Frederick Bird')).toBe('0 of 12 places filled');
   expect(await page.getByText(DEMO_BADGE).count()).toBe(0);
   expect(existsSync(join(folder, 'keydesk.db'))).toBe(true);
 });
 
-test('an empty folder explored with demo data shows the demo badge', async () => {
+test('an empty folder explored with demo data signs in as the demo manager and shows the demo badge', async () => {
   const { page } = await openEmpty();
   await page.getByRole('button', { name: 'Explore with demo data' }).click();
   await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
   await page.getByRole('banner').getByText(DEMO_BADGE, { exact: true }).waitFor();
+  await page.getByRole('banner').getByRole('button', { name: 'Demo Manager' }).waitFor();
   expect(await todayLine(page, 'Parkgate')).toMatch(/^[1-9]\d* of 24 places filled$/);
 });
 
@@ -55,8 +60,8 @@ test('a corrupt data file is reported and left untouched, and a new data file ca
   expect((await readFile(file)).equals(bytes)).toBe(true);
 
   await page.getByLabel('Folder for the new data file').fill(elsewhere);
-  await page.getByRole('button', { name: 'Set up my provision' }).click();
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await submitSetUpForm(page, FIRST_MANAGER);
+  await keepRecoveryKey(page);
   expect(await todayLine(page, 'Parkgate')).toBe('0 of 24 places filled');
   expect(existsSync(join(elsewhere, 'keydesk.db'))).toBe(true);
 

@@ -55,7 +55,7 @@ export async function startCore(options: {
  */
 export async function startDemoCore(options: { folder?: string; now?: Date | (() => Date); saveDelayMs?: number } = {}) {
   const temp = options.folder ? null : await tempFolder();
-  const folder = options.folder ?? temp!.path; // eslint-disable-line @typescript-eslint/no-non-null-assertion
+  const folder = options.folder ?? temp!.path;
   const started = await startCore({ ...options, folder });
   const { recoveryKey } = unwrap(await started.call('setup.createDatabase', { demo: true }));
   const cleanup = async () => {

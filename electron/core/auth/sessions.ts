@@ -60,7 +60,8 @@ export class Sessions {
     if (!session) throw new UserError('NOT_SIGNED_IN', 'Sign in to Key Desk first.');
     if (session.locked) throw new UserError('LOCKED', 'Key Desk is locked. Enter your password to carry on.');
     const roles = access === 'setup' ? (['administrator'] as const) : access === 'signed-in' ? null : access;
-    if (roles && !roles.some((role) => session.user.roles.includes(role))) {
+    // Fails closed: a call with no entry in the table (or one the core does not understand) is refused.
+    if (roles !== null && !(Array.isArray(roles) && roles.some((role) => session.user.roles.includes(role)))) {
       await this.record('refused', `${name}: not allowed for ${session.user.roles.join(', ')}`);
       throw new UserError('FORBIDDEN', 'Your account is not allowed to do that. Ask a manager or administrator.');
     }
@@ -119,6 +120,8 @@ export class Sessions {
       throw error;
     }
     await this.begin(file, member.username, 'password-reset-with-recovery-key', RECOVERY_LOOKUP);
+    // They have shown the recovery key and chosen a new password: their earlier wrong tries no longer count.
+    await this.flushPending(file, usernameLookup(sealed.provisionId, member.username));
     await file.flush();
     return this.core.status();
   }

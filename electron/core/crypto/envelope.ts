@@ -19,6 +19,22 @@ const MAX_HEADER_BYTES = 1024 * 1024;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/**
+ * The cost a slot was hashed at. Bounded, so a header edited to ask for an impossible (not a power of
+ * two) or enormous cost is refused as damage rather than failing inside scrypt or eating the memory.
+ */
+const scryptParamsSchema = z.object({
+  name: z.literal('scrypt'),
+  N: z
+    .number()
+    .int()
+    .min(2)
+    .max(2 ** 20)
+    .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(16),
+});
+
 export const slotSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('password'),
@@ -27,7 +43,7 @@ export const slotSchema = z.discriminatedUnion('kind', [
     /** Finds the slot from a typed username without storing names in the clear. */
     lookup: z.string().regex(/^[0-9a-f]{64}$/),
     salt: base64,
-    kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().positive(), r: z.number().int().positive(), p: z.number().int().positive() }),
+    kdf: scryptParamsSchema,
     nonce: base64,
     wrapped: base64,
   }),

@@ -59,8 +59,8 @@ export class Keyring {
       await keyFromPassword(password, randomBytes(SALT_BYTES), scrypt);
       return null;
     }
-    const kek = await keyFromPassword(password, unb64(slot.salt), slot.kdf);
-    const dataKey = tryOpen(kek, slot, header.provisionId);
+    const kek = await slotKey(password, slot);
+    const dataKey = kek && tryOpen(kek, slot, header.provisionId);
     if (!dataKey) return null;
     return { keyring: new Keyring(dataKey, header.provisionId, header.demo, [...header.slots], scrypt), staffId: slot.id };
   }
@@ -81,8 +81,8 @@ export class Keyring {
       await keyFromPassword(password, randomBytes(SALT_BYTES), this.scryptParams);
       return false;
     }
-    const kek = await keyFromPassword(password, unb64(slot.salt), slot.kdf);
-    const key = tryOpen(kek, slot, this.provisionId);
+    const kek = await slotKey(password, slot);
+    const key = kek && tryOpen(kek, slot, this.provisionId);
     return key !== null && key.equals(this.dataKey);
   }
 
@@ -147,6 +147,15 @@ export class Keyring {
     } catch {
       throw new EnvelopeError('damaged', 'database seal does not verify');
     }
+  }
+}
+
+/** The key a password gives for a slot; null when the slot's stored cost cannot be used (an edited header). */
+async function slotKey(password: string, slot: Extract<Slot, { kind: 'password' }>): Promise<Buffer | null> {
+  try {
+    return await keyFromPassword(password, unb64(slot.salt), slot.kdf);
+  } catch {
+    return null;
   }
 }
 

@@ -1,12 +1,19 @@
 import type { AuditEntry } from '../../../shared/domain/audit';
+import { addDays } from '../../../shared/domain/dates';
 import type { Db } from '../db/dialect';
 
 export interface AuditFilters {
   staffId?: string | undefined;
   pupilId?: string | undefined;
-  /** Inclusive ISO dates, compared with the local date of each entry's UTC time (close enough for a day filter). */
+  /** Inclusive dates as the PC's clock reads them; entries are stored in UTC. */
   from?: string | undefined;
   to?: string | undefined;
+}
+
+/** The UTC instant at which a local calendar day starts (this process runs on the PC whose days they are). */
+function startOfLocalDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).toISOString();
 }
 
 export interface AuditEvent {
@@ -43,9 +50,9 @@ function filtered(db: Db, filters: AuditFilters) {
   let query = db.selectFrom('audit_log');
   if (filters.staffId) query = query.where('staff_id', '=', filters.staffId);
   if (filters.pupilId) query = query.where('pupil_id', '=', filters.pupilId);
-  if (filters.from) query = query.where('at', '>=', filters.from);
+  if (filters.from) query = query.where('at', '>=', startOfLocalDay(filters.from));
   // `to` is a whole day: everything before the start of the next one.
-  if (filters.to) query = query.where('at', '<', `${filters.to}T99`);
+  if (filters.to) query = query.where('at', '<', startOfLocalDay(addDays(filters.to, 1)));
   return query;
 }
 

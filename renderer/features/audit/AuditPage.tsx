@@ -1,13 +1,14 @@
 import { Alert, Button, Group, Pagination, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/result';
 import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
 import { count } from '../../lib/format';
 import { useBases, useStaffList } from '../../lib/queries';
 import { AuditTable } from './AuditTable';
+import { DateFilter, UkDates } from './DateFilter';
 import { downloadCsv } from './download';
 import { useAuditPage, useExportAudit, type AuditFilters } from './queries';
 
@@ -57,6 +58,7 @@ export function AuditPage() {
   const [applied, setApplied] = useState<AuditFilters>({});
   const [page, setPage] = useState(0);
   const [pupilLeft, setPupilLeft] = useState(false);
+  const summary = useRef<HTMLParagraphElement>(null);
   const audit = useAuditPage(applied, page);
   const exporter = useExportAudit();
 
@@ -78,7 +80,7 @@ export function AuditPage() {
     exporter.mutate(applied, {
       onSuccess: ({ fileName, csv }) => {
         downloadCsv(fileName, csv);
-        notifications.show({ title: 'Audit trail exported', message: `Saved as ${fileName}.` });
+        notifications.show({ title: 'Audit trail exported', message: `Exported as ${fileName}.` });
       },
       onError: (error) => notifications.show({ color: 'red', title: 'The audit trail was not exported', message: error.message }),
     });
@@ -106,6 +108,8 @@ export function AuditPage() {
             variant="default"
             onClick={exportCsv}
             loading={exporter.isPending}
+            // What would be exported is the last filters that made sense, not what is in the boxes now.
+            disabled={Object.keys(problems).length > 0}
             aria-describedby="audit-export-note"
           >
             Export CSV
@@ -117,45 +121,34 @@ export function AuditPage() {
       </Group>
 
       <Paper withBorder p="md" component="section" aria-label="Filters">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <Select
-            label="Person"
-            placeholder="Everyone"
-            searchable
-            clearable
-            nothingFoundMessage="Nobody by that name"
-            data={(staff.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
-            value={draft.staffId}
-            onChange={(staffId) => change({ staffId })}
-            error={problemFor('staffId')}
-          />
-          <TextInput
-            label="Pupil (id)"
-            placeholder="Any pupil"
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.pupilId}
-            onChange={(event) => change({ pupilId: event.currentTarget.value })}
-            onBlur={() => setPupilLeft(true)}
-            // Not while the id is still being typed: only once they leave the field or it is long enough.
-            error={pupilLeft || draft.pupilId.trim().length >= 36 ? problemFor('pupilId') : coreField === 'pupilId' ? audit.error?.message : undefined}
-          />
-          <TextInput
-            type="date"
-            label="From"
-            value={draft.from}
-            onChange={(event) => change({ from: event.currentTarget.value })}
-            error={problemFor('from')}
-          />
-          <TextInput
-            type="date"
-            label="To"
-            value={draft.to}
-            min={draft.from || undefined}
-            onChange={(event) => change({ to: event.currentTarget.value })}
-            error={problemFor('to')}
-          />
-        </SimpleGrid>
+        <UkDates>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <Select
+              label="Person"
+              placeholder="Everyone"
+              searchable
+              clearable
+              nothingFoundMessage="Nobody by that name"
+              data={(staff.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
+              value={draft.staffId}
+              onChange={(staffId) => change({ staffId })}
+              error={problemFor('staffId')}
+            />
+            <TextInput
+              label="Pupil (id)"
+              placeholder="Any pupil"
+              autoComplete="off"
+              spellCheck={false}
+              value={draft.pupilId}
+              onChange={(event) => change({ pupilId: event.currentTarget.value })}
+              onBlur={() => setPupilLeft(true)}
+              // Not while the id is still being typed: only once they leave the field or it is long enough.
+              error={pupilLeft || draft.pupilId.trim().length >= 36 ? problemFor('pupilId') : coreField === 'pupilId' ? audit.error?.message : undefined}
+            />
+            <DateFilter label="From" value={draft.from} onChange={(from) => change({ from })} error={problemFor('from')} />
+            <DateFilter label="To" value={draft.to} onChange={(to) => change({ to })} error={problemFor('to')} />
+          </SimpleGrid>
+        </UkDates>
         {(filtered || JSON.stringify(draft) !== JSON.stringify(NO_FILTERS)) && (
           <Group justify="flex-end" mt="sm">
             <Button
@@ -197,7 +190,7 @@ export function AuditPage() {
         </Paper>
       ) : audit.data ? (
         <Stack gap="sm">
-          <Text size="sm" aria-live="polite">
+          <Text size="sm" aria-live="polite" ref={summary}>
             {total > AUDIT_PAGE_SIZE ? `Entries ${first} to ${last} of ${total}, newest first` : `${count(total, 'entry', 'entries')}, newest first`}
           </Text>
           <AuditTable entries={audit.data.entries} names={names} busy={audit.isPlaceholderData} />
@@ -206,7 +199,11 @@ export function AuditPage() {
               <Pagination
                 total={pages}
                 value={page + 1}
-                onChange={(next) => setPage(next - 1)}
+                onChange={(next) => {
+                  setPage(next - 1);
+                  // The pages are at the foot of a long table: start the next one at its top.
+                  summary.current?.scrollIntoView?.({ block: 'start' });
+                }}
                 withEdges
                 getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
                 getControlProps={(control) => ({

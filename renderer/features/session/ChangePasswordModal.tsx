@@ -26,15 +26,23 @@ export function ChangePasswordModal({ opened, onClose, name, username }: { opene
   };
   const rule = passwordProblem(values.newPassword, { name, username });
   const mismatch = values.newPassword !== values.confirm ? 'The two passwords are not the same.' : null;
-  const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) =>
-    setValues((v) => ({ ...v, [key]: event.currentTarget.value }));
+  // Read the value now: React runs the updater later, when the event's currentTarget is null.
+  const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setChecked(true);
     if (!rule && !mismatch) change.mutate();
   };
   return (
-    <Modal opened={opened} onClose={close} title="Change your password">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Change your password"
+      // Mantine's modal header is a <header>: without this it is a second banner landmark.
+    >
       <Stack component="form" gap="sm" onSubmit={submit}>
         <PasswordInput label="Current password" autoComplete="current-password" value={values.currentPassword} onChange={set('currentPassword')} error={fieldError(change.error, 'currentPassword')} />
         <PasswordInput

@@ -5,7 +5,18 @@ import { useState } from 'react';
  * Shows a recovery key once, to print or write down. Without it (and with every password forgotten)
  * the data cannot be opened by anyone, which is the point.
  */
-export function RecoveryKeyPanel({ recoveryKey, onDone, doneLabel = 'Continue' }: { recoveryKey: string; onDone: () => void; doneLabel?: string }) {
+export function RecoveryKeyPanel({
+  recoveryKey,
+  onDone,
+  doneLabel = 'Continue',
+  later = 'You can make a new one later in Settings.',
+}: {
+  recoveryKey: string;
+  onDone: () => void;
+  doneLabel?: string;
+  /** What to say about replacing it. */
+  later?: string;
+}) {
   const [kept, setKept] = useState(false);
   return (
     <Paper withBorder p="lg" className="recovery-key">
@@ -21,7 +32,7 @@ export function RecoveryKeyPanel({ recoveryKey, onDone, doneLabel = 'Continue' }
           {recoveryKey}
         </Code>
         <Alert color="orange" variant="light">
-          Key Desk will not show this key again. You can make a new one later in Settings.
+          Key Desk will not show this key again. {later}
         </Alert>
         <Group justify="space-between">
           <Button variant="default" onClick={() => window.print()}>

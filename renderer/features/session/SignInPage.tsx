@@ -99,8 +99,11 @@ function RecoveryForm({ onCancel }: { onCancel: () => void }) {
   const recover = useSetupAction(async (input: { recoveryKey: string; username: string; newPassword: string }) =>
     unwrap(await api.session.recover(input)),
   );
-  const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) =>
-    setValues((v) => ({ ...v, [key]: event.currentTarget.value }));
+  // Read the value now: React runs the updater later, when the event's currentTarget is null.
+  const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setMismatch(values.newPassword !== values.confirm);
@@ -109,13 +112,16 @@ function RecoveryForm({ onCancel }: { onCancel: () => void }) {
   };
   return (
     <Stack component="form" gap="sm" onSubmit={submit}>
+      <Title order={2} size="h3">
+        Use the recovery key
+      </Title>
       <Text size="sm">
         The recovery key was shown when Key Desk was set up (8 groups of 4 letters and numbers). It opens the data and lets you
         give an account a new password.
       </Text>
       <TextInput label="Recovery key" value={values.recoveryKey} onChange={set('recoveryKey')} error={fieldError(recover.error, 'recoveryKey')} />
       <TextInput label="Username to give a new password" value={values.username} onChange={set('username')} error={fieldError(recover.error, 'username')} />
-      <PasswordInput label="New password" autoComplete="new-password" value={values.newPassword} onChange={set('newPassword')} error={fieldError(recover.error, 'newPassword')} />
+      <PasswordInput label="New password" description="At least 10 characters. A few unrelated words make a good one." autoComplete="new-password" value={values.newPassword} onChange={set('newPassword')} error={fieldError(recover.error, 'newPassword')} />
       <PasswordInput
         label="New password again"
         autoComplete="new-password"

@@ -56,7 +56,7 @@ export function NewRecoveryKey() {
       </Button>
       <Modal opened={opened} onClose={done} title="Make a new recovery key" size="lg">
         {replace.data ? (
-          <RecoveryKeyPanel recoveryKey={replace.data.recoveryKey} onDone={done} doneLabel="Done" />
+          <RecoveryKeyPanel recoveryKey={replace.data.recoveryKey} onDone={done} doneLabel="Done" later="The old key no longer works." />
         ) : (
           <Stack
             component="form"

@@ -33,11 +33,12 @@ const ACCOUNT_FIELDS = ['provisionName', 'manager.name', 'manager.username', 'ma
  * Creating a data file signs you in. Demo data opens at once; a real provision first shows its
  * recovery key, so the status (which would switch to the app) is refreshed only after that.
  */
-function useCreateDatabase(folder: string | undefined) {
+function useCreateDatabase(folder: string | undefined, onRecoveryKey: (key: string) => void) {
   const client = useQueryClient();
   return useMutation({
-    onSuccess: (_created, input) => {
+    onSuccess: (created, input) => {
       if (input.demo) void client.invalidateQueries();
+      else onRecoveryKey(created.recoveryKey);
     },
     mutationFn: async (input: { demo: boolean; account?: AccountValues }) =>
       unwrap(
@@ -85,17 +86,13 @@ function ProvisionForm({ create }: { create: ReturnType<typeof useCreateDatabase
   );
 }
 
-function NewDataFile({ status, folder }: { status: AppStatus; folder?: string }) {
-  const client = useQueryClient();
-  const create = useCreateDatabase(folder);
-  if (create.data && !create.variables?.demo) {
-    return <RecoveryKeyPanel recoveryKey={create.data.recoveryKey} onDone={() => void client.invalidateQueries()} doneLabel="Open Key Desk" />;
-  }
+function NewDataFile({ status, folder, onRecoveryKey }: { status: AppStatus; folder?: string; onRecoveryKey: (key: string) => void }) {
+  const create = useCreateDatabase(folder, onRecoveryKey);
   const problem = fieldError(create.error, 'folder') ?? formError(create.error, ACCOUNT_FIELDS);
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Card withBorder padding="lg">
+        <Card withBorder padding="lg" style={{ alignSelf: 'start' }}>
           <Title order={2} size="h3">
             Explore with demo data
           </Title>
@@ -151,7 +148,7 @@ export function OtherFolder({ status, label = 'Open the data in another folder' 
   );
 }
 
-function Refused({ status }: { status: AppStatus }) {
+function Refused({ status, onRecoveryKey }: { status: AppStatus; onRecoveryKey: (key: string) => void }) {
   const [folder, setFolder] = useState('');
   const problem = status.problem;
   return (
@@ -167,13 +164,26 @@ function Refused({ status }: { status: AppStatus }) {
       <OtherFolder status={status} />
       <Divider label="or start a new data file somewhere else" labelPosition="left" />
       <FolderField label="Folder for the new data file" value={folder} onChange={setFolder} canChoose={status.canChooseFolder} />
-      {folder.trim() && <NewDataFile status={status} folder={folder.trim()} />}
+      {folder.trim() && <NewDataFile status={status} folder={folder.trim()} onRecoveryKey={onRecoveryKey} />}
     </Stack>
   );
 }
 
 /** First run, and what staff see when the data file cannot be opened. */
 export function SetupPage({ status }: { status: AppStatus }) {
+  const client = useQueryClient();
+  // Once a real provision is created, its recovery key is all this page shows until it has been kept.
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  if (recoveryKey) {
+    return (
+      <Container size="md" py="xl" component="main">
+        <Title order={1} mb="md">
+          Key Desk is set up
+        </Title>
+        <RecoveryKeyPanel recoveryKey={recoveryKey} onDone={() => void client.invalidateQueries()} doneLabel="Open Key Desk" />
+      </Container>
+    );
+  }
   return (
     <Container size="md" py="xl" component="main">
       <Stack>
@@ -182,10 +192,10 @@ export function SetupPage({ status }: { status: AppStatus }) {
           <Text c="dimmed">Registers, placements and My Support Plans for the Key, kept on this PC.</Text>
         </div>
         {status.state === 'failed' ? (
-          <Refused status={status} />
+          <Refused status={status} onRecoveryKey={setRecoveryKey} />
         ) : (
           <>
-            <NewDataFile status={status} />
+            <NewDataFile status={status} onRecoveryKey={setRecoveryKey} />
             <Divider label="already have Key Desk data?" labelPosition="left" />
             <OtherFolder status={status} />
           </>

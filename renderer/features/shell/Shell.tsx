@@ -38,14 +38,15 @@ function UserMenu({ user }: { user: SignedInUser }) {
   useHotkeys([['mod+L', () => lock.mutate(undefined)]]);
   return (
     <>
-      <Menu position="bottom-end" width={220}>
+      {/* Not portalled, so the open menu stays inside the header landmark; no focus placeholder div
+          inside role="menu" (only menu items may be there). */}
+      <Menu position="bottom-end" width={220} withinPortal={false} withInitialFocusPlaceholder={false}>
         <Menu.Target>
-          <Button variant="subtle" color="dark" rightSection={<IconChevronDown size={16} aria-hidden />}>
+          <Button variant="subtle" color="dark" rightSection={<IconChevronDown size={16} aria-hidden />} title={user.roles.map((r) => ROLE_LABELS[r]).join(', ')}>
             {user.name}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>{user.roles.map((r) => ROLE_LABELS[r]).join(', ')}</Menu.Label>
           <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={() => lock.mutate(undefined)} rightSection={<Text size="xs">Ctrl+L</Text>}>
             Lock
           </Menu.Item>

@@ -33,7 +33,7 @@ export function RemoveStaff({ member, onDone, onCancel }: { member: StaffMember;
         <Button variant="default" onClick={onCancel} data-autofocus>
           Cancel
         </Button>
-        <Button color="red" onClick={confirm} loading={remove.isPending}>
+        <Button color="red.9" onClick={confirm} loading={remove.isPending}>
           Remove {member.name}
         </Button>
       </Group>

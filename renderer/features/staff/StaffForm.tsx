@@ -160,7 +160,7 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
           )}
         />
         {teacherWithoutBases && (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" c="var(--mantine-color-orange-light-color)">
             A teacher with no bases sees no pupils. Choose the bases they work at.
           </Text>
         )}

@@ -35,7 +35,7 @@ function basesOf(member: StaffMember, bases: readonly Base[]) {
   const names = member.baseIds.map((id) => bases.find((b) => b.id === id)?.name).filter((name): name is string => !!name);
   if (names.length === 0) {
     return (
-      <Text size="sm" c="orange.9">
+      <Text size="sm" c="var(--mantine-color-orange-light-color)">
         None yet
       </Text>
     );
@@ -195,7 +195,12 @@ export function StaffPage() {
         </Table.ScrollContainer>
       ) : null}
 
-      <Modal opened={opened} onClose={close} title={dialog ? dialogTitle(dialog.value) : ''} size={dialog?.value.kind === 'remove' ? 'md' : 'lg'}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={dialog ? dialogTitle(dialog.value) : ''}
+        size={dialog?.value.kind === 'remove' ? 'md' : 'lg'}
+      >
         {dialog?.value.kind === 'add' && <StaffForm key={dialog.key} onDone={close} onCancel={close} />}
         {dialog?.value.kind === 'edit' && <StaffForm key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />}
         {dialog?.value.kind === 'password' && (

@@ -74,3 +74,19 @@ export async function launchBrowser(): Promise<Browser> {
     },
   };
 }
+
+/**
+ * Waits until the page is still: a few frames for a transition to begin (Mantine starts its pop
+ * and fade two frames after mounting), then until no CSS transition or animation that ends is
+ * still running. For checks that look at colours and visibility, such as axe and screenshots.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    for (let i = 0; i < 3; i++) await frame();
+    // Spinners and skeletons run for ever: wait only for what ends, and never more than 2 s.
+    const ending = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    const finished = Promise.all(ending.map((animation) => animation.finished.catch(() => undefined)));
+    await Promise.race([finished, new Promise((done) => setTimeout(done, 2000))]);
+  });
+}

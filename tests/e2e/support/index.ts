@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { assertBuilt, startApp, type RunningApp } from './app';
-import { launchBrowser, type Browser } from './browser';
-import { Cleanup } from './temp';
+import { launchBrowser, settle, type Browser } from './browser';
+import { Cleanup, makeTempFolder, removeFolder } from './temp';
 
 export { assertBuilt, startApp, WEB_JS, type RunningApp } from './app';
-export { chromiumPath, launchBrowser, type Browser } from './browser';
+export { chromiumPath, launchBrowser, settle, type Browser } from './browser';
 export { Cleanup, makeTempFolder, removeFolder } from './temp';
 
 /** Starts browser mode on `folder` (stopped at cleanup) and opens its address in a new tab. */
@@ -32,6 +33,131 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Today' }).waitFor();
+}
+
+/** A first member of staff for a real (non-demo) provision, as typed into the set-up form. */
+export interface FirstAccount {
+  provisionName?: string;
+  name: string;
+  username: string;
+  password: string;
+}
+
+/** A password that passes the rules (10+ characters, not common, not the person's name). */
+export const GOOD_PASSWORD = 'marble kettle orchard 7';
+
+/**
+ * Fills the "Set up my provision" form (on the welcome screen, or under a refused file once a folder
+ * is given) and submits it. The recovery key panel comes next: see keepRecoveryKey.
+ */
+export async function submitSetUpForm(page: Page, account: FirstAccount): Promise<void> {
+  if (account.provisionName !== undefined) await page.getByRole('textbox', { name: 'Name of your provision' }).fill(account.provisionName);
+  await page.getByRole('textbox', { name: 'Your name' }).fill(account.name);
+  await page.getByRole('textbox', { name: 'Username', exact: true }).fill(account.username);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
+  await page.getByRole('textbox', { name: 'Password again', exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Set up my provision' }).click();
+  await page.getByRole('heading', { name: 'Your recovery key' }).waitFor();
+}
+
+/** 8 groups of 4 of Crockford's base32, as the recovery key panel shows it. */
+export const RECOVERY_KEY_FORMAT = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){7}$/;
+
+/**
+ * On the recovery key panel: reads the key, confirms it is kept (Open Key Desk stays disabled until
+ * then) and opens the app at Today. Returns the key.
+ */
+export async function keepRecoveryKey(page: Page): Promise<string> {
+  const key = (await page.getByLabel('Recovery key', { exact: true }).textContent())?.trim() ?? '';
+  expect(key).toMatch(RECOVERY_KEY_FORMAT);
+  const open = page.getByRole('button', { name: 'Open Key Desk' });
+  expect(await open.isDisabled()).toBe(true);
+  await page.getByRole('checkbox', { name: 'I have printed or written down the recovery key and put it somewhere safe' }).check();
+  await open.click();
+  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  return key;
+}
+
+/** Opens the header's user menu (the button with the signed-in person's name) and picks an item. */
+export async function fromUserMenu(page: Page, personName: string, item: 'Lock' | 'Switch user' | 'Change password'): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: personName }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+/** User menu → Switch user, then waits for the sign-in screen. */
+export async function switchUser(page: Page, personName: string): Promise<void> {
+  await fromUserMenu(page, personName, 'Switch user');
+  await page.getByRole('heading', { name: 'Sign in to Key Desk' }).waitFor();
+}
+
+/**
+ * A call straight to browser mode's API from the page, bypassing the UI, with the token from the
+ * page's address: what a script in the page (or a curious teacher) could do.
+ */
+export async function callApi(page: Page, name: string, input?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; field?: string } }> {
+  return page.evaluate(
+    async ({ name, input }) => {
+      const token = new URLSearchParams(location.search).get('token') ?? '';
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        ...(input === undefined ? {} : { body: JSON.stringify(input) }),
+      });
+      return response.json();
+    },
+    { name, input },
+  );
+}
+
+/** When E2E_SHOTS names a folder, a full-page screenshot there as <name>.png (for looking at, not asserting). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.E2E_SHOTS;
+  if (!folder) return;
+  await settle(page);
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+}
+
+/**
+ * One browser-mode server with demo data for a whole test file (its tests run one after another),
+ * started before the first test and stopped after the last. Each test opens its own tab with
+ * `open()`, which first ends whatever session an earlier test left (the session lives in the
+ * server, not the tab) so every test starts at the sign-in screen.
+ */
+export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Cleanup }): {
+  app: () => RunningApp;
+  open: (options?: { signInAs?: string | null }) => Promise<Page>;
+} {
+  let app: RunningApp | undefined;
+  let folder: string | undefined;
+  beforeAll(async () => {
+    folder = await makeTempFolder('shared-demo');
+    app = await startApp({ folder, demo: true });
+  });
+  afterAll(async () => {
+    try {
+      await app?.stop();
+    } finally {
+      if (folder) await removeFolder(folder);
+    }
+  });
+  const running = () => {
+    if (!app) throw new Error('The shared demo server is not running: was useSharedDemo() called at the top of the file?');
+    return app;
+  };
+  return {
+    app: running,
+    async open(options = {}) {
+      const { url, token } = running();
+      const signedOut = await fetch(new URL('/api/session.signOut', url), { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      expect(((await signedOut.json()) as { ok: boolean }).ok, 'signing out before the test').toBe(true);
+      const page = await e2e.browser().open(url);
+      e2e.cleanup().add(() => page.close());
+      const signInAs = options.signInAs === undefined ? 'demo.manager' : options.signInAs;
+      if (signInAs) await signIn(page, signInAs);
+      else await page.getByRole('heading', { name: 'Sign in to Key Desk' }).waitFor();
+      return page;
+    },
+  };
 }
 
 /**

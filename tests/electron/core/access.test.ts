@@ -8,7 +8,7 @@ import { contract } from '../../../shared/api/contract';
 import { unwrap, type ErrorCode, type Result } from '../../../shared/api/result';
 import { ROLES, type Role } from '../../../shared/domain/staff';
 import { DEMO_PASSWORD, startCore, startDemoCore, tempFolder } from '../../helpers/core';
-import { auditRows, copyDataFile, dataTables, folderFiles, lastAuditSeq, readEnvelope } from './sealed-files';
+import { auditRows, copyDataFile, dataTables, folderDigest, lastAuditSeq, readEnvelope } from './sealed-files';
 
 /**
  * Walks every call in the contract for everyone who could make it (not signed in, each role, a locked
@@ -188,7 +188,7 @@ describe.each(EVERYONE)('every call, made by %s', (who) => {
     const tables = fileOpen ? dataTables(core) : null;
     if (fileOpen) await core.requireFile().flush();
     const slots = (await readEnvelope(folder)).header.slots;
-    const files = fileOpen ? null : await folderFiles(folder);
+    const files = fileOpen ? null : await folderDigest(folder);
 
     const result = (await call(name, inputFor(name, arranged.scratch))) as Result<unknown>;
 
@@ -208,7 +208,7 @@ describe.each(EVERYONE)('every call, made by %s', (who) => {
     // Refused: nobody's session, no data and no key slot changed.
     expect(await stateOf(core)).toEqual(before);
     if (!fileOpen) {
-      expect(await folderFiles(folder)).toEqual(files);
+      expect(await folderDigest(folder)).toEqual(files);
       return;
     }
     expect(dataTables(core)).toEqual(tables);

@@ -98,7 +98,7 @@ const refusedOnOpening: BadFile[] = [
     what: 'a real data file with one byte flipped in its header',
     kind: 'corrupt',
     message: /damaged/,
-    bytes: async () => flipped((b) => MAGIC.length + 4 + 10),
+    bytes: async () => flipped(() => MAGIC.length + 4 + 10),
   },
   {
     what: 'a real data file with one byte flipped in its sealed database',
@@ -135,7 +135,7 @@ describe.each(refusedOnOpening)('opening a folder holding $what', ({ kind, messa
     expect(status.problem?.message).not.toMatch(/Error:|\bat \w+ \(/); // no stack traces for teachers
     await expectUntouched(path, before);
 
-    await expectEverythingRefused(call, kind, 'signing-in');
+    await expectEverythingRefused(call, kind);
     await core.close();
     await new Promise((resolve) => setTimeout(resolve, 50)); // longer than the test save delay
     await expectUntouched(path, before);

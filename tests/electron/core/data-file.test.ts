@@ -1,13 +1,14 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyDeskCore } from '../../../electron/core/core';
-import { DataFile, dataFilePath } from '../../../electron/core/data-file';
+import { Keyring } from '../../../electron/core/crypto/keyring';
+import { newRecoverySecret } from '../../../electron/core/crypto/recovery-key';
+import { DataFile, SealedDataFile } from '../../../electron/core/data-file';
 import { dispatch } from '../../../electron/core/dispatch';
-import { loadSqlJs } from '../../../electron/core/db/sqljs';
 import { memorySettings } from '../../../electron/core/settings';
 import type { Base } from '../../../shared/domain/bases';
-import { TEST_NOW, startCore, tempFolder } from '../../helpers/core';
-import { eventually, expectUntouched, snapshot, writeRealDataFile } from './files';
+import { DEMO_PASSWORD, TEST_NOW, TEST_SCRYPT, startCore, tempFolder } from '../../helpers/core';
+import { databaseOnDisk, eventually, expectUntouched, makeRealDataFile, snapshot, writeRealDataFile } from './files';
 
 let folder: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => {
@@ -15,19 +16,19 @@ beforeEach(async () => {
 });
 afterEach(() => folder.cleanup());
 
-/** Opens the folder afresh, as the app does on its next start, and reads the bases back. */
+/** Opens the folder afresh, as the app does on its next start, signs in and reads the bases back. */
 async function basesOnNextStart(path: string): Promise<Base[]> {
-  const { core, call } = await startCore({ folder: path });
+  const { core, call, signIn } = await startCore({ folder: path });
+  await signIn('demo.manager');
   const result = await call('bases.list');
   await core.close();
   if (!result.ok) throw new Error(result.error.message);
-  return result.value as Base[];
+  return result.value;
 }
 
-/** The places Parkgate has in the file on disk right now, read straight from the bytes. */
-async function parkgatePlacesOnDisk(path: string): Promise<unknown> {
-  const SQL = await loadSqlJs();
-  const db = new SQL.Database(await readFile(dataFilePath(path)));
+/** The places Parkgate has in the file on disk right now, read straight from the (decrypted) bytes. */
+async function parkgatePlacesOnDisk(path: string, keyring: Keyring): Promise<unknown> {
+  const db = await databaseOnDisk(path, keyring);
   const places = db.exec("SELECT places FROM bases WHERE name = 'Parkgate'")[0]?.values[0]?.[0];
   db.close();
   return places;
@@ -36,10 +37,10 @@ async function parkgatePlacesOnDisk(path: string): Promise<unknown> {
 async function demoCore() {
   const started = await startCore({ folder: folder.path });
   const created = await started.call('setup.createDatabase', { demo: true });
-  expect(created).toMatchObject({ ok: true, value: { state: 'ready' } });
+  expect(created).toMatchObject({ ok: true, value: { status: { state: 'ready' } } });
   const listed = await started.call('bases.list');
   if (!listed.ok) throw new Error(listed.error.message);
-  const parkgate = (listed.value as Base[]).find((b) => b.name === 'Parkgate');
+  const parkgate = listed.value.find((b) => b.name === 'Parkgate');
   if (!parkgate) throw new Error('no Parkgate');
   return { ...started, parkgate };
 }
@@ -67,18 +68,28 @@ describe('changes reach the disk and survive a restart', () => {
     });
   });
 
+  it('keeps a change made just before signing out', async () => {
+    const { core, call, parkgate } = await demoCore();
+    await call('bases.update', { id: parkgate.id, places: 26 });
+    expect(await call('session.signOut')).toMatchObject({ ok: true, value: { state: 'sign-in' } });
+    expect(core.dataFile).toBeNull();
+    await core.close();
+    expect((await basesOnNextStart(folder.path)).find((b) => b.id === parkgate.id)).toMatchObject({ places: 26 });
+  });
+
   it('saves a change by the debounce alone, with the default delay, nobody flushing', async () => {
-    await writeRealDataFile(folder.path);
-    const core = new KeyDeskCore({ settings: memorySettings({ dataFolder: folder.path }), version: 't', clock: () => TEST_NOW });
+    const { keyring } = await makeRealDataFile(folder.path);
+    const core = new KeyDeskCore({ settings: memorySettings({ dataFolder: folder.path }), version: 't', clock: () => TEST_NOW, scrypt: TEST_SCRYPT });
     await core.start();
+    expect(await dispatch(core, 'session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
     const bases = await dispatch(core, 'bases.list', undefined);
     const parkgate = bases.ok ? (bases.value as Base[]).find((b) => b.name === 'Parkgate') : undefined;
-    expect(await parkgatePlacesOnDisk(folder.path)).toBe(24);
+    expect(await parkgatePlacesOnDisk(folder.path, keyring)).toBe(24);
 
     const changedAt = Date.now();
     expect(await dispatch(core, 'bases.update', { id: parkgate?.id, places: 25 })).toMatchObject({ ok: true });
     expect(core.dataFile?.hasUnsavedChanges).toBe(true);
-    await eventually(async () => (await parkgatePlacesOnDisk(folder.path)) === 25, 3000);
+    await eventually(async () => (await parkgatePlacesOnDisk(folder.path, keyring)) === 25, 3000);
     expect(Date.now() - changedAt).toBeLessThan(2000); // loose: the delay is 250 ms
     expect(core.dataFile?.hasUnsavedChanges).toBe(false);
     expect((await readdir(folder.path)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
@@ -87,17 +98,28 @@ describe('changes reach the disk and survive a restart', () => {
 });
 
 describe('DataFile', () => {
-  it('opens nothing, and creates nothing, in a folder without a data file', async () => {
-    expect(await DataFile.open(folder.path)).toBeNull();
+  it('reads nothing, and creates nothing, in a folder without a data file', async () => {
+    expect(await SealedDataFile.read(folder.path)).toBeNull();
     expect(await readdir(folder.path)).toEqual([]);
   });
 
-  it('does not rewrite a healthy file that was only opened and read', async () => {
+  it('does not rewrite a healthy file that was only opened, or signed in to and read', async () => {
     const path = await writeRealDataFile(folder.path);
-    const before = await snapshot(path);
-    const { core, call } = await startCore({ folder: folder.path });
+    let before = await snapshot(path);
+    const { core, call, signIn } = await startCore({ folder: folder.path });
+    // At the sign-in screen, the file has been read but nothing in it has changed.
+    expect(await call('app.status')).toMatchObject({ ok: true, value: { state: 'sign-in' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expectUntouched(path, before);
+
+    // Signing in is logged (one save); reading after that changes nothing more.
+    await signIn('demo.manager');
+    await core.dataFile?.flush();
+    before = await snapshot(path);
     expect(await call('bases.list')).toMatchObject({ ok: true });
+    expect(await call('settings.get')).toMatchObject({ ok: true });
     expect(await call('app.status')).toMatchObject({ ok: true, value: { state: 'ready' } });
+    expect(core.dataFile?.hasUnsavedChanges).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await core.close();
     await expectUntouched(path, before);
@@ -108,7 +130,7 @@ describe('DataFile', () => {
     const before = await snapshot(path);
     let filled = false;
     await expect(
-      DataFile.create(folder.path, async () => {
+      DataFile.create(folder.path, Keyring.create({ demo: false, scrypt: TEST_SCRYPT }), async () => {
         filled = true;
       }),
     ).rejects.toMatchObject({ name: 'FileRefused', kind: 'folder-unusable' });
@@ -117,11 +139,40 @@ describe('DataFile', () => {
     await expectUntouched(path, before);
   });
 
-  it('creates the folder when it does not exist yet', async () => {
+  it('writes nothing at all when filling a new data file fails part-way', async () => {
+    const keyring = Keyring.create({ demo: false, scrypt: TEST_SCRYPT });
+    await expect(
+      DataFile.create(
+        folder.path,
+        keyring,
+        async (file) => {
+          file.sql.run("UPDATE bases SET places = 30 WHERE name = 'Parkgate'");
+          throw new Error('fill broke');
+        },
+        { saveDelayMs: 1 },
+      ),
+    ).rejects.toThrow('fill broke');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // longer than the save delay
+    expect(await readdir(folder.path)).toEqual([]);
+  });
+
+  it('creates the folder when it does not exist yet, and opens again with the keyring that sealed it', async () => {
     const nested = `${folder.path}/school/key desk`;
-    const file = await DataFile.create(nested, async () => undefined);
+    const keyring = Keyring.create({ demo: false, scrypt: TEST_SCRYPT });
+    // A file must carry at least one key slot, or nobody could ever open it again.
+    await keyring.setRecoveryKey(newRecoverySecret());
+    const file = await DataFile.create(nested, keyring, async (f) => {
+      f.sql.run("UPDATE bases SET places = 30 WHERE name = 'Parkgate'");
+    });
     await file.close();
     expect(await readdir(nested)).toEqual(['keydesk.db']);
-    expect(await DataFile.open(nested).then((f) => f?.close())).toBeUndefined();
+    const sealed = await SealedDataFile.read(nested);
+    expect(sealed).not.toBeNull();
+    if (!sealed) return;
+    expect(sealed.demo).toBe(false);
+    expect(sealed.provisionId).toBe(keyring.provisionId);
+    const reopened = await DataFile.unlock(sealed, keyring);
+    expect(reopened.sql.exec("SELECT places FROM bases WHERE name = 'Parkgate'")[0]?.values).toEqual([[30]]);
+    await reopened.close();
   });
 });

@@ -6,7 +6,7 @@ import { dispatch } from '../../../electron/core/dispatch';
 import { handlers } from '../../../electron/core/handlers';
 import type { ErrorCode } from '../../../shared/api/result';
 import type { Base } from '../../../shared/domain/bases';
-import { startCore, tempFolder } from '../../helpers/core';
+import { startCore, startDemoCore, tempFolder } from '../../helpers/core';
 
 let folder: Awaited<ReturnType<typeof tempFolder>>;
 let started: Awaited<ReturnType<typeof startCore>>;
@@ -131,6 +131,28 @@ describe('dispatch', () => {
   it.each([['bases.delete'], ['toString'], ['__proto__'], [''], [42], [undefined]])('refuses the unknown call %s', async (name) => {
     const result = await dispatch(started.core, name, {});
     expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CALL', message: expect.stringMatching(/does not know that request/) } });
+  });
+
+  it('checks who is calling before it looks at the input, so a refused caller learns nothing from validation', async () => {
+    const other = await startDemoCore();
+    try {
+      const garbage = { id: 'parkgate', places: 'lots', colour: 'red' };
+      expect(await other.call('session.lock')).toMatchObject({ ok: true, value: { state: 'locked' } });
+      expect(await other.call('bases.update', garbage)).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect(await other.call('session.signOut')).toMatchObject({ ok: true, value: { state: 'sign-in' } });
+      expect(await other.call('bases.update', garbage)).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+      // An unknown call is still named as unknown, signed in or not.
+      expect(await dispatch(other.core, 'bases.delete', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+      await other.signIn('demo.teacher');
+      expect(await other.call('bases.update', garbage)).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/not allowed/) },
+      });
+      // Calls anyone may make still validate their input.
+      expect(await other.call('app.status', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'extra' } });
+    } finally {
+      await other.cleanup();
+    }
   });
 
   it('refuses input to calls that take none', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyDeskCore } from '../../../electron/core/core';
 import { decodeEnvelope, type Envelope, type Slot } from '../../../electron/core/crypto/envelope';
@@ -41,6 +41,15 @@ export async function folderFiles(folder: string): Promise<Map<string, Buffer>> 
   for (const name of (await readdir(folder)).sort()) files.set(name, await readFile(join(folder, name)));
   return files;
 }
+
+/** Each file in a folder by name with a SHA-256 of its bytes: cheap to compare (deep-equal on big buffers is slow). */
+export async function folderDigest(folder: string): Promise<Record<string, string>> {
+  const digest: Record<string, string> = {};
+  for (const [name, bytes] of await folderFiles(folder)) digest[name] = sha256(bytes);
+  return digest;
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export interface AuditRow {
   seq: number;
@@ -100,3 +109,10 @@ export function movingClock(start = TEST_NOW) {
 }
 
 export const MINUTE = 60_000;
+
+/** What a user could notice about a file: its bytes, when it was written, whether it was replaced. */
+export async function fileState(path: string): Promise<{ sha256: string; size: number; mtimeMs: number; ino: number }> {
+  const bytes = await readFile(path);
+  const info = await stat(path);
+  return { sha256: sha256(bytes), size: bytes.length, mtimeMs: info.mtimeMs, ino: info.ino };
+}

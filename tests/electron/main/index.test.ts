@@ -274,7 +274,7 @@ describe('the main process', { timeout: 60_000 }, () => {
   it('holds the first quit until pending changes are on disk, then quits', async () => {
     const window = await launchWindow();
     const call = ipc(window);
-    expect(await call('setup.createDatabase', { demo: true })).toMatchObject({ ok: true, value: { state: 'ready' } });
+    expect(await call('setup.createDatabase', { demo: true })).toMatchObject({ ok: true, value: { status: { state: 'ready' } } });
     const bases = (await call('bases.list')) as Result<Base[]>;
     if (!bases.ok) throw new Error('no bases');
     const base = bases.value[0]!;
@@ -291,7 +291,8 @@ describe('the main process', { timeout: 60_000 }, () => {
 
     const reopened = await startCore({ folder: join(userData.path, 'Data') });
     try {
-      const after = (await reopened.call('bases.list')) as Result<Base[]>;
+      await reopened.signIn('demo.manager');
+      const after = await reopened.call('bases.list');
       expect(after.ok && after.value.find((b) => b.id === base.id)?.name).toBe('Saved On Quit');
     } finally {
       await reopened.core.close();

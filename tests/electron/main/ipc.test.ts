@@ -51,7 +51,7 @@ describe('registerApi', () => {
     const ev = invokeEvent(ours, APP_URL);
     await expect(handler(ev, 'pupils.delete', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
     await expect(handler(ev, 'app.status', { extra: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    await expect(handler(ev, 'bases.list', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'NO_DATABASE' } });
+    await expect(handler(ev, 'bases.list', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
   });
 
   it('refuses senders other than our window’s top frame at our page, with an error value and without reaching the core', async () => {

@@ -7,7 +7,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
 import type { Base } from '../../../shared/domain/bases';
-import { startCore, tempFolder } from '../../helpers/core';
+import { DEMO_ACCOUNTS } from '../../../electron/core/demo/generate';
+import { DEMO_PASSWORD, startCore, tempFolder } from '../../helpers/core';
 import { BUILD_DIR, ensureBuilt, ROOT } from '../build';
 
 /** Built exactly as `npm run build` builds out/main/web.js, into the tests' own folder. */
@@ -83,7 +84,7 @@ describe('npm run web (out/main/web.js)', { timeout: 60_000 }, () => {
     await data.cleanup();
   });
 
-  it('prints exactly one line, the address with its token, and serves the demo data there', async () => {
+  it('prints exactly one line, the address with its token, and serves the demo data there behind the sign-in screen', async () => {
     const r = run(['--data', data.path, '--demo']);
     const web = await started(r);
 
@@ -91,7 +92,17 @@ describe('npm run web (out/main/web.js)', { timeout: 60_000 }, () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Key Desk</title>');
 
-    expect(await web.call('app.status')).toMatchObject({ ok: true, value: { state: 'ready', isDemo: true, dataFolder: data.path } });
+    // Left at the sign-in screen, which shows the demo accounts; nothing inside is served before signing in.
+    expect(await web.call('app.status')).toMatchObject({
+      ok: true,
+      value: { state: 'sign-in', isDemo: true, dataFolder: data.path, user: null, demoAccounts: DEMO_ACCOUNTS },
+    });
+    expect(await web.call('bases.list')).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    expect(await web.call('session.signIn', { username: 'demo.teacher', password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+      value: { state: 'ready', user: { username: 'demo.teacher', roles: ['teacher'] } },
+    });
+    expect(await web.call('bases.list')).toMatchObject({ ok: true });
     const unauthorised = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST' });
     expect(unauthorised.status).toBe(401);
 
@@ -116,6 +127,7 @@ describe('npm run web (out/main/web.js)', { timeout: 60_000 }, () => {
   it('saves pending changes and exits cleanly on SIGTERM', async () => {
     const r = run(['--data', data.path, '--demo']);
     const web = await started(r);
+    expect(await web.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true, value: { state: 'ready' } });
     const bases = (await web.call('bases.list')) as Result<Base[]>;
     if (!bases.ok) throw new Error('no bases');
     const base = bases.value[0]!;
@@ -127,7 +139,8 @@ describe('npm run web (out/main/web.js)', { timeout: 60_000 }, () => {
 
     const reopened = await startCore({ folder: data.path });
     try {
-      const after = (await reopened.call('bases.list')) as Result<Base[]>;
+      await reopened.signIn('demo.manager');
+      const after = await reopened.call('bases.list');
       expect(after.ok && after.value.find((b) => b.id === base.id)?.name).toBe('Saved On Stop');
     } finally {
       await reopened.core.close();

@@ -104,6 +104,39 @@ describe('the data file envelope', () => {
     expect(problemOf(bad(good, -5))).toBe('damaged');
   });
 
+  it('refuses a password slot whose stored scrypt cost is impossible or enormous, as damage', () => {
+    const passwordSlot = (kdf: Record<string, unknown>) => ({
+      kind: 'password',
+      id: randomUUID(),
+      lookup: 'c'.repeat(64),
+      salt: Buffer.alloc(16, 5).toString('base64'),
+      kdf: { name: 'scrypt', ...kdf },
+      nonce: Buffer.alloc(12, 6).toString('base64'),
+      wrapped: Buffer.alloc(48, 7).toString('base64'),
+    });
+    const file = (kdf: Record<string, unknown>) => {
+      const headerBytes = Buffer.from(JSON.stringify({ ...header(), slots: [passwordSlot(kdf)] }), 'utf8');
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(headerBytes.length);
+      return withChecksum(Buffer.concat([MAGIC, length, headerBytes, BODY]));
+    };
+    expect(problemOf(file({ N: 2 ** 10, r: 8, p: 1 }))).toBe('decoded');
+    expect(problemOf(file({ N: 2 ** 15, r: 8, p: 1 }))).toBe('decoded');
+    for (const kdf of [
+      { N: 1025, r: 8, p: 1 },
+      { N: 1000, r: 8, p: 1 },
+      { N: 1, r: 8, p: 1 },
+      { N: 2 ** 21, r: 8, p: 1 },
+      { N: 2 ** 10, r: 0, p: 1 },
+      { N: 2 ** 10, r: 33, p: 1 },
+      { N: 2 ** 10, r: 8, p: 0 },
+      { N: 2 ** 10, r: 8, p: 17 },
+      { N: 2 ** 10, r: 8.5, p: 1 },
+    ]) {
+      expect(problemOf(file(kdf)), JSON.stringify(kdf)).toBe('damaged');
+    }
+  });
+
   it('looks usernames up the same way whatever their case or spaces, and differently in another provision', () => {
     const provision = randomUUID();
     expect(usernameLookup(provision, '  Demo.Teacher ')).toBe(usernameLookup(provision, 'demo.teacher'));

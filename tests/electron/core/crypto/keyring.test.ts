@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeEnvelope, EnvelopeError, type Envelope, type Slot } from '../../../../electron/core/crypto/envelope';
 import { Keyring } from '../../../../electron/core/crypto/keyring';
 import { newRecoverySecret } from '../../../../electron/core/crypto/recovery-key';
 import { TEST_SCRYPT } from '../../../helpers/core';
+import { withEditedHeader } from '../sealed-files';
 
 const DATABASE = Buffer.from('SQLite format 3\0 Pretend pupil: Amara Bramwell, born 2018-04-12', 'latin1');
 const TEACHER_ID = randomUUID();
@@ -24,16 +25,6 @@ function passwordSlot(envelope: Envelope, id: string): Extract<Slot, { kind: 'pa
   const slot = slotOf(envelope, id);
   if (slot?.kind !== 'password') throw new Error(`no password slot for ${id}`);
   return slot;
-}
-
-/** Re-encodes a file with an edited header (keeping the sealed body and a matching checksum). */
-function withHeader(file: Buffer, edit: (header: Envelope['header']) => Envelope['header']): Buffer {
-  const envelope = decodeEnvelope(file);
-  const headerBytes = Buffer.from(JSON.stringify(edit(structuredClone(envelope.header))), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(headerBytes.length);
-  const content = Buffer.concat([envelope.aad.subarray(0, 8), length, headerBytes, envelope.sealedBody]);
-  return Buffer.concat([content, createHash('sha256').update(content).digest()]);
 }
 
 describe('the keyring', () => {
@@ -143,7 +134,7 @@ describe('the keyring', () => {
     const theirSlot = passwordSlot(decodeEnvelope(theirs.sealFile(DATABASE)), TEACHER_ID);
     const ourLookup = passwordSlot(decodeEnvelope(ours.keyring.sealFile(DATABASE)), TEACHER_ID).lookup;
     // Their slot, relabelled to be found under our provision's lookup for the same username.
-    const spliced = withHeader(ours.keyring.sealFile(DATABASE), (header) => ({
+    const spliced = withEditedHeader(ours.keyring.sealFile(DATABASE), (header) => ({
       ...header,
       slots: [...header.slots.filter((s) => s.id !== TEACHER_ID), { ...theirSlot, lookup: ourLookup }],
     }));
@@ -155,11 +146,20 @@ describe('the keyring', () => {
   it('a slot relabelled as someone else’s (same file, other id) does not open', async () => {
     const { keyring } = await twoPersonKeyring();
     const file = keyring.sealFile(DATABASE);
-    const relabelled = withHeader(file, (header) => ({
+    const relabelled = withEditedHeader(file, (header) => ({
       ...header,
       slots: header.slots.map((s) => (s.id === TEACHER_ID ? { ...s, id: MANAGER_ID } : s)).filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i),
     }));
     expect(await Keyring.unlockWithPassword(decodeEnvelope(relabelled), 'k.teacher', 'teacher-password-1', TEST_SCRYPT)).toBeNull();
+  });
+
+  it('a slot asking for more memory than Key Desk allows does not open, and does not throw', async () => {
+    const { keyring } = await twoPersonKeyring();
+    const edited = withEditedHeader(keyring.sealFile(DATABASE), (header) => ({
+      ...header,
+      slots: header.slots.map((s) => (s.kind === 'password' ? { ...s, kdf: { name: 'scrypt' as const, N: 2 ** 20, r: 32, p: 1 } } : s)),
+    }));
+    await expect(Keyring.unlockWithPassword(decodeEnvelope(edited), 'k.teacher', 'teacher-password-1', TEST_SCRYPT)).resolves.toBeNull();
   });
 
   it('a body spliced under another file’s header, or any header edit, fails the seal', async () => {
@@ -167,7 +167,7 @@ describe('the keyring', () => {
     const first = decodeEnvelope(keyring.sealFile(DATABASE));
     const second = decodeEnvelope(keyring.sealFile(Buffer.from('another database', 'utf8')));
     expect(() => keyring.openFile({ ...first, sealedBody: second.sealedBody })).toThrow(EnvelopeError);
-    const edited = decodeEnvelope(withHeader(keyring.sealFile(DATABASE), (header) => ({ ...header, demo: !header.demo })));
+    const edited = decodeEnvelope(withEditedHeader(keyring.sealFile(DATABASE), (header) => ({ ...header, demo: !header.demo })));
     expect(() => keyring.openFile(edited)).toThrow(/does not verify/);
   });
 });

@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DataFile } from '../../../../electron/core/data-file';
+import { Keyring } from '../../../../electron/core/crypto/keyring';
+import { newRecoverySecret } from '../../../../electron/core/crypto/recovery-key';
+import { DataFile, SealedDataFile } from '../../../../electron/core/data-file';
 import { APPLICATION_ID, LATEST_VERSION, createDatabase, loadDatabase, migrate, schemaVersion } from '../../../../electron/core/db/open';
 import { migrations } from '../../../../electron/core/db/migrations';
 import type { Migration } from '../../../../electron/core/db/migrations/types';
 import { loadSqlJs } from '../../../../electron/core/db/sqljs';
 import { FileRefused } from '../../../../electron/core/errors';
-import { tempFolder } from '../../../helpers/core';
-import { expectUntouched, snapshot, writeDataFileBytes } from '../files';
+import { TEST_SCRYPT, tempFolder } from '../../../helpers/core';
+import { databaseOnDisk, expectUntouched, snapshot, writeDataFileBytes } from '../files';
+import { auditFunctions } from './audit-functions';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -41,7 +43,9 @@ const step = (version: number, up: (db: SqlJsDatabase) => void): Migration => ({
 describe('createDatabase: from nothing to the latest schema', () => {
   it('creates every table, stamps the version and the application id, and turns foreign keys on', () => {
     const db = createDatabase(SQL);
-    expect(tables(db)).toEqual(expect.arrayContaining(['base_key_stages', 'bases', 'placements', 'provision', 'pupils']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['audit_log', 'base_key_stages', 'bases', 'placements', 'provision', 'pupils', 'staff', 'staff_bases']),
+    );
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(LATEST_VERSION).toBe(migrations.length);
     expect(scalar(db, 'PRAGMA application_id')).toBe(APPLICATION_ID);
@@ -59,10 +63,48 @@ describe('createDatabase: from nothing to the latest schema', () => {
   });
 
   it('keeps foreign keys on after the database has been exported for a save', () => {
-    const db = createDatabase(SQL);
+    const db = createDatabase(SQL, auditFunctions().register);
     db.export();
     expect(scalar(db, 'PRAGMA foreign_keys')).toBe(1);
     expect(() => db.run("INSERT INTO placements (id, pupil_id, base_id, start_date, created_at) VALUES ('p', 'no-pupil', 'no-base', '2026-01-05', 'now')")).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('prepares the connection (the audit functions) before any migration runs', () => {
+    const versions: number[] = [];
+    const db = createDatabase(SQL, (d) => {
+      versions.push(schemaVersion(d));
+      auditFunctions().register(d);
+    });
+    expect(versions).toEqual([0]);
+    // With the functions in place, a change to an audited table is logged.
+    db.run("UPDATE bases SET places = 30 WHERE name = 'Parkgate'");
+    expect(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'update' AND entity = 'bases'")).toBe(1);
+    db.close();
+  });
+
+  it('audits every table but the log itself, with every column it has now, for insert, update and delete', () => {
+    // A migration that adds a table, or a column to an audited table, must (re)create its triggers.
+    const db = createDatabase(SQL, auditFunctions().register);
+    const audited = tables(db).map(String).filter((t) => t !== 'audit_log' && !t.startsWith('sqlite_'));
+    const triggers = new Map(
+      (db.exec("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")[0]?.values ?? []).map(([name, sql]) => [String(name), String(sql)]),
+    );
+    for (const table of audited) {
+      const columns = (db.exec(`SELECT name FROM pragma_table_info('${table}')`)[0]?.values ?? []).map(([name]) => String(name));
+      for (const [event, rows] of [['insert', ['NEW']], ['update', ['OLD', 'NEW']], ['delete', ['OLD']]] as const) {
+        const sql = triggers.get(`audit_${table}_${event}`);
+        expect(sql, `no ${event} trigger on ${table}`).toBeDefined();
+        for (const row of rows) for (const column of columns) expect(sql, `${table} ${event} ${row}.${column}`).toContain(`'${column}', ${row}.${column}`);
+      }
+    }
+    db.close();
+  });
+
+  it('cannot change an audited table on a connection without the audit functions', () => {
+    const db = createDatabase(SQL);
+    expect(() => db.run("UPDATE bases SET places = 30 WHERE name = 'Parkgate'")).toThrow(/no such function: audit_/);
+    expect(scalar(db, "SELECT places FROM bases WHERE name = 'Parkgate'")).toBe(24);
     db.close();
   });
 });
@@ -145,18 +187,30 @@ describe('migrate: all pending migrations in one transaction', () => {
   });
 });
 
-describe('loadDatabase and DataFile.open with older and newer files', () => {
-  it('migrates a Key Desk file from an older version and saves it at the latest version', async () => {
+/** A keyring for a test file, with a recovery slot so the file it seals can be read back. */
+async function testKeyring(): Promise<Keyring> {
+  const keyring = Keyring.create({ demo: false, scrypt: TEST_SCRYPT });
+  await keyring.setRecoveryKey(newRecoverySecret());
+  return keyring;
+}
+
+describe('loadDatabase and DataFile.unlock with older and newer files', () => {
+  it('migrates a Key Desk file from an older version and saves it, sealed, at the latest version', async () => {
     const folder = await tempFolder();
     try {
-      const path = await writeDataFileBytes(folder.path, ourDatabaseAt(0));
-      const file = await DataFile.open(folder.path);
-      expect(file).not.toBeNull();
-      await file?.close();
-      const onDisk = new SQL.Database(await readFile(path));
+      const keyring = await testKeyring();
+      await writeDataFileBytes(folder.path, keyring.sealFile(ourDatabaseAt(0)));
+      const sealed = await SealedDataFile.read(folder.path);
+      expect(sealed).not.toBeNull();
+      if (!sealed) return;
+      const file = await DataFile.unlock(sealed, keyring);
+      // Saved at once, before anyone changes anything.
+      expect(file.hasUnsavedChanges).toBe(false);
+      const onDisk = await databaseOnDisk(folder.path, keyring);
       expect(schemaVersion(onDisk)).toBe(LATEST_VERSION);
       expect(seededBases(onDisk)).toHaveLength(2);
       onDisk.close();
+      await file.close();
     } finally {
       await folder.cleanup();
     }
@@ -165,10 +219,28 @@ describe('loadDatabase and DataFile.open with older and newer files', () => {
   it('refuses a file from a newer version as too-new and leaves it byte-for-byte as it was', async () => {
     const folder = await tempFolder();
     try {
-      const path = await writeDataFileBytes(folder.path, ourDatabaseAt(LATEST_VERSION + 1));
+      const keyring = await testKeyring();
+      const path = await writeDataFileBytes(folder.path, keyring.sealFile(ourDatabaseAt(LATEST_VERSION + 1)));
       const before = await snapshot(path);
-      await expect(DataFile.open(folder.path)).rejects.toMatchObject({ name: 'FileRefused', kind: 'too-new', path });
+      const sealed = await SealedDataFile.read(folder.path);
+      expect(sealed).not.toBeNull();
+      if (!sealed) return;
+      await expect(DataFile.unlock(sealed, keyring, { saveDelayMs: 5 })).rejects.toMatchObject({ name: 'FileRefused', kind: 'too-new', path });
       await new Promise((resolve) => setTimeout(resolve, 300)); // longer than any save delay
+      await expectUntouched(path, before);
+    } finally {
+      await folder.cleanup();
+    }
+  });
+
+  it('refuses, as damaged, a file sealed under another data key, leaving it as it was', async () => {
+    const folder = await tempFolder();
+    try {
+      const path = await writeDataFileBytes(folder.path, (await testKeyring()).sealFile(ourDatabaseAt(LATEST_VERSION)));
+      const before = await snapshot(path);
+      const sealed = await SealedDataFile.read(folder.path);
+      if (!sealed) throw new Error('no data file');
+      await expect(DataFile.unlock(sealed, await testKeyring())).rejects.toMatchObject({ name: 'FileRefused', kind: 'corrupt', path });
       await expectUntouched(path, before);
     } finally {
       await folder.cleanup();
@@ -185,5 +257,20 @@ describe('loadDatabase and DataFile.open with older and newer files', () => {
     const old = loadDatabase(SQL, ourDatabaseAt(0), ':memory:');
     expect(old.migrated).toBe(true);
     old.db.close();
+  });
+
+  it('prepares the loaded connection before migrating it', () => {
+    const v1 = new SQL.Database();
+    v1.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+    migrate(v1, ':memory:', migrations.slice(0, 1));
+    const versions: number[] = [];
+    const { db } = loadDatabase(SQL, v1.export(), ':memory:', (d) => {
+      versions.push(schemaVersion(d));
+      auditFunctions().register(d);
+    });
+    v1.close();
+    expect(versions).toEqual([1]);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
   });
 });

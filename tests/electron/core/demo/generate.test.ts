@@ -1,26 +1,41 @@
-import type { SqlJsStatic } from 'sql.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, type Db } from '../../../../electron/core/db/dialect';
-import { createDatabase } from '../../../../electron/core/db/open';
-import { loadSqlJs } from '../../../../electron/core/db/sqljs';
-import { DEMO_PROVISION_NAME, DEMO_SEED, fillDemoData } from '../../../../electron/core/demo/generate';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Keyring } from '../../../../electron/core/crypto/keyring';
+import { DataFile, SealedDataFile } from '../../../../electron/core/data-file';
+import type { Db } from '../../../../electron/core/db/dialect';
+import { DEMO_ACCOUNTS, DEMO_PROVISION_NAME, DEMO_SEED, fillDemoData } from '../../../../electron/core/demo/generate';
 import { FIRST_NAMES, LAST_NAMES } from '../../../../electron/core/demo/names';
 import { listBases } from '../../../../electron/core/repositories/bases';
 import { getProvision } from '../../../../electron/core/repositories/provision';
+import { listStaff } from '../../../../electron/core/repositories/staff';
 import { addDays, isIsoDate } from '../../../../shared/domain/dates';
+import { DEMO_PASSWORD, TEST_SCRYPT, tempFolder } from '../../../helpers/core';
 
 const TODAY = '2026-11-23';
 const NOW = '2026-11-23T09:00:00.000Z';
 
-let SQL: SqlJsStatic;
+let root: Awaited<ReturnType<typeof tempFolder>>;
+const open: DataFile[] = [];
+let made = 0;
 beforeAll(async () => {
-  SQL = await loadSqlJs();
+  root = await tempFolder();
+});
+afterAll(async () => {
+  for (const file of open) await file.close();
+  await root.cleanup();
 });
 
+/** A new demo data file, made as the app makes one (accounts need a data file's key slots). */
+async function demoFile(seed = DEMO_SEED, today = TODAY): Promise<DataFile> {
+  const file = await DataFile.create(`${root.path}/${++made}`, Keyring.create({ demo: true, scrypt: TEST_SCRYPT }), (f) =>
+    fillDemoData(f, today, NOW, seed),
+  );
+  open.push(file);
+  return file;
+}
+
 async function demo(seed = DEMO_SEED, today = TODAY): Promise<Db> {
-  const db = createKysely(createDatabase(SQL));
-  await fillDemoData(db, today, NOW, seed);
-  return db;
+  return (await demoFile(seed, today)).db;
 }
 
 const pupils = (db: Db) =>
@@ -42,7 +57,32 @@ const placements = (db: Db) =>
 describe('the demo provision', () => {
   it('is marked as demo data', async () => {
     const db = await demo();
-    expect(await getProvision(db)).toEqual({ name: DEMO_PROVISION_NAME, isDemo: true });
+    expect(await getProvision(db)).toEqual({ name: DEMO_PROVISION_NAME, isDemo: true, autoLockMinutes: 5 });
+  });
+
+  it('has an account for each role, each opening the file with the demo password shown on its sign-in screen', async () => {
+    const file = await demoFile();
+    const bases = await listBases(file.db, TODAY);
+    const parkgate = bases.find((b) => b.name === 'Parkgate');
+    const staff = await listStaff(file.db);
+    const byUsername = (username: string) => staff.find((s) => s.username === username);
+    expect(staff).toHaveLength(3);
+    expect(byUsername('demo.manager')).toMatchObject({ roles: ['manager', 'administrator'], baseIds: expect.arrayContaining(bases.map((b) => b.id)) });
+    expect(byUsername('demo.manager')?.baseIds).toHaveLength(bases.length);
+    expect(byUsername('demo.teacher')).toMatchObject({ roles: ['teacher'], baseIds: [parkgate?.id] });
+    expect(byUsername('demo.admin')).toMatchObject({ roles: ['administrator'], baseIds: [] });
+
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['demo.manager', 'demo.teacher', 'demo.admin']);
+    await file.flush();
+    const sealed = await SealedDataFile.read(dirname(file.path));
+    if (!sealed) throw new Error('no data file');
+    expect(sealed.demo).toBe(true);
+    for (const account of DEMO_ACCOUNTS) {
+      expect(account.password).toBe(DEMO_PASSWORD);
+      const unlocked = await Keyring.unlockWithPassword(sealed.envelope, account.username, account.password, TEST_SCRYPT);
+      expect(unlocked?.staffId, account.username).toBe(byUsername(account.username)?.id);
+    }
+    expect(await Keyring.unlockWithPassword(sealed.envelope, 'demo.manager', 'not-the-demo-password', TEST_SCRYPT)).toBeNull();
   });
 
   it('is the same every time for the same seed and day: names, dates of birth, placements', async () => {

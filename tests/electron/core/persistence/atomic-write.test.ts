@@ -3,11 +3,11 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataFile, DATA_FILE_NAME } from '../../../../electron/core/data-file';
+import { DataFile, DATA_FILE_NAME, SealedDataFile } from '../../../../electron/core/data-file';
 import { listBases } from '../../../../electron/core/repositories/bases';
 import { removeStaleTempFiles, writeFileAtomic } from '../../../../electron/core/persistence/atomic-write';
 import { tempFolder } from '../../../helpers/core';
-import { snapshot, writeRealDataFile } from '../files';
+import { makeRealDataFile, snapshot } from '../files';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/crash-before-rename.ts', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -49,7 +49,7 @@ async function killWriterBeforeRename(path: string, size: number): Promise<strin
 
 describe('writeFileAtomic when the writer is killed between the temp write and the rename', () => {
   it('leaves the previous data file intact, still opens it, and clears away the leftover temp file', async () => {
-    const path = await writeRealDataFile(folder.path);
+    const { path, keyring } = await makeRealDataFile(folder.path);
     const before = await snapshot(path);
 
     const tempPath = await killWriterBeforeRename(path, 100_000);
@@ -61,9 +61,10 @@ describe('writeFileAtomic when the writer is killed between the temp write and t
     expect(await tempFiles()).toEqual([basename(tempPath)]);
     expect((await stat(tempPath)).size).toBe(100_000);
 
-    const file = await DataFile.open(folder.path);
-    expect(file).not.toBeNull();
-    if (!file) return;
+    const sealed = await SealedDataFile.read(folder.path);
+    expect(sealed).not.toBeNull();
+    if (!sealed) return;
+    const file = await DataFile.unlock(sealed, keyring);
     const bases = await listBases(file.db, '2026-11-23');
     expect(bases.map((b) => [b.name, b.places])).toEqual([
       ['Parkgate', 24],

@@ -1,0 +1,353 @@
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CALL_NAMES, type CallName } from '../../../shared/api/calls';
+import { unwrap } from '../../../shared/api/result';
+import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
+import { localIsoDate } from '../../../shared/domain/dates';
+import { DEMO_PASSWORD, startDemoCore, TEST_NOW } from '../../helpers/core';
+import { auditRows, lastAuditSeq, MINUTE, movingClock, pupilRows } from './sealed-files';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function demoCore(options: Parameters<typeof startDemoCore>[0] = {}) {
+  const clock = movingClock();
+  const demo = await startDemoCore({ now: clock.now, ...options });
+  cleanups.push(demo.cleanup);
+  const staff = unwrap(await demo.call('staff.list'));
+  const bases = unwrap(await demo.call('bases.list'));
+  const idOf = (username: string) => staff.find((s) => s.username === username)!.id;
+  return { ...demo, clock, bases, managerId: idOf('demo.manager'), teacherId: idOf('demo.teacher'), adminId: idOf('demo.admin') };
+}
+
+type Demo = Awaited<ReturnType<typeof demoCore>>;
+
+const MANAGER = { staff_id: expect.any(String), staff_name: 'Demo Manager' };
+const NEW_PASSWORD = 'copper-lantern-road';
+
+/**
+ * Each call that changes something, what it is made to do, and the audit entries it must leave (in
+ * order). Calls that change nothing are listed in READ_ONLY; between them they must cover the contract.
+ */
+const MUTATIONS: Array<{ name: CallName | 'sign-in' | 'failed sign-in' | 'auto-lock'; run: (demo: Demo) => Promise<void>; expected: (demo: Demo) => unknown[] }> = [
+  {
+    name: 'bases.update',
+    run: async ({ call, bases }) => void unwrap(await call('bases.update', { id: bases[0]!.id, name: 'Parkgate North', places: 30 })),
+    expected: ({ bases, managerId }) => [
+      expect.objectContaining({
+        action: 'update',
+        entity: 'bases',
+        entity_id: bases[0]!.id,
+        staff_id: managerId,
+        staff_name: 'Demo Manager',
+        before: expect.objectContaining({ name: 'Parkgate', places: bases[0]!.places }),
+        after: expect.objectContaining({ name: 'Parkgate North', places: 30 }),
+      }),
+    ],
+  },
+  {
+    name: 'bases.update',
+    run: async ({ call, bases }) => void unwrap(await call('bases.update', { id: bases[0]!.id, keyStages: ['KS2'] })),
+    expected: ({ bases }) => [
+      expect.objectContaining({ action: 'update', entity: 'bases', entity_id: bases[0]!.id }),
+      ...bases[0]!.keyStages.map((stage) =>
+        expect.objectContaining({ action: 'delete', entity: 'base_key_stages', entity_id: bases[0]!.id, before: { base_id: bases[0]!.id, key_stage: stage }, after: null }),
+      ),
+      expect.objectContaining({ action: 'insert', entity: 'base_key_stages', before: null, after: { base_id: bases[0]!.id, key_stage: 'KS2' } }),
+    ],
+  },
+  {
+    name: 'settings.update',
+    run: async ({ call }) => void unwrap(await call('settings.update', { autoLockMinutes: 7 })),
+    expected: () => [
+      expect.objectContaining({
+        ...MANAGER,
+        action: 'update',
+        entity: 'provision',
+        before: expect.objectContaining({ auto_lock_minutes: 5 }),
+        after: expect.objectContaining({ auto_lock_minutes: 7 }),
+      }),
+    ],
+  },
+  {
+    name: 'settings.update',
+    run: async ({ call, bases }) => void unwrap(await call('settings.update', { defaultBaseId: bases[1]!.id })),
+    expected: ({ bases }) => [expect.objectContaining({ ...MANAGER, action: 'changed-setting', detail: expect.stringContaining(bases[1]!.id) })],
+  },
+  {
+    name: 'staff.create',
+    run: async ({ call, bases }) =>
+      void unwrap(await call('staff.create', { name: 'Nell Quarry', username: 'n.quarry', roles: ['teacher'], baseIds: [bases[1]!.id], password: NEW_PASSWORD })),
+    expected: ({ bases }) => [
+      expect.objectContaining({
+        ...MANAGER,
+        action: 'insert',
+        entity: 'staff',
+        before: null,
+        after: expect.objectContaining({ name: 'Nell Quarry', username: 'n.quarry', roles: '["teacher"]', removed_at: null }),
+      }),
+      expect.objectContaining({ action: 'insert', entity: 'staff_bases', after: expect.objectContaining({ base_id: bases[1]!.id }) }),
+    ],
+  },
+  {
+    name: 'staff.update',
+    run: async ({ call, teacherId }) => void unwrap(await call('staff.update', { id: teacherId, name: 'Dee Teacher', roles: ['teacher', 'manager'] })),
+    expected: ({ teacherId }) => [
+      expect.objectContaining({
+        ...MANAGER,
+        action: 'update',
+        entity: 'staff',
+        entity_id: teacherId,
+        before: expect.objectContaining({ name: 'Demo Teacher', roles: '["teacher"]' }),
+        after: expect.objectContaining({ name: 'Dee Teacher', roles: '["teacher","manager"]' }),
+      }),
+    ],
+  },
+  {
+    name: 'staff.setPassword',
+    run: async ({ call, teacherId }) => void unwrap(await call('staff.setPassword', { id: teacherId, password: NEW_PASSWORD })),
+    expected: ({ teacherId }) => [expect.objectContaining({ ...MANAGER, action: 'password-set', entity: 'staff', entity_id: teacherId, detail: 'for Demo Teacher' })],
+  },
+  {
+    name: 'staff.remove',
+    run: async ({ call, teacherId }) => void unwrap(await call('staff.remove', { id: teacherId })),
+    expected: ({ teacherId }) => [
+      expect.objectContaining({
+        ...MANAGER,
+        action: 'update',
+        entity: 'staff',
+        entity_id: teacherId,
+        before: expect.objectContaining({ removed_at: null }),
+        after: expect.objectContaining({ removed_at: expect.any(String) }),
+      }),
+      expect.objectContaining({ action: 'delete', entity: 'staff_bases', entity_id: teacherId }),
+    ],
+  },
+  {
+    name: 'session.changePassword',
+    run: async ({ call }) => void unwrap(await call('session.changePassword', { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })),
+    expected: () => [expect.objectContaining({ ...MANAGER, action: 'password-changed' })],
+  },
+  {
+    name: 'provision.newRecoveryKey',
+    run: async ({ call }) => void unwrap(await call('provision.newRecoveryKey', { password: DEMO_PASSWORD })),
+    expected: () => [expect.objectContaining({ ...MANAGER, action: 'recovery-key-replaced' })],
+  },
+  {
+    name: 'audit.export',
+    run: async ({ call }) => void unwrap(await call('audit.export', {})),
+    expected: () => [expect.objectContaining({ ...MANAGER, action: 'exported-audit-log', detail: expect.stringMatching(/^\d+ entries$/) })],
+  },
+  {
+    name: 'session.lock',
+    run: async ({ call }) => void unwrap(await call('session.lock')),
+    expected: () => [expect.objectContaining({ ...MANAGER, action: 'locked' })],
+  },
+  {
+    name: 'session.unlock',
+    run: async ({ call }) => {
+      unwrap(await call('session.lock'));
+      expect(await call('session.unlock', { password: 'not-the-password' })).toMatchObject({ ok: false });
+      unwrap(await call('session.unlock', { password: DEMO_PASSWORD }));
+    },
+    expected: () => [
+      expect.objectContaining({ ...MANAGER, action: 'locked' }),
+      expect.objectContaining({ ...MANAGER, action: 'unlock-failed' }),
+      expect.objectContaining({ ...MANAGER, action: 'unlocked' }),
+    ],
+  },
+  {
+    name: 'session.signOut',
+    run: async ({ call, signIn }) => {
+      unwrap(await call('session.signOut'));
+      await signIn('demo.manager');
+    },
+    expected: () => [expect.objectContaining({ ...MANAGER, action: 'signed-out' }), expect.objectContaining({ ...MANAGER, action: 'signed-in' })],
+  },
+  {
+    name: 'failed sign-in',
+    run: async ({ call, signIn }) => {
+      unwrap(await call('session.signOut'));
+      expect(await call('session.signIn', { username: 'demo.teacher', password: 'not-the-password' })).toMatchObject({ ok: false });
+      await signIn('demo.manager');
+    },
+    expected: ({ teacherId }) => [
+      expect.objectContaining({ ...MANAGER, action: 'signed-out' }),
+      expect.objectContaining({ action: 'sign-in-failed', staff_id: teacherId, staff_name: 'Demo Teacher' }),
+      expect.objectContaining({ ...MANAGER, action: 'signed-in' }),
+    ],
+  },
+  {
+    name: 'session.recover',
+    run: async ({ call, recoveryKey }) => {
+      unwrap(await call('session.signOut'));
+      unwrap(await call('session.recover', { recoveryKey, username: 'demo.admin', newPassword: NEW_PASSWORD }));
+    },
+    expected: ({ adminId }) => [
+      expect.objectContaining({ ...MANAGER, action: 'signed-out' }),
+      expect.objectContaining({ action: 'password-reset-with-recovery-key', staff_id: adminId, staff_name: 'Demo Administrator' }),
+    ],
+  },
+  {
+    name: 'auto-lock',
+    run: async ({ call, clock }) => {
+      clock.advance(5 * MINUTE);
+      expect(await call('bases.list')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    },
+    expected: () => [expect.objectContaining({ ...MANAGER, action: 'auto-locked' })],
+  },
+];
+
+/** Calls that change nothing, so leave no entry (a refusal aside). */
+const READ_ONLY: CallName[] = ['app.status', 'setup.chooseFolder', 'setup.openFolder', 'session.touch', 'bases.list', 'settings.get', 'staff.list', 'audit.list'];
+/** Covered elsewhere: creating a data file logs its first rows and 'created-data-file' (below); sign-in with each mutation above. */
+const ELSEWHERE: CallName[] = ['setup.createDatabase', 'session.signIn'];
+
+describe('the audit trail', () => {
+  it('has a mutation case (or a reason for none) for every call in the contract', () => {
+    const covered = new Set<string>([...MUTATIONS.map((m) => m.name), ...READ_ONLY, ...ELSEWHERE]);
+    for (const name of CALL_NAMES) expect(covered.has(name), `${name} is neither tested for its audit entry nor listed as read-only`).toBe(true);
+  });
+
+  it.each(MUTATIONS.map((m, i) => [`${m.name} #${i}`, m] as const))('%s leaves the right entries: who, what, the record before and after', async (_label, mutation) => {
+    const demo = await demoCore();
+    const seq = lastAuditSeq(demo.core);
+    await mutation.run(demo);
+    const logged = auditRows(demo.core, seq);
+    expect(logged).toEqual(mutation.expected(demo));
+    for (const row of logged) expect(row.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // No password, in any form, ever reaches the log.
+    for (const text of logged.map((r) => JSON.stringify(r))) {
+      expect(text).not.toContain(NEW_PASSWORD);
+      expect(text).not.toContain(DEMO_PASSWORD);
+    }
+  });
+
+  it.each(READ_ONLY.filter((n) => !n.startsWith('setup.')))('%s leaves no entry', async (name) => {
+    const demo = await demoCore();
+    const seq = lastAuditSeq(demo.core);
+    unwrap(await demo.call(name, name === 'audit.list' ? {} : undefined));
+    expect(auditRows(demo.core, seq)).toEqual([]);
+  });
+
+  it('a new data file starts its log: every row the set-up made, then who created it', async () => {
+    const { core, managerId } = await demoCore();
+    const rows = auditRows(core);
+    expect(rows.at(-1)).toMatchObject({ action: 'created-data-file', staff_id: managerId });
+    const pupils = pupilRows(core);
+    const inserted = new Set(rows.filter((r) => r.action === 'insert' && r.entity === 'pupils').map((r) => r.entity_id));
+    expect(inserted).toEqual(new Set(pupils.map((p) => p.id)));
+  });
+
+  it('refuses to let any entry be changed or deleted, by any route', async () => {
+    const { core } = await demoCore();
+    const before = auditRows(core);
+    const sql = core.requireFile().sql;
+    expect(() => sql.run("UPDATE audit_log SET staff_name = 'Someone else'")).toThrow(/audit log cannot be changed/);
+    expect(() => sql.run('UPDATE audit_log SET detail = NULL WHERE seq = 1')).toThrow(/audit log cannot be changed/);
+    expect(() => sql.run('DELETE FROM audit_log WHERE seq = 1')).toThrow(/audit log cannot be changed/);
+    expect(() => sql.run('DELETE FROM audit_log')).toThrow(/audit log cannot be changed/);
+    await expect(core.requireDb().deleteFrom('audit_log').execute()).rejects.toThrow(/audit log cannot be changed/);
+    await expect(core.requireDb().updateTable('audit_log').set({ action: 'x' }).execute()).rejects.toThrow(/audit log cannot be changed/);
+    expect(auditRows(core)).toEqual(before);
+  });
+});
+
+describe('the audit view', () => {
+  it('filters by person, by pupil and by date, newest first, and pages', async () => {
+    // Midday UTC, so the day is the same one wherever the tests run (the filter uses the PC's own days).
+    const clock = movingClock(new Date('2026-11-23T12:00:00Z'));
+    const demo = await demoCore({ now: clock.now });
+    const { call, signIn, teacherId, managerId, core } = demo;
+    // The next day: the teacher signs in and out; the manager comes back and changes a base.
+    clock.set(new Date('2026-11-24T12:00:00Z'));
+    unwrap(await call('session.signOut'));
+    await signIn('demo.teacher');
+    unwrap(await call('session.signOut'));
+    await signIn('demo.manager');
+    unwrap(await call('bases.update', { id: demo.bases[0]!.id, hostSchool: 'Parkgate Primary' }));
+
+    const list = async (filters: Record<string, string>, page = 0) => unwrap(await call('audit.list', { filters, page }));
+
+    const teacher = await list({ staffId: teacherId });
+    expect(teacher.entries.map((e) => e.action)).toEqual(['signed-out', 'signed-in']);
+    expect(teacher.total).toBe(2);
+
+    const pupil = pupilRows(core)[0]!;
+    const aboutPupil = await list({ pupilId: pupil.id });
+    expect(aboutPupil.total).toBeGreaterThanOrEqual(2);
+    expect(aboutPupil.entries.every((e) => e.pupilId === pupil.id)).toBe(true);
+    expect(aboutPupil.entries.map((e) => `${e.action} ${e.entity}`)).toEqual(expect.arrayContaining(['insert pupils', 'insert placements']));
+
+    const secondDay = await list({ from: '2026-11-24', to: '2026-11-24' });
+    expect(secondDay.entries.map((e) => e.action)).toEqual(['update', 'signed-in', 'signed-out', 'signed-in', 'signed-out']);
+    const firstDay = await list({ to: '2026-11-23' });
+    expect(firstDay.entries.every((e) => e.at.startsWith('2026-11-23'))).toBe(true);
+    expect(firstDay.total + secondDay.total).toBe((await list({})).total);
+    expect((await list({ from: '2026-11-25' })).total).toBe(0);
+    expect((await list({ staffId: managerId, from: '2026-11-24' })).entries.map((e) => e.action)).toEqual(['update', 'signed-in', 'signed-out']);
+
+    // Newest first, a page at a time (enough changes to need a second page).
+    for (let i = 0; i < 20; i++) unwrap(await call('bases.update', { id: demo.bases[1]!.id, places: 12 + i }));
+    const all = await list({});
+    expect(all.total).toBeGreaterThan(AUDIT_PAGE_SIZE);
+    expect(all.entries).toHaveLength(AUDIT_PAGE_SIZE);
+    const seqs = all.entries.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    const next = await list({}, 1);
+    expect(next.entries[0]!.seq).toBe(seqs.at(-1)! - 1);
+
+    expect(await call('audit.list', { filters: { from: '2026-11-24', to: '2026-11-23' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'filters.to', message: 'The end date is before the start date.' },
+    });
+    expect(await call('audit.list', { filters: { staffId: 'someone' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'filters.staffId' } });
+  });
+});
+
+describe('the audit export', () => {
+  const parse = (csv: string) => Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+  const FORMULA = '=HYPERLINK("http://example.invalid","Click me")';
+
+  it('is CSV with a header row, one row per entry, the filters applied', async () => {
+    const { call, teacherId, signIn } = await demoCore();
+    unwrap(await call('session.signOut'));
+    await signIn('demo.teacher');
+    unwrap(await call('session.signOut'));
+    await signIn('demo.manager');
+    const { fileName, csv } = unwrap(await call('audit.export', { filters: { staffId: teacherId } }));
+    expect(fileName).toBe(`key-desk-audit-${localIsoDate(TEST_NOW)}.csv`);
+    const rows = parse(csv);
+    expect(rows[0]).toEqual(['When', 'Who', 'What', 'Record', 'Record id', 'Pupil id', 'Before', 'After', 'Detail']);
+    expect(rows.slice(1).map((r) => [r[1], r[2]])).toEqual([
+      ['Demo Teacher', 'Signed out'],
+      ['Demo Teacher', 'Signed in'],
+    ]);
+    const everything = parse(unwrap(await call('audit.export')).csv);
+    const total = unwrap(await call('audit.list', {})).total;
+    // The export itself is logged after it is taken: the list has one entry more than the export.
+    expect(everything.length - 1).toBe(total - 1);
+  });
+
+  it('escapes what a spreadsheet would run as a formula, keeping the value readable', async () => {
+    const { call, bases, teacherId, signIn } = await demoCore();
+    unwrap(await call('bases.update', { id: bases[0]!.id, name: FORMULA }));
+    unwrap(await call('staff.update', { id: teacherId, name: FORMULA }));
+    unwrap(await call('session.signOut'));
+    await signIn('demo.teacher');
+    unwrap(await call('session.signOut'));
+    await signIn('demo.manager');
+    const rows = parse(unwrap(await call('audit.export')).csv);
+    // No cell begins with a character that starts a formula.
+    for (const row of rows) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    // The teacher's own entries name them: escaped with a leading quote.
+    const teacherRows = rows.filter((r) => r[2] === 'Signed in' && r[1]!.includes('HYPERLINK'));
+    expect(teacherRows.map((r) => r[1])).toEqual([`'${FORMULA}`]);
+    // The base's new name is in the record's values after the change, exactly.
+    const renamed = rows.find((r) => r[2] === 'Changed bases' && r[7]!.includes('HYPERLINK'));
+    expect(JSON.parse(renamed![7]!)).toMatchObject({ name: FORMULA });
+  });
+});
+

@@ -1,0 +1,236 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AuditEntry } from '../../../../shared/domain/audit';
+import type { StaffMember } from '../../../../shared/domain/staff';
+
+const api = { bases: vi.fn(), staff: vi.fn(), list: vi.fn(), export: vi.fn() };
+vi.mock('../../../../renderer/lib/api', () => ({
+  api: {
+    bases: { list: () => api.bases() },
+    staff: { list: () => api.staff() },
+    audit: { list: (input: unknown) => api.list(input), export: (input: unknown) => api.export(input) },
+  },
+}));
+
+const { AuditPage } = await import('../../../../renderer/features/audit/AuditPage');
+const { parseUkDate } = await import('../../../../renderer/features/audit/DateFilter');
+
+const ann: StaffMember = { id: 'a1111111-1111-4111-8111-111111111111', name: 'Ann Smith', username: 'asmith', roles: ['manager'], baseIds: [] };
+const bea: StaffMember = { id: 'b2222222-2222-4222-8222-222222222222', name: 'Bea Jones', username: 'bjones', roles: ['teacher'], baseIds: [] };
+const baseId = '6f1c1d7e-8a53-4c1e-9a4c-2f7f0c9d2b11';
+const pupilId = 'c3333333-3333-4333-8333-333333333333';
+
+const changedBase: AuditEntry = {
+  seq: 3,
+  at: '2025-03-04T09:07:00.000Z',
+  staffId: ann.id,
+  staffName: 'Ann Smith',
+  action: 'update',
+  entity: 'bases',
+  entityId: baseId,
+  pupilId: null,
+  before: { id: baseId, name: 'Parkgate', places: 24 },
+  after: { id: baseId, name: 'Parkgate', places: 26 },
+  detail: null,
+};
+const signedIn: AuditEntry = {
+  seq: 2,
+  at: '2025-03-04T08:55:00.000Z',
+  staffId: ann.id,
+  staffName: 'Ann Smith',
+  action: 'sign-in',
+  entity: null,
+  entityId: null,
+  pupilId: null,
+  before: null,
+  after: null,
+  detail: null,
+};
+const autoLocked: AuditEntry = { ...signedIn, seq: 1, staffId: null, staffName: 'Key Desk', action: 'auto-locked', detail: 'after 5 minutes without use' };
+
+/** What the screen should show for a UTC time, on this machine's clock. */
+function local(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+const ok = <T,>(value: T) => Promise.resolve({ ok: true, value });
+const lastListInput = () => api.list.mock.calls.at(-1)?.[0] as unknown;
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    // env="test": no transitions, and menus open although jsdom lays nothing out.
+    <MantineProvider env="test">
+      <QueryClientProvider client={client}>
+        <AuditPage />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+beforeEach(() => {
+  for (const fn of Object.values(api)) fn.mockReset();
+  api.bases.mockImplementation(() => ok([{ id: baseId, name: 'Parkgate', hostSchool: 'Parkgate Primary', places: 26, keyStages: ['KS2'], placed: 3 }]));
+  api.staff.mockImplementation(() => ok([ann, bea]));
+  api.list.mockImplementation(() => ok({ entries: [changedBase, signedIn, autoLocked], total: 3 }));
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('dates typed in the filters', () => {
+  it('are read day first, and only when whole and real', () => {
+    expect(parseUkDate('04/03/2025')).toBe('2025-03-04');
+    expect(parseUkDate('4/3/2025')).toBe('2025-03-04');
+    expect(parseUkDate(' 04.03.2025 ')).toBe('2025-03-04');
+    expect(parseUkDate('04-03-2025')).toBe('2025-03-04');
+    expect(parseUkDate('29/02/2024')).toBe('2024-02-29');
+    expect(parseUkDate('29/02/2025')).toBeNull();
+    expect(parseUkDate('13/13/2025')).toBeNull();
+    expect(parseUkDate('04/03/25')).toBeNull();
+    expect(parseUkDate('2025-03-04')).toBeNull();
+  });
+});
+
+describe('the audit trail', () => {
+  it('shows entries newest first: when, who, what and the record', async () => {
+    renderPage();
+    const table = await screen.findByRole('table', { name: 'Audit trail entries, newest first' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent(local(changedBase.at));
+    expect(rows[0]).toHaveTextContent('Ann Smith');
+    expect(rows[0]).toHaveTextContent('Changed bases');
+    expect(rows[0]).toHaveTextContent('Parkgate');
+    expect(rows[1]).toHaveTextContent('Sign in');
+    expect(rows[2]).toHaveTextContent('Key Desk');
+    expect(rows[2]).toHaveTextContent('Auto locked');
+    expect(rows[2]).toHaveTextContent('after 5 minutes without use');
+    expect(screen.getByText('3 entries, newest first')).toBeInTheDocument();
+    expect(api.list).toHaveBeenCalledWith({ filters: {}, page: 0 });
+  });
+
+  it('opens an entry to show values before and after, marking only what changed', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderPage();
+    const details = await screen.findByRole('button', { name: `Details of Changed bases, ${local(changedBase.at)}` });
+    expect(details).toHaveAttribute('aria-expanded', 'false');
+    await user.click(details);
+    expect(details).toHaveAttribute('aria-expanded', 'true');
+    const values = screen.getByRole('table', { name: 'Values before and after the change' });
+    const places = within(values).getByRole('row', { name: /places/ });
+    expect(places).toHaveTextContent('places');
+    expect(places).toHaveTextContent('Changed');
+    expect(within(places).getAllByRole('cell').map((c) => c.textContent)).toEqual(['24', '26']);
+    expect(within(values).getByRole('row', { name: /^name/ })).not.toHaveTextContent('Changed');
+    expect(screen.getByText('1 value changed, marked below.')).toBeInTheDocument();
+    // Events without values have nothing to open.
+    expect(screen.queryByRole('button', { name: /Details of Sign in/ })).not.toBeInTheDocument();
+  });
+
+  it('asks again for the next page, and from the first page when the person changes', async () => {
+    const user = userEvent.setup({ delay: null });
+    api.list.mockImplementation(() => ok({ entries: [changedBase, signedIn, autoLocked], total: 250 }));
+    renderPage();
+    expect(await screen.findByText('Entries 1 to 100 of 250, newest first')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(lastListInput()).toEqual({ filters: {}, page: 1 }));
+
+    await user.click(screen.getByRole('combobox', { name: 'Person' }));
+    await user.click(await screen.findByRole('option', { name: 'Bea Jones' }));
+    await waitFor(() => expect(lastListInput()).toEqual({ filters: { staffId: bea.id }, page: 0 }));
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(lastListInput()).toEqual({ filters: {}, page: 0 }));
+  });
+
+  it('takes dates typed the UK way, sends them as ISO dates once whole, and explains back-to-front ones', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderPage();
+    await screen.findByText('3 entries, newest first');
+    const from = screen.getByRole('textbox', { name: 'From' });
+    const to = screen.getByRole('textbox', { name: 'To' });
+    await user.type(from, '01/03/2025');
+    await waitFor(() => expect(lastListInput()).toEqual({ filters: { from: '2025-03-01' }, page: 0 }));
+    await user.type(to, '31/03/2025');
+    await waitFor(() => expect(lastListInput()).toEqual({ filters: { from: '2025-03-01', to: '2025-03-31' }, page: 0 }));
+
+    const calls = api.list.mock.calls.length;
+    await user.clear(to);
+    await user.type(to, '01/02/2025');
+    expect(await screen.findByText('The end date is before the start date.')).toBeInTheDocument();
+    // Only the cleared end date was asked for: never the back-to-front pair.
+    expect(api.list.mock.calls.slice(calls).map((c) => c[0])).toEqual([{ filters: { from: '2025-03-01' }, page: 0 }]);
+  });
+
+  it('filters by pupil once the whole id is there, and says so when it is not', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderPage();
+    await screen.findByText('3 entries, newest first');
+    const pupil = screen.getByRole('textbox', { name: 'Pupil (id)' });
+    await user.type(pupil, 'c3333333');
+    await user.tab();
+    expect(pupil).toHaveAccessibleDescription(/Enter the whole pupil id/);
+    expect(api.list.mock.calls.map((c) => c[0])).toEqual([{ filters: {}, page: 0 }]);
+
+    await user.clear(pupil);
+    await user.paste(pupilId);
+    await waitFor(() => expect(lastListInput()).toEqual({ filters: { pupilId }, page: 0 }));
+    expect(screen.queryByText(/Enter the whole pupil id/)).not.toBeInTheDocument();
+  });
+
+  it('shows a filter the core refuses under that filter', async () => {
+    api.list.mockImplementation((input: { filters: { from?: string } }) =>
+      Promise.resolve(
+        input.filters.from
+          ? { ok: false, error: { code: 'INVALID_INPUT', message: 'Enter a date as dd/mm/yyyy.', field: 'filters.from' } }
+          : { ok: true, value: { entries: [signedIn], total: 1 } },
+      ),
+    );
+    renderPage();
+    await screen.findByText('1 entry, newest first');
+    await userEvent.setup({ delay: null }).type(screen.getByRole('textbox', { name: 'From' }), '01/03/2025');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'From' })).toHaveAccessibleDescription('Enter a date as dd/mm/yyyy.'));
+  });
+
+  it('says when nothing matches', async () => {
+    api.list.mockImplementation(() => ok({ entries: [], total: 0 }));
+    renderPage();
+    expect(await screen.findByText('Nothing has been recorded yet.')).toBeInTheDocument();
+  });
+
+  it('exports the filtered trail and downloads the csv the core returns', async () => {
+    const csv = 'When,Who,What\r\n2025-03-04T09:07:00.000Z,Ann Smith,Changed bases';
+    api.export.mockImplementation(() => ok({ fileName: 'key-desk-audit-2025-03-04.csv', csv }));
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:audit';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const user = userEvent.setup({ delay: null });
+    renderPage();
+    await screen.findByRole('table', { name: 'Audit trail entries, newest first' });
+    await user.click(screen.getByRole('combobox', { name: 'Person' }));
+    await user.click(await screen.findByRole('option', { name: 'Ann Smith' }));
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(api.export).toHaveBeenCalledWith({ filters: { staffId: ann.id } });
+    expect(clicked[0]?.download).toBe('key-desk-audit-2025-03-04.csv');
+    expect(clicked[0]?.href).toBe('blob:audit');
+    expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
+    // A byte-order mark first, so Excel reads the file as UTF-8; then the csv exactly as returned.
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe(csv);
+  });
+});
