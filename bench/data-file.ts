@@ -85,7 +85,7 @@ export async function measureEncryption(folder: string, account: Account, option
     await time(() => keyring.openFile(decodeEnvelope(fileBytes)));
   }, options);
   const encrypt = await medianOfRuns(async (time) => {
-    await time(() => keyring.sealFile(database));
+    await time(() => keyring.sealFileChunks(database));
   }, options);
   return [
     { name: `open: of which decrypting ${megabytes(database.length)}`, medianMs: decrypt },

@@ -180,7 +180,7 @@ export class DataFile {
   async saveNow(): Promise<void> {
     // Holding Kysely's single connection guarantees no transaction is open while we export.
     const bytes = await this.db.connection().execute(async () => this.sql.export());
-    const sealed = this.keyring.sealFile(bytes);
+    const sealed = this.keyring.sealFileChunks(bytes);
     bytes.fill(0);
     await writeFileAtomic(this.path, sealed);
     this.lastSaveError = null;

@@ -68,6 +68,7 @@ export class SignInGuard {
   /** Clears the lookup's count and hands back the failures waiting to be logged. */
   async succeeded(lookup: string): Promise<PendingEvent[]> {
     const pending = this.data.pending;
+    if (pending.length === 0 && !this.data.attempts[lookup]) return [];
     delete this.data.attempts[lookup];
     this.data.pending = [];
     await this.save();

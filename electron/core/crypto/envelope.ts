@@ -84,13 +84,21 @@ export class EnvelopeError extends Error {
 
 const checksum = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
-export function encodeEnvelope(header: EnvelopeHeader, sealBody: (aad: Buffer) => Buffer): Buffer {
+export function encodeEnvelope(header: EnvelopeHeader, sealBody: (aad: Buffer) => Buffer | Buffer[]): Buffer {
+  return Buffer.concat(encodeEnvelopeChunks(header, sealBody));
+}
+
+/** The file as pieces to write one after another, so a large body is never copied to join them. */
+export function encodeEnvelopeChunks(header: EnvelopeHeader, sealBody: (aad: Buffer) => Buffer | Buffer[]): Buffer[] {
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(LENGTH_BYTES);
   length.writeUInt32BE(headerBytes.length);
   const aad = Buffer.concat([MAGIC, length, headerBytes]);
-  const withBody = Buffer.concat([aad, sealBody(aad)]);
-  return Buffer.concat([withBody, checksum(withBody)]);
+  const body = sealBody(aad);
+  const chunks = [aad, ...(Array.isArray(body) ? body : [body])];
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk);
+  return [...chunks, hash.digest()];
 }
 
 export function decodeEnvelope(bytes: Uint8Array): Envelope {
@@ -112,7 +120,8 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
   } catch {
     throw new EnvelopeError('damaged', 'header unreadable');
   }
-  return { header, aad: Buffer.from(content.subarray(0, headerEnd)), sealedBody: Buffer.from(content.subarray(headerEnd)) };
+  // Views, not copies: the body is the size of the whole database.
+  return { header, aad: content.subarray(0, headerEnd), sealedBody: content.subarray(headerEnd) };
 }
 
 /** What a slot's `lookup` is for a typed username in this provision. */

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   decodeEnvelope,
-  encodeEnvelope,
+  encodeEnvelopeChunks,
   EnvelopeError,
   usernameLookup,
   type Envelope,
@@ -16,7 +16,7 @@ import {
   NONCE_BYTES,
   open,
   seal,
-  sealWithNonce,
+  sealChunks,
   type ScryptParams,
 } from './keys';
 
@@ -128,6 +128,13 @@ export class Keyring {
 
   /** The whole file for these database bytes: sealed under the data key with a new nonce. */
   sealFile(database: Uint8Array): Buffer {
+    return Buffer.concat(this.sealFileChunks(database));
+  }
+
+  /** The same file in pieces, for writing without joining them (what every save uses). */
+  sealFileChunks(database: Uint8Array): Buffer[] {
+    // A file nobody could ever open again must not replace one they can.
+    if (this.slots.length === 0) throw new Error('Refusing to seal a data file with no way to open it');
     // The nonce is in the header, which the seal authenticates: choose it first, then seal.
     const nonce = randomBytes(NONCE_BYTES);
     const header: EnvelopeHeader = {
@@ -137,7 +144,7 @@ export class Keyring {
       slots: this.slots,
       body: { nonce: b64(nonce) },
     };
-    return encodeEnvelope(header, (aad) => sealWithNonce(this.dataKey, nonce, database, aad));
+    return encodeEnvelopeChunks(header, (aad) => sealChunks(this.dataKey, nonce, database, aad));
   }
 
   /** The database bytes inside an envelope sealed under this keyring's data key. */

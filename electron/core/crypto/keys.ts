@@ -12,7 +12,7 @@ export interface ScryptParams {
 }
 
 /** About 250 ms on the 2-core machines Key Desk is built for: slow for guessing, quick for staff. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 16, r: 8, p: 1 };
 
 /** Derives a key-encryption key from a password. Runs on libuv's thread pool, off the event loop. */
 export function keyFromPassword(password: string, salt: Uint8Array, params: ScryptParams): Promise<Buffer> {
@@ -45,9 +45,16 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): 
 
 /** Only for a nonce the caller has just drawn at random (the file's nonce lives in its header). */
 export function sealWithNonce(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Buffer {
+  return Buffer.concat(sealChunks(key, nonce, plaintext, aad));
+}
+
+/** The same, as ciphertext and tag in pieces: a whole database is large, and joining them costs a copy. */
+export function sealChunks(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Buffer[] {
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   if (aad) cipher.setAAD(aad);
-  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const body = cipher.update(plaintext);
+  const rest = cipher.final();
+  return rest.length ? [body, rest, cipher.getAuthTag()] : [body, cipher.getAuthTag()];
 }
 
 /** Throws if the key is wrong or a single byte of the sealed data, nonce or aad has changed. */
@@ -56,5 +63,7 @@ export function open(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad
   const decipher = createDecipheriv('aes-256-gcm', key, nonce);
   if (aad) decipher.setAAD(aad);
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+  const body = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+  const rest = decipher.final();
+  return rest.length ? Buffer.concat([body, rest]) : body;
 }

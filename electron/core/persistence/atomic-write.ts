@@ -40,17 +40,18 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Replaces `path` with `bytes` so that, whatever happens and whenever the power goes, the file on
+ * Replaces `path` with `bytes` (one buffer, or pieces written in order) so that, whatever happens and whenever the power goes, the file on
  * disk is either the old version or the new one, never a mixture: temp file in the same folder,
  * fsync, rename over the old file, fsync the folder.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): Promise<void> {
   const folder = dirname(path);
   const tempPath = join(folder, `${tempPrefix(path)}${randomUUID()}${TEMP_SUFFIX}`);
   const handle = await open(tempPath, 'wx', 0o600);
   try {
     try {
-      await handle.writeFile(bytes);
+      // writeFile on a handle writes from the current position: pieces go one after another.
+      for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) await handle.writeFile(chunk);
       await handle.sync();
     } finally {
       await handle.close();
