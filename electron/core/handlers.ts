@@ -2,6 +2,7 @@ import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contrac
 import type { KeyDeskCore } from './core';
 import { UserError } from './errors';
 import { setAutoLockMinutes, getProvision } from './repositories/provision';
+import { listAuditPeople } from './repositories/audit';
 import { listStaff } from './repositories/staff';
 import { exportAudit, listAuditPage } from './services/audit';
 import { changeBase, listAllBases } from './services/bases';
@@ -76,6 +77,7 @@ export const handlers: Handlers = {
   'provision.newRecoveryKey': (input, core) => core.sessions.newRecoveryKey(input.password),
 
   'audit.list': (input, core) => listAuditPage(core.requireDb(), input?.filters ?? {}, input?.page ?? 0),
+  'audit.people': (_input, core) => listAuditPeople(core.requireDb()),
   'audit.export': async (input, core) => {
     const exported = await exportAudit(core.requireDb(), input?.filters ?? {}, core.today());
     await core.sessions.record('exported-audit-log', `${exported.rows} entries`);

@@ -38,6 +38,7 @@ export const ACCESS = {
   'staff.remove': ADMIN,
   'provision.newRecoveryKey': MANAGE,
   'audit.list': MANAGE,
+  'audit.people': MANAGE,
   'audit.export': MANAGE,
 } as const satisfies Record<CallName, Access>;
 

@@ -26,6 +26,7 @@ export const CALL_NAMES = [
   'staff.remove',
   'provision.newRecoveryKey',
   'audit.list',
+  'audit.people',
   'audit.export',
 ] as const;
 

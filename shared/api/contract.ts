@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../domain/audit';
+import { KEY_DESK_ACTOR, type AuditEntry, type AuditPerson } from '../domain/audit';
 import { baseNameSchema, keyStagesSchema, placesSchema, type Base } from '../domain/bases';
 import { newPasswordSchema, rolesSchema, staffNameSchema, usernameSchema, type StaffMember } from '../domain/staff';
 import type { CallName } from './calls';
@@ -42,7 +42,7 @@ const isoDate = z.iso.date({ error: 'Enter a date as dd/mm/yyyy.' });
 
 const auditFilters = z
   .object({
-    staffId: id('member of staff').optional(),
+    staffId: z.union([z.literal(KEY_DESK_ACTOR), id('member of staff')]).optional(),
     pupilId: id('pupil').optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -167,6 +167,7 @@ export const contract = {
       .strict()
       .optional(),
   ),
+  'audit.people': call<AuditPerson[]>()(noInput),
   'audit.export': call<{ fileName: string; csv: string }>()(z.object({ filters: auditFilters.optional() }).strict().optional()),
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 

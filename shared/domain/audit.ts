@@ -16,6 +16,15 @@ export interface AuditEntry {
 
 export const AUDIT_PAGE_SIZE = 100;
 
+/** Stands for Key Desk itself (demo data, migrations) in a filter by person: entries with no member of staff. */
+export const KEY_DESK_ACTOR = 'key-desk';
+
+/** Someone who appears in the audit trail: current staff, people since removed, and Key Desk itself. */
+export interface AuditPerson {
+  staffId: string;
+  name: string;
+}
+
 /** Words for staff for what an entry records. */
 export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>): string {
   const entity = entry.entity?.replace(/_/g, ' ') ?? '';

@@ -164,9 +164,7 @@ export class Sessions {
   async changePassword(currentPassword: string, newPassword: string): Promise<{ changed: true }> {
     const user = this.requireUser();
     const file = this.core.requireFile();
-    if (!(await file.keyring.checkPassword(user.id, currentPassword))) {
-      throw new UserError('WRONG_PASSWORD', 'Your current password is not right.', 'currentPassword');
-    }
+    await this.confirmPassword(user, currentPassword, 'Your current password is not right.', 'currentPassword');
     await setStaffPassword(file, user.id, newPassword, 'newPassword');
     await this.record('password-changed');
     await file.flush();
@@ -177,9 +175,7 @@ export class Sessions {
   async newRecoveryKey(password: string): Promise<{ recoveryKey: string }> {
     const user = this.requireUser();
     const file = this.core.requireFile();
-    if (!(await file.keyring.checkPassword(user.id, password))) {
-      throw new UserError('WRONG_PASSWORD', 'That password is not right.', 'password');
-    }
+    await this.confirmPassword(user, password, 'That password is not right.', 'password');
     const secret = newRecoverySecret();
     await file.keyring.setRecoveryKey(secret);
     await this.record('recovery-key-replaced');
@@ -224,6 +220,15 @@ export class Sessions {
     if (wait > 0) {
       throw new UserError('TOO_MANY_ATTEMPTS', `Too many wrong tries. Wait ${describeWait(wait)}, then try again.`, field);
     }
+  }
+
+  /** Asks the signed-in person for their password again: same back-off and audit as signing in. */
+  private async confirmPassword(user: SignedInUser, password: string, wrong: string, field: string): Promise<void> {
+    const file = this.core.requireFile();
+    const lookup = usernameLookup(file.keyring.provisionId, user.username);
+    await this.checkNotWaiting(lookup, field);
+    if (!(await file.keyring.checkPassword(user.id, password))) await this.refuseAttempt(lookup, 'password-check-failed', wrong, field);
+    await this.flushPending(file, lookup);
   }
 
   private async refuseAttempt(lookup: string, action: string, message: string, field: string): Promise<never> {

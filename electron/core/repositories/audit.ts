@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../shared/domain/audit';
+import { KEY_DESK_ACTOR, type AuditEntry, type AuditPerson } from '../../../shared/domain/audit';
 import { addDays } from '../../../shared/domain/dates';
 import type { Db } from '../db/dialect';
 
@@ -48,7 +48,8 @@ export async function recordEvent(db: Db, event: AuditEvent): Promise<void> {
 
 function filtered(db: Db, filters: AuditFilters) {
   let query = db.selectFrom('audit_log');
-  if (filters.staffId) query = query.where('staff_id', '=', filters.staffId);
+  if (filters.staffId === KEY_DESK_ACTOR) query = query.where('staff_id', 'is', null);
+  else if (filters.staffId) query = query.where('staff_id', '=', filters.staffId);
   if (filters.pupilId) query = query.where('pupil_id', '=', filters.pupilId);
   if (filters.from) query = query.where('at', '>=', startOfLocalDay(filters.from));
   // `to` is a whole day: everything before the start of the next one.
@@ -77,4 +78,19 @@ export async function listAudit(db: Db, filters: AuditFilters, limit: number, of
       detail: row.detail,
     })),
   };
+}
+
+/** Everyone the log names, under the name of their latest entry, Key Desk itself included. */
+export async function listAuditPeople(db: Db): Promise<AuditPerson[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['staff_id', (eb) => eb.fn.max('seq').as('latest')])
+    .groupBy('staff_id')
+    .execute();
+  const people: AuditPerson[] = [];
+  for (const row of rows) {
+    const latest = await db.selectFrom('audit_log').select('staff_name').where('seq', '=', row.latest).executeTakeFirst();
+    people.push({ staffId: row.staff_id ?? KEY_DESK_ACTOR, name: row.staff_id ? (latest?.staff_name ?? 'Unknown') : 'Key Desk' });
+  }
+  return people.sort((a, b) => a.name.localeCompare(b.name));
 }

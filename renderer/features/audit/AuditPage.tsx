@@ -10,7 +10,7 @@ import { useBases, useStaffList } from '../../lib/queries';
 import { AuditTable } from './AuditTable';
 import { DateFilter, UkDates } from './DateFilter';
 import { downloadCsv } from './download';
-import { useAuditPage, useExportAudit, type AuditFilters } from './queries';
+import { useAuditPage, useAuditPeople, useExportAudit, type AuditFilters } from './queries';
 
 /** The filters as typed: applied to the trail only once they make sense. */
 interface Draft {
@@ -53,6 +53,7 @@ function filterAtFault(error: unknown): FilterField | null {
 /** Who changed what, and when: filtered by person, pupil and date, a page at a time, and exported as CSV. */
 export function AuditPage() {
   const staff = useStaffList();
+  const people = useAuditPeople();
   const bases = useBases();
   const [draft, setDraft] = useState<Draft>(NO_FILTERS);
   const [applied, setApplied] = useState<AuditFilters>({});
@@ -129,7 +130,7 @@ export function AuditPage() {
               searchable
               clearable
               nothingFoundMessage="Nobody by that name"
-              data={(staff.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
+              data={(people.data ?? []).map((person) => ({ value: person.staffId, label: person.name }))}
               value={draft.staffId}
               onChange={(staffId) => change({ staffId })}
               error={problemFor('staffId')}

@@ -17,6 +17,10 @@ export const useAuditPage = (filters: AuditFilters, page: number, enabled = true
     enabled,
   });
 
+/** Everyone the trail names, including Key Desk itself and people since removed. */
+export const useAuditPeople = () =>
+  useQuery({ queryKey: [...auditKey, 'people'], queryFn: async () => unwrap(await api.audit.people()) });
+
 export function useExportAudit() {
   const client = useQueryClient();
   return useMutation({

@@ -201,7 +201,7 @@ const MUTATIONS: Array<{ name: CallName | 'sign-in' | 'failed sign-in' | 'auto-l
 ];
 
 /** Calls that change nothing, so leave no entry (a refusal aside). */
-const READ_ONLY: CallName[] = ['app.status', 'setup.chooseFolder', 'setup.openFolder', 'session.touch', 'bases.list', 'settings.get', 'staff.list', 'audit.list'];
+const READ_ONLY: CallName[] = ['app.status', 'setup.chooseFolder', 'setup.openFolder', 'session.touch', 'bases.list', 'settings.get', 'staff.list', 'audit.list', 'audit.people'];
 /** Covered elsewhere: creating a data file logs its first rows and 'created-data-file' (below); sign-in with each mutation above. */
 const ELSEWHERE: CallName[] = ['setup.createDatabase', 'session.signIn'];
 

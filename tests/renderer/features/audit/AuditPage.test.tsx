@@ -6,12 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import type { StaffMember } from '../../../../shared/domain/staff';
 
-const api = { bases: vi.fn(), staff: vi.fn(), list: vi.fn(), export: vi.fn() };
+const api = { bases: vi.fn(), staff: vi.fn(), people: vi.fn(), list: vi.fn(), export: vi.fn() };
 vi.mock('../../../../renderer/lib/api', () => ({
   api: {
     bases: { list: () => api.bases() },
     staff: { list: () => api.staff() },
-    audit: { list: (input: unknown) => api.list(input), export: (input: unknown) => api.export(input) },
+    audit: { list: (input: unknown) => api.list(input), people: () => api.people(), export: (input: unknown) => api.export(input) },
   },
 }));
 
@@ -77,6 +77,7 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   api.bases.mockImplementation(() => ok([{ id: baseId, name: 'Parkgate', hostSchool: 'Parkgate Primary', places: 26, keyStages: ['KS2'], placed: 3 }]));
   api.staff.mockImplementation(() => ok([ann, bea]));
+  api.people.mockImplementation(() => ok([ann, bea].map((m) => ({ staffId: m.id, name: m.name }))));
   api.list.mockImplementation(() => ok({ entries: [changedBase, signedIn, autoLocked], total: 3 }));
 });
 
