@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, fillDemoData } from './demo/generate';
 import { FileRefused, UserError } from './errors';
 import { listBases } from './repositories/bases';
 import { createProvision, getProvision } from './repositories/provision';
+import { findStaffByUsername } from './repositories/staff';
 import { addStaffMember } from './services/staff';
 import type { SettingsStore } from './settings';
 
@@ -54,6 +55,7 @@ export class KeyDeskCore {
   private file: DataFile | null = null;
   private problem: FileProblem | null = null;
   private readonly clock: () => Date;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: CoreOptions) {
     this.settings = options.settings;
@@ -66,6 +68,13 @@ export class KeyDeskCore {
   async start(): Promise<void> {
     const folder = this.settings.get().dataFolder;
     if (folder) await this.openFolder(folder);
+  }
+
+  /** Runs `work` after every call before it has finished, and before any after it starts. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   today(): string {
@@ -134,6 +143,12 @@ export class KeyDeskCore {
   /** Switches to the data file in `folder`, or to set-up when it has none. A refused file is reported, not touched. */
   async openFolder(folder: string): Promise<AppStatus> {
     const target = this.checkFolder(folder);
+    if (this.sealed && !this.file) {
+      // From the sign-in screen: only to another Key Desk data file, so nobody signed in can move the
+      // app to an empty folder and start a provision of their own.
+      const there = await SealedDataFile.read(target).catch(() => null);
+      if (!there) throw new UserError('NOT_FOUND', 'There is no Key Desk data file in that folder.', 'folder');
+    }
     await this.closeFile();
     this.sealed = null;
     this.problem = null;
@@ -189,13 +204,16 @@ export class KeyDeskCore {
     this.sealed = await SealedDataFile.read(target);
     this.file = created;
     const firstUsername = input.demo ? DEMO_ACCOUNTS[0]?.username : input.manager?.username;
-    await this.sessions.begin(created, firstUsername ?? '', 'created-data-file');
+    const first = await findStaffByUsername(created.db, firstUsername ?? '');
+    if (!first) throw new Error('The new data file has no first account');
+    await this.sessions.begin(created, first.id, 'created-data-file');
     return { status: await this.status(), recoveryKey: formatRecoveryKey(secret) };
   }
 
   /** Unseals the file for a session. A body that fails to verify is refused, the file untouched. */
   async unseal(keyring: Keyring): Promise<DataFile | null> {
     if (!this.sealed) throw new UserError('NO_DATABASE', 'No data file is open. Open or create one first.');
+    if (this.file) throw new UserError('CONFLICT', 'The data file is already open. Sign out first.');
     try {
       this.file = await DataFile.unlock(this.sealed, keyring, this.fileOptions());
       return this.file;
@@ -220,8 +238,8 @@ export class KeyDeskCore {
   }
 
   /** Saves anything pending and closes the file: on quit, and before switching folders. */
-  async close(): Promise<void> {
-    await this.closeFile();
+  close(): Promise<void> {
+    return this.exclusive(() => this.closeFile());
   }
 
   private refuse(error: FileRefused): void {
@@ -233,8 +251,16 @@ export class KeyDeskCore {
   private async closeFile(): Promise<void> {
     const file = this.file;
     if (!file) return;
-    // If saving fails the file stays open, so nothing in memory is lost.
-    await file.flush();
+    // If saving fails the file stays open (and keeps retrying), so nothing in memory is lost.
+    try {
+      await file.flush();
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new UserError(
+        'CONFLICT',
+        `Key Desk cannot save to ${file.path} (${reason}), so it has kept everything open. Check the drive or folder, then try again.`,
+      );
+    }
     this.sessions.end();
     this.file = null;
     await file.close();

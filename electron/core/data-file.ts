@@ -31,6 +31,10 @@ export interface Actor {
 const ENVELOPE_PROBLEMS: Record<EnvelopeError['problem'], [FileRefused['kind'], string]> = {
   empty: ['empty', 'The data file is empty, so there is nothing to open. It has been left as it is.'],
   'not-ours': ['not-ours', 'This file is not a Key Desk data file. It has been left as it is.'],
+  'too-new': [
+    'too-new',
+    'This data file was saved by a newer version of Key Desk. Install the newer version to open it; the file has not been changed.',
+  ],
   'plain-database': ['not-ours', 'This file is an unencrypted database, not a Key Desk data file. It has been left as it is.'],
   damaged: [
     'corrupt',
@@ -157,8 +161,18 @@ export class DataFile {
     options: OpenOptions = {},
   ): Promise<DataFile> {
     const path = dataFilePath(folder);
-    await mkdir(folder, { recursive: true });
-    if (await stat(path).then(() => true, () => false)) {
+    try {
+      await mkdir(folder, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw new FileRefused('folder-unusable', path, `Key Desk cannot use that folder (${code}). Choose a folder you can save to.`, { cause: error });
+    }
+    // Only "no such file" means there is none: a file we cannot look at might still be there.
+    const exists = await stat(path).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+    );
+    if (exists) {
       throw new FileRefused('folder-unusable', path, 'This folder already has a Key Desk data file. Open it instead, or choose an empty folder.');
     }
     const SQL = await loadSqlJs();

@@ -35,6 +35,17 @@ export async function dispatch(
     return fail({ code: 'UNKNOWN_CALL', message: 'Key Desk does not know that request. Try restarting the app.' });
   }
   const handler = handlers[name] as (input: unknown, core: KeyDeskCore) => Promise<unknown>;
+  // One call at a time: sign-in, switching user or folder and saving all change shared state across
+  // awaits (a 250 ms password hash among them), and only one person uses Key Desk at once.
+  return core.exclusive(() => run(core, name, handler, input));
+}
+
+async function run(
+  core: KeyDeskCore,
+  name: CallName,
+  handler: (input: unknown, core: KeyDeskCore) => Promise<unknown>,
+  input: unknown,
+): Promise<Result<unknown>> {
   try {
     await core.sessions.authorise(name, ACCESS[name]);
     const parsed = contract[name].input.safeParse(input);
@@ -46,7 +57,10 @@ export async function dispatch(
     if (error instanceof UserError) {
       return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
     }
-    console.error(`Key Desk: ${name as CallName} failed`, error);
-    return fail({ code: 'INTERNAL', message: 'Something went wrong inside Key Desk. Please try again; if it keeps happening, tell your administrator what you were doing.' });
+    console.error(`Key Desk: ${name} failed`, error);
+    return fail({
+      code: 'INTERNAL',
+      message: 'Something went wrong inside Key Desk. Please try again; if it keeps happening, tell your administrator what you were doing.',
+    });
   }
 }

@@ -12,7 +12,9 @@ import { hardenContents, hardenSession, windowOptions } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererFile = join(here, '../renderer/index.html');
-const appUrl = () => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+// The dev server's address only in development: an installed app loads nothing but its own files.
+const devServer = () => (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null;
+const appUrl = () => devServer() ?? pathToFileURL(rendererFile).href;
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl()));
 
   await app.whenReady();
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, { cspHeader: !devServer() });
 
   const settings = electronSettings(join(app.getPath('userData'), 'Data'));
   const core = new KeyDeskCore({
@@ -84,20 +86,35 @@ async function main(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
 
-  // Flush pending saves before quitting; quit only once they are on disk (or clearly failed).
+  // Flush pending saves before quitting; quit only once they are on disk, or when the person chooses
+  // to lose them after being told.
   let flushed = false;
+  const quitAfterSaving = async (): Promise<void> => {
+    for (;;) {
+      try {
+        await core.close();
+        return;
+      } catch (error) {
+        const { response } = await dialog.showMessageBox({
+          type: 'error',
+          title: 'Key Desk could not save',
+          message: 'Your latest changes could not be saved.',
+          detail: `${error instanceof Error ? error.message : String(error)}\n\nCheck the drive or folder, then try again.`,
+          buttons: ['Try again', 'Quit without saving'],
+          defaultId: 0,
+          cancelId: 0,
+        });
+        if (response === 1) return;
+      }
+    }
+  };
   app.on('before-quit', (event) => {
     if (flushed) return;
     event.preventDefault();
-    core
-      .close()
-      .catch((error: unknown) => {
-        dialog.showErrorBox('Key Desk could not save', `Your latest changes could not be saved: ${String(error)}`);
-      })
-      .finally(() => {
-        flushed = true;
-        app.quit();
-      });
+    void quitAfterSaving().finally(() => {
+      flushed = true;
+      app.quit();
+    });
   });
 }
 

@@ -24,7 +24,8 @@ export function windowOptions(preloadPath: string, state: WindowState | null): B
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: true,
+      // Chromium's spellchecker fetches dictionaries from the internet on Linux: Key Desk never goes online.
+      spellcheck: false,
     },
   };
 }
@@ -57,12 +58,16 @@ export function hardenContents(contents: WebContents, appUrl: string): void {
 }
 
 /** Sends the CSP as a header too (the page also carries it), and refuses every permission request. */
-export function hardenSession(session: Session): void {
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+export function hardenSession(session: Session, options: { cspHeader?: boolean } = {}): void {
+  // Not on the development server, whose page needs an inline script for hot reloading; the built
+  // page carries the policy in its own meta tag as well.
+  if (options.cspHeader ?? true) {
+    session.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
     });
-  });
+  }
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }

@@ -5,7 +5,9 @@ import type { CallName } from './calls';
  * Who may make each call. The core checks this on every call, whatever the transport, before the
  * handler runs; the UI uses it only to hide what would be refused.
  * - `anyone`: no sign-in needed (status, signing in, unlocking).
- * - `setup`: anyone while no data file is open (first run, a refused file); administrators after.
+ * - `setup`: anyone while there is no data file to protect (first run, a refused file); at the sign-in
+ *   screen anyone may open another folder that holds a data file, but not start a new one; once signed
+ *   in, administrators only.
  * - `signed-in`: any member of staff who is signed in and not locked out.
  * - a list of roles: staff with at least one of them.
  */

@@ -54,7 +54,12 @@ export class Sessions {
   /** Enforces the access table for one call. Throws a refusal a teacher can read; logs role refusals. */
   async authorise(name: CallName, access: Access): Promise<void> {
     if (access === 'anyone') return;
-    if (access === 'setup' && !this.core.dataFile) return;
+    if (access === 'setup' && !this.core.dataFile) {
+      // Set-up and a refused file: nothing to protect yet. At the sign-in screen, staff may only point
+      // Key Desk at another existing data file (the core checks there is one), not start a new one.
+      if (!this.core.sealedFile || name !== 'setup.createDatabase') return;
+      throw new UserError('NOT_SIGNED_IN', 'Sign in as an administrator to start a new data file.');
+    }
     await this.lockIfIdle();
     const session = this.current;
     if (!session) throw new UserError('NOT_SIGNED_IN', 'Sign in to Key Desk first.');
@@ -93,7 +98,7 @@ export class Sessions {
     if (!unlocked) return this.refuseAttempt(lookup, 'sign-in-failed', WRONG, 'password');
     const file = await this.core.unseal(unlocked.keyring);
     if (!file) return this.core.status();
-    await this.begin(file, username, 'signed-in', lookup);
+    await this.begin(file, unlocked.staffId, 'signed-in', lookup);
     return this.core.status();
   }
 
@@ -119,7 +124,7 @@ export class Sessions {
       await this.core.reseal();
       throw error;
     }
-    await this.begin(file, member.username, 'password-reset-with-recovery-key', RECOVERY_LOOKUP);
+    await this.begin(file, member.id, 'password-reset-with-recovery-key', RECOVERY_LOOKUP);
     // They have shown the recovery key and chosen a new password: their earlier wrong tries no longer count.
     await this.flushPending(file, usernameLookup(sealed.provisionId, member.username));
     await file.flush();
@@ -192,9 +197,13 @@ export class Sessions {
   }
 
   /** Starts a session for an unsealed file. */
-  async begin(file: DataFile, username: string, action: string, lookup?: string): Promise<void> {
-    const member = await findStaffByUsername(file.db, username);
-    if (!member) throw new Error('No account for a slot that opened the file');
+  async begin(file: DataFile, staffId: string, action: string, lookup?: string): Promise<void> {
+    const member = await findStaff(file.db, staffId);
+    if (!member) {
+      // A key slot for someone no longer on the staff list: do not leave the file open for nobody.
+      await this.core.reseal();
+      throw new UserError('WRONG_PASSWORD', WRONG, 'password');
+    }
     this.current = { user: member, lastActivity: this.core.clockNow().getTime(), locked: false };
     file.actor = { id: member.id, name: member.name };
     await this.flushPending(file, lookup);

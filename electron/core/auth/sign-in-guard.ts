@@ -84,8 +84,13 @@ export class SignInGuard {
     return pending;
   }
 
+  /** A folder that cannot take the guard file must not stop anyone signing in: the counts stay in memory. */
   private async save(): Promise<void> {
-    await writeFileAtomic(this.path, Buffer.from(JSON.stringify(this.data), 'utf8'));
+    try {
+      await writeFileAtomic(this.path, Buffer.from(JSON.stringify(this.data), 'utf8'));
+    } catch (error) {
+      console.error('Key Desk: could not save the sign-in guard file; wrong-password counts are kept in memory only', error);
+    }
   }
 }
 

@@ -73,7 +73,10 @@ export interface Envelope {
   sealedBody: Buffer;
 }
 
-export type EnvelopeProblem = 'empty' | 'not-ours' | 'plain-database' | 'damaged';
+export type EnvelopeProblem = 'empty' | 'not-ours' | 'plain-database' | 'damaged' | 'too-new';
+
+/** The file format this build writes; a later Key Desk may write a higher one. */
+export const FORMAT = 1;
 
 export class EnvelopeError extends Error {
   constructor(readonly problem: EnvelopeProblem, message: string) {
@@ -114,12 +117,19 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
   const headerLength = data.readUInt32BE(MAGIC.length);
   const headerEnd = MAGIC.length + LENGTH_BYTES + headerLength;
   if (headerLength > MAX_HEADER_BYTES || headerEnd > content.length) throw new EnvelopeError('damaged', 'header length out of range');
-  let header: EnvelopeHeader;
+  let raw: unknown;
   try {
-    header = headerSchema.parse(JSON.parse(data.subarray(MAGIC.length + LENGTH_BYTES, headerEnd).toString('utf8')));
+    raw = JSON.parse(data.subarray(MAGIC.length + LENGTH_BYTES, headerEnd).toString('utf8'));
   } catch {
     throw new EnvelopeError('damaged', 'header unreadable');
   }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && Number.isInteger(format) && format > FORMAT) {
+    throw new EnvelopeError('too-new', `file format ${format}`);
+  }
+  const parsed = headerSchema.safeParse(raw);
+  if (!parsed.success) throw new EnvelopeError('damaged', 'header unreadable');
+  const header = parsed.data;
   // Views, not copies: the body is the size of the whole database.
   return { header, aad: content.subarray(0, headerEnd), sealedBody: content.subarray(headerEnd) };
 }

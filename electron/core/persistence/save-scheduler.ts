@@ -7,6 +7,7 @@ export class SaveScheduler {
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
+  private disposed = false;
 
   constructor(
     private readonly save: () => Promise<void>,
@@ -18,6 +19,7 @@ export class SaveScheduler {
   }
 
   markDirty(): void {
+    if (this.disposed) return;
     this.dirty = true;
     this.timer ??= setTimeout(() => void this.runOnce(), this.options.delayMs ?? 250);
   }
@@ -32,6 +34,7 @@ export class SaveScheduler {
 
   /** Stops future timed saves without saving (the caller has flushed or is discarding). */
   dispose(): void {
+    this.disposed = true;
     this.clearTimer();
   }
 
@@ -55,8 +58,9 @@ export class SaveScheduler {
     } catch (error) {
       this.dirty = true;
       this.options.onError?.(error);
+      // Keep trying in the background whether or not someone is waiting on this save.
+      if (!this.disposed) this.timer = setTimeout(() => void this.runOnce(), this.options.retryMs ?? 2000);
       if (throwOnError) throw error;
-      this.timer = setTimeout(() => void this.runOnce(), this.options.retryMs ?? 2000);
     } finally {
       this.running = undefined;
     }

@@ -183,11 +183,11 @@ describe('a folder that already has a data file', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'folder', message: expect.stringMatching(/already has/) } });
       expect(await call('app.status')).toMatchObject({ ok: true, value: { state: 'setup', dataFolder: other.path } });
 
-      // With it open at the sign-in screen.
+      // With it open at the sign-in screen, nobody signed in may start a new data file at all.
       const opened = await start({ folder: folder.path });
       const tries = [{ demo: true }, { demo: true, folder: `${folder.path}/` }, { demo: false, manager: TEST_MANAGER }];
       for (const input of tries) {
-        expect(await opened.call('setup.createDatabase', input)).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'folder' } });
+        expect(await opened.call('setup.createDatabase', input)).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
       }
       expect(await opened.call('app.status')).toMatchObject({ ok: true, value: { state: 'sign-in', isDemo: true } });
       await expectUntouched(path, before);

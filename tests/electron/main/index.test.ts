@@ -58,6 +58,7 @@ const fake = vi.hoisted(() => {
   const app = Object.assign(new Emitter(), {
     quitted: false,
     userData: '',
+    isPackaged: false,
     requestSingleInstanceLock: vi.fn(() => true),
     whenReady: vi.fn(async () => undefined),
     getPath: vi.fn((name: string) => (name === 'userData' ? app.userData : `/nowhere/${name}`)),
@@ -83,6 +84,7 @@ const fake = vi.hoisted(() => {
     dialog: {
       showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
       showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 1 })),
     },
     shell: { openPath: vi.fn(async () => '') },
   };
@@ -129,6 +131,7 @@ describe('the main process', { timeout: 60_000 }, () => {
     app.listeners.clear();
     app.quitted = false;
     app.userData = userData.path;
+    app.isPackaged = false;
     app.requestSingleInstanceLock.mockReturnValue(true);
   });
 
@@ -299,19 +302,44 @@ describe('the main process', { timeout: 60_000 }, () => {
     }
   });
 
-  it('tells the user when the last changes could not be saved, and still quits', async () => {
+  it('asks what to do when the last changes cannot be saved: try again saves them, and then it quits', async () => {
     vi.resetModules();
     const { KeyDeskCore } = await import('../../../electron/core/core');
-    vi.spyOn(KeyDeskCore.prototype, 'close').mockRejectedValueOnce(new Error('disk full'));
+    const close = vi.spyOn(KeyDeskCore.prototype, 'close').mockRejectedValueOnce(new Error('disk full'));
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     await import('../../../electron/main/index');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1), WAIT);
 
     app.quit();
     await vi.waitFor(() => expect(app.quitted).toBe(true), WAIT);
-    expect(dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
-      'Key Desk could not save',
-      'Your latest changes could not be saved: Error: disk full',
-    );
+    expect(dialog.showMessageBox).toHaveBeenCalledOnce();
+    expect(dialog.showMessageBox.mock.calls[0]?.[0]).toMatchObject({
+      title: 'Key Desk could not save',
+      detail: expect.stringContaining('disk full'),
+      buttons: ['Try again', 'Quit without saving'],
+    });
+    expect(close).toHaveBeenCalledTimes(2);
+  });
+
+  it('quits without saving only when the person chooses to', async () => {
+    vi.resetModules();
+    const { KeyDeskCore } = await import('../../../electron/core/core');
+    vi.spyOn(KeyDeskCore.prototype, 'close').mockRejectedValue(new Error('disk full'));
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 }).mockResolvedValueOnce({ response: 1 });
+    await import('../../../electron/main/index');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), WAIT);
+
+    app.quit();
+    await vi.waitFor(() => expect(app.quitted).toBe(true), WAIT);
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores a dev server address once installed: the packaged app loads only its own page', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    app.isPackaged = true;
+    const window = await launchWindow();
+    expect(window.loadURL.mock.calls[0]?.[0]).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
   });
 
   it('loads the dev server when electron-vite names one, and trusts that page over IPC', async () => {

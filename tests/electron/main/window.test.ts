@@ -26,7 +26,7 @@ describe('windowOptions', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: true,
+      spellcheck: false,
     });
     expect(options.show).toBe(false);
     expect(options.title).toBe('Key Desk');

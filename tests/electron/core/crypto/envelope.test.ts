@@ -95,7 +95,10 @@ describe('the data file envelope', () => {
     const good = JSON.stringify(header());
     expect(problemOf(bad(good))).toBe('decoded');
     expect(problemOf(bad('not json at all'))).toBe('damaged');
-    expect(problemOf(bad(JSON.stringify({ ...header(), format: 2 })))).toBe('damaged');
+    // A higher format is a newer Key Desk's file, not a damaged one.
+    expect(problemOf(bad(JSON.stringify({ ...header(), format: 2 })))).toBe('too-new');
+    expect(problemOf(bad(JSON.stringify({ ...header(), format: 0 })))).toBe('damaged');
+    expect(problemOf(bad(JSON.stringify({ ...header(), format: '2' })))).toBe('damaged');
     expect(problemOf(bad(JSON.stringify({ ...header(), slots: [] })))).toBe('damaged');
     expect(problemOf(bad(JSON.stringify({ ...header(), provisionId: 'not-a-uuid' })))).toBe('damaged');
     // A length running past the end of the file.
