@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { AppStatus, FileProblem } from '../../shared/api/status';
 import { localIsoDate } from '../../shared/domain/dates';
 import { Sessions } from './auth/sessions';
@@ -29,6 +31,11 @@ export interface CoreOptions {
   /** The wall clock; tests pin it. */
   clock?: () => Date;
   saveDelayMs?: number;
+  /**
+   * The folder a first run uses (the app's own data folder). Any other saved folder that has gone
+   * missing, such as a USB stick or network drive not connected, is reported rather than set up afresh.
+   */
+  firstRunFolder?: string;
   /** Cost of password hashing; tests lower it. */
   scrypt?: ScryptParams;
   log?: (message: string, error?: unknown) => void;
@@ -154,6 +161,14 @@ export class KeyDeskCore {
     this.problem = null;
     this.settings.update({ dataFolder: target });
     await this.sessions.useFolder(target);
+    if (await this.isMissingFolder(target)) {
+      this.problem = {
+        kind: 'folder-unusable',
+        path: target,
+        message: `Key Desk cannot find the folder ${target}. If it is on a USB stick or a network drive, connect it and open the folder again, or choose another folder.`,
+      };
+      return this.status();
+    }
     try {
       this.sealed = await SealedDataFile.read(target);
     } catch (error) {
@@ -240,6 +255,15 @@ export class KeyDeskCore {
   /** Saves anything pending and closes the file: on quit, and before switching folders. */
   close(): Promise<void> {
     return this.exclusive(() => this.closeFile());
+  }
+
+  private async isMissingFolder(folder: string): Promise<boolean> {
+    const firstRun = this.options.firstRunFolder;
+    if (firstRun === undefined || resolve(firstRun) === folder) return false;
+    return stat(folder).then(
+      () => false,
+      (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+    );
   }
 
   private refuse(error: FileRefused): void {

@@ -48,9 +48,11 @@ async function main(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, { cspHeader: !devServer() });
 
-  const settings = electronSettings(join(app.getPath('userData'), 'Data'));
+  const firstRunFolder = join(app.getPath('userData'), 'Data');
+  const settings = electronSettings(firstRunFolder);
   const core = new KeyDeskCore({
     settings,
+    firstRunFolder,
     version,
     platform: {
       canChooseFolder: true,

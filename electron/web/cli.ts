@@ -47,6 +47,7 @@ async function main() {
   const staticDir = findStaticDir();
   const core = new KeyDeskCore({
     settings: memorySettings({ dataFolder: args.folder }),
+    firstRunFolder: args.folder,
     version,
     log: (message, error) => console.error(`Key Desk: ${message}`, error ?? ''),
   });

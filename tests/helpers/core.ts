@@ -32,6 +32,7 @@ export async function startCore(options: {
   platform?: Platform;
   now?: Date | (() => Date);
   saveDelayMs?: number;
+  firstRunFolder?: string;
 }) {
   const now = options.now ?? TEST_NOW;
   const core = new KeyDeskCore({
@@ -40,6 +41,7 @@ export async function startCore(options: {
     clock: typeof now === 'function' ? now : () => now,
     saveDelayMs: options.saveDelayMs ?? 5,
     scrypt: TEST_SCRYPT,
+    ...(options.firstRunFolder !== undefined ? { firstRunFolder: options.firstRunFolder } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
   });
   await core.start();

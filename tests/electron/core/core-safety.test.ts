@@ -71,3 +71,28 @@ describe('a data file from a newer Key Desk', () => {
     expect((await readFile(path)).equals(newer)).toBe(true);
   });
 });
+
+describe('a saved data folder that has gone missing', () => {
+  it('is reported as not found (a drive not connected), not offered for a fresh set-up', async () => {
+    const gone = join(tmpdir(), `keydesk-unplugged-${process.pid}-${Date.now()}`);
+    const { core, call } = await startCore({ folder: gone, firstRunFolder: join(tmpdir(), 'keydesk-first-run-home') });
+    cleanup = async () => {
+      await core.close();
+      await rm(gone, { recursive: true, force: true });
+    };
+    const status = unwrap(await call('app.status'));
+    expect(status).toMatchObject({ state: 'failed', problem: { kind: 'folder-unusable', path: gone } });
+    expect(status.problem?.message).toMatch(/cannot find the folder .*connect it/);
+    expect(await call('setup.createDatabase', { demo: true })).toMatchObject({ ok: true });
+  });
+
+  it('is still a first run for the app’s own data folder', async () => {
+    const home = join(tmpdir(), `keydesk-first-run-${process.pid}-${Date.now()}`);
+    const { core, call } = await startCore({ folder: home, firstRunFolder: home });
+    cleanup = async () => {
+      await core.close();
+      await rm(home, { recursive: true, force: true });
+    };
+    expect(unwrap(await call('app.status'))).toMatchObject({ state: 'setup', problem: null });
+  });
+});
