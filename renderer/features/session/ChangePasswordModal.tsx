@@ -1,41 +1,37 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { unwrap } from '../../../shared/api/result';
-import { passwordProblem } from '../../../shared/domain/staff';
 import { api } from '../../lib/api';
 import { fieldError, formError } from '../../lib/errors';
+import { newPasswordPair, newPasswordShape } from './newPassword';
+import { NewPasswordFields } from './NewPasswordFields';
+
+const CHANGE_FIELDS = ['currentPassword', 'newPassword'];
 
 /** Your own password: only your key slot in the data file is rewritten. */
 export function ChangePasswordModal({ opened, onClose, name, username }: { opened: boolean; onClose: () => void; name: string; username: string }) {
-  const [values, setValues] = useState({ currentPassword: '', newPassword: '', confirm: '' });
-  const [checked, setChecked] = useState(false);
+  const form = useForm({
+    // The current password is the core's to check; the new one is checked here first, against your own name.
+    resolver: zodResolver(z.object({ currentPassword: z.string(), ...newPasswordShape }).superRefine(newPasswordPair({ name, username }))),
+    defaultValues: { currentPassword: '', password: '', confirm: '' },
+  });
   const change = useMutation({
-    mutationFn: async () => unwrap(await api.session.changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword })),
+    mutationFn: async (input: { currentPassword: string; newPassword: string }) => unwrap(await api.session.changePassword(input)),
     onSuccess: () => {
       notifications.show({ title: 'Password changed', message: 'Use your new password next time you sign in.' });
       close();
     },
   });
   const close = () => {
-    setValues({ currentPassword: '', newPassword: '', confirm: '' });
-    setChecked(false);
+    form.reset();
     change.reset();
     onClose();
   };
-  const rule = passwordProblem(values.newPassword, { name, username });
-  const mismatch = values.newPassword !== values.confirm ? 'The two passwords are not the same.' : null;
-  // Read the value now: React runs the updater later, when the event's currentTarget is null.
-  const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (!rule && !mismatch) change.mutate();
-  };
+  const problem = formError(change.error, CHANGE_FIELDS);
   return (
     <Modal
       opened={opened}
@@ -43,20 +39,16 @@ export function ChangePasswordModal({ opened, onClose, name, username }: { opene
       title="Change your password"
       // Mantine's modal header is a <header>: without this it is a second banner landmark.
     >
-      <Stack component="form" gap="sm" onSubmit={submit}>
-        <PasswordInput label="Current password" autoComplete="current-password" value={values.currentPassword} onChange={set('currentPassword')} error={fieldError(change.error, 'currentPassword')} />
-        <PasswordInput
-          label="New password"
-          description="At least 10 characters. A few unrelated words make a good one."
-          autoComplete="new-password"
-          value={values.newPassword}
-          onChange={set('newPassword')}
-          error={(checked && rule) || fieldError(change.error, 'newPassword')}
-        />
-        <PasswordInput label="New password again" autoComplete="new-password" value={values.confirm} onChange={set('confirm')} error={checked && !rule ? mismatch : undefined} />
-        {formError(change.error, ['currentPassword', 'newPassword']) && (
+      <Stack
+        component="form"
+        gap="sm"
+        onSubmit={form.handleSubmit((values) => change.mutate({ currentPassword: values.currentPassword, newPassword: values.password }))}
+      >
+        <PasswordInput label="Current password" autoComplete="current-password" {...form.register('currentPassword')} error={fieldError(change.error, 'currentPassword')} />
+        <NewPasswordFields form={form} label="New password" serverError={fieldError(change.error, 'newPassword')} />
+        {problem && (
           <Text c="red" size="sm" role="alert">
-            {formError(change.error, ['currentPassword', 'newPassword'])}
+            {problem}
           </Text>
         )}
         <Group justify="flex-end">

@@ -1,11 +1,16 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Code, Container, Divider, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { unwrap } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
 import { api } from '../../lib/api';
 import { fieldError, formError } from '../../lib/errors';
 import { useSetupAction } from '../../lib/queries';
 import { OtherFolder } from '../setup/SetupPage';
+import { newPasswordPair, newPasswordShape } from './newPassword';
+import { NewPasswordFields } from './NewPasswordFields';
 
 function DemoAccounts({ status, onPick }: { status: AppStatus; onPick: (username: string, password: string) => void }) {
   const accounts = status.demoAccounts;
@@ -93,25 +98,24 @@ function SignInForm({ status }: { status: AppStatus }) {
 
 const RECOVERY_FIELDS = ['recoveryKey', 'username', 'newPassword'];
 
+// The new password is checked here against the username typed; the core checks it again against the account.
+const recoverySchema = z.object({ recoveryKey: z.string(), username: z.string(), ...newPasswordShape }).superRefine(newPasswordPair());
+
 function RecoveryForm({ onCancel }: { onCancel: () => void }) {
-  const [values, setValues] = useState({ recoveryKey: '', username: '', newPassword: '', confirm: '' });
-  const [mismatch, setMismatch] = useState(false);
+  const form = useForm({
+    resolver: zodResolver(recoverySchema),
+    defaultValues: { recoveryKey: '', username: '', password: '', confirm: '' },
+  });
   const recover = useSetupAction(async (input: { recoveryKey: string; username: string; newPassword: string }) =>
     unwrap(await api.session.recover(input)),
   );
-  // Read the value now: React runs the updater later, when the event's currentTarget is null.
-  const set = (key: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setMismatch(values.newPassword !== values.confirm);
-    if (values.newPassword !== values.confirm) return;
-    recover.mutate({ recoveryKey: values.recoveryKey, username: values.username, newPassword: values.newPassword });
-  };
+  const problem = formError(recover.error, RECOVERY_FIELDS);
   return (
-    <Stack component="form" gap="sm" onSubmit={submit}>
+    <Stack
+      component="form"
+      gap="sm"
+      onSubmit={form.handleSubmit((values) => recover.mutate({ recoveryKey: values.recoveryKey, username: values.username, newPassword: values.password }))}
+    >
       <Title order={2} size="h3">
         Use the recovery key
       </Title>
@@ -119,19 +123,12 @@ function RecoveryForm({ onCancel }: { onCancel: () => void }) {
         The recovery key was shown when Key Desk was set up (8 groups of 4 letters and numbers). It opens the data and lets you
         give an account a new password.
       </Text>
-      <TextInput label="Recovery key" value={values.recoveryKey} onChange={set('recoveryKey')} error={fieldError(recover.error, 'recoveryKey')} />
-      <TextInput label="Username to give a new password" value={values.username} onChange={set('username')} error={fieldError(recover.error, 'username')} />
-      <PasswordInput label="New password" description="At least 10 characters. A few unrelated words make a good one." autoComplete="new-password" value={values.newPassword} onChange={set('newPassword')} error={fieldError(recover.error, 'newPassword')} />
-      <PasswordInput
-        label="New password again"
-        autoComplete="new-password"
-        value={values.confirm}
-        onChange={set('confirm')}
-        error={mismatch ? 'The two passwords are not the same.' : undefined}
-      />
-      {formError(recover.error, RECOVERY_FIELDS) && (
+      <TextInput label="Recovery key" {...form.register('recoveryKey')} error={fieldError(recover.error, 'recoveryKey')} />
+      <TextInput label="Username to give a new password" {...form.register('username')} error={fieldError(recover.error, 'username')} />
+      <NewPasswordFields form={form} label="New password" serverError={fieldError(recover.error, 'newPassword')} />
+      {problem && (
         <Text c="red" size="sm" role="alert">
-          {formError(recover.error, RECOVERY_FIELDS)}
+          {problem}
         </Text>
       )}
       <Button type="submit" loading={recover.isPending}>

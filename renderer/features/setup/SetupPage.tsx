@@ -1,15 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Code, Container, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Container, Divider, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { unwrap } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
-import { passwordProblem, staffNameSchema, usernameSchema } from '../../../shared/domain/staff';
+import { staffNameSchema, usernameSchema } from '../../../shared/domain/staff';
 import { api } from '../../lib/api';
 import { fieldError, formError } from '../../lib/errors';
 import { useSetupAction } from '../../lib/queries';
+import { newPasswordPair, newPasswordShape } from '../session/newPassword';
+import { NewPasswordFields } from '../session/NewPasswordFields';
 import { RecoveryKeyPanel } from '../session/RecoveryKeyPanel';
 import { FolderField } from './FolderField';
 
@@ -18,14 +20,9 @@ const accountSchema = z
     provisionName: z.string().trim().min(1, 'Enter the name of your provision.').max(80, 'At most 80 characters.'),
     name: staffNameSchema,
     username: usernameSchema,
-    password: z.string(),
-    confirm: z.string(),
+    ...newPasswordShape,
   })
-  .superRefine((values, ctx) => {
-    const problem = passwordProblem(values.password, values);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
-    else if (values.password !== values.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two passwords are not the same.' });
-  });
+  .superRefine(newPasswordPair());
 type AccountValues = z.input<typeof accountSchema>;
 const ACCOUNT_FIELDS = ['provisionName', 'manager.name', 'manager.username', 'manager.password', 'folder'] as const;
 
@@ -71,14 +68,7 @@ function ProvisionForm({ create }: { create: ReturnType<typeof useCreateDatabase
       </Text>
       <TextInput label="Your name" autoComplete="name" {...form.register('name')} error={errors.name?.message ?? server('manager.name')} />
       <TextInput label="Username" autoComplete="username" {...form.register('username')} error={errors.username?.message ?? server('manager.username')} />
-      <PasswordInput
-        label="Password"
-        description="At least 10 characters. A few unrelated words make a good one."
-        autoComplete="new-password"
-        {...form.register('password')}
-        error={errors.password?.message ?? server('manager.password')}
-      />
-      <PasswordInput label="Password again" autoComplete="new-password" {...form.register('confirm')} error={errors.confirm?.message} />
+      <NewPasswordFields form={form} serverError={server('manager.password')} />
       <Button type="submit" loading={create.isPending && !create.variables?.demo} disabled={create.isPending}>
         Set up my provision
       </Button>

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { StaffMember } from '../../../shared/domain/staff';
+import { newPasswordPair, newPasswordShape } from '../session/newPassword';
+import { NewPasswordFields } from '../session/NewPasswordFields';
 import { fieldAtFault } from './formErrors';
-import { PasswordRule } from './PasswordRule';
 import { useSetStaffPassword } from './queries';
-import { checkPasswordPair, passwordPair } from './StaffForm';
 
 const FIELDS = ['password', 'confirm'] as const;
 
@@ -15,11 +15,10 @@ const FIELDS = ['password', 'confirm'] as const;
 export function SetPasswordForm({ member, onDone, onCancel }: { member: StaffMember; onDone: () => void; onCancel: () => void }) {
   const setPassword = useSetStaffPassword();
   const form = useForm({
-    resolver: zodResolver(z.object(passwordPair).superRefine((v, ctx) => checkPasswordPair(v, member, ctx))),
+    resolver: zodResolver(z.object(newPasswordShape).superRefine(newPasswordPair(member))),
     defaultValues: { password: '', confirm: '' },
   });
   const { errors, isSubmitting } = form.formState;
-  const password = useWatch({ control: form.control, name: 'password' });
 
   const save = form.handleSubmit(async (values) => {
     try {
@@ -45,20 +44,7 @@ export function SetPasswordForm({ member, onDone, onCancel }: { member: StaffMem
             {errors.root.message}
           </Alert>
         )}
-        <PasswordInput
-          label="New password"
-          autoComplete="new-password"
-          data-autofocus
-          description={errors.password ? undefined : <PasswordRule password={password} person={member} />}
-          {...form.register('password')}
-          error={errors.password?.message}
-        />
-        <PasswordInput
-          label="Type the new password again"
-          autoComplete="new-password"
-          {...form.register('confirm')}
-          error={errors.confirm?.message}
-        />
+        <NewPasswordFields form={form} label="New password" confirmLabel="Type the new password again" preview={member} autoFocus />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel

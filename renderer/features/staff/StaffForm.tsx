@@ -1,21 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, MultiSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import {
-  passwordProblem,
-  ROLE_LABELS,
-  ROLES,
-  rolesSchema,
-  staffNameSchema,
-  usernameSchema,
-  type Role,
-  type StaffMember,
-} from '../../../shared/domain/staff';
+import { ROLE_LABELS, ROLES, rolesSchema, staffNameSchema, usernameSchema, type Role, type StaffMember } from '../../../shared/domain/staff';
 import { useBases } from '../../lib/queries';
+import { newPasswordPair, newPasswordShape } from '../session/newPassword';
+import { NewPasswordFields } from '../session/NewPasswordFields';
 import { fieldAtFault } from './formErrors';
-import { PasswordRule } from './PasswordRule';
 import { useAddStaff, useChangeStaff } from './queries';
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -31,24 +23,9 @@ const details = {
   baseIds: z.array(z.string()),
 };
 
-/** A new password typed twice, checked against the person's own name and username as the core will. */
-export const passwordPair = {
-  password: z.string().max(200, 'A password can be at most 200 characters.'),
-  confirm: z.string(),
-};
-
-export function checkPasswordPair(
-  values: { password: string; confirm: string },
-  person: { name?: string | undefined; username?: string | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  const problem = passwordProblem(values.password ?? '', person);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['password'] });
-  else if (values.confirm !== values.password) ctx.addIssue({ code: 'custom', message: 'The two passwords are not the same.', path: ['confirm'] });
-}
-
-const addSchema = z.object({ ...details, ...passwordPair }).superRefine((v, ctx) => checkPasswordPair(v, v, ctx));
-const editSchema = z.object({ ...details, ...passwordPair });
+// The first password is checked against the name and username typed above it.
+const addSchema = z.object({ ...details, ...newPasswordShape }).superRefine(newPasswordPair());
+const editSchema = z.object({ ...details, ...newPasswordShape });
 
 type FormInput = z.input<typeof addSchema>;
 type FormOutput = z.output<typeof addSchema>;
@@ -77,10 +54,7 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
     },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
-  const [name, username, roles, baseIds, password] = useWatch({
-    control: form.control,
-    name: ['name', 'username', 'roles', 'baseIds', 'password'],
-  });
+  const [name, username, roles, baseIds] = useWatch({ control: form.control, name: ['name', 'username', 'roles', 'baseIds'] });
   const teacherWithoutBases = roles.length > 0 && roles.every((r) => r === 'teacher') && baseIds.length === 0;
 
   const save = form.handleSubmit(async (values) => {
@@ -164,24 +138,7 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
             A teacher with no bases sees no pupils. Choose the bases they work at.
           </Text>
         )}
-        {!member && (
-          <>
-            <PasswordInput
-              label="Password"
-              autoComplete="new-password"
-              // The rule stays in view until Save finds a problem; then the problem shows instead.
-              description={errors.password ? undefined : <PasswordRule password={password} person={{ name, username }} />}
-              {...form.register('password')}
-              error={errors.password?.message}
-            />
-            <PasswordInput
-              label="Type the password again"
-              autoComplete="new-password"
-              {...form.register('confirm')}
-              error={errors.confirm?.message}
-            />
-          </>
-        )}
+        {!member && <NewPasswordFields form={form} confirmLabel="Type the password again" preview={{ name, username }} />}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
