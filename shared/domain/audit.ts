@@ -25,9 +25,20 @@ export interface AuditPerson {
   name: string;
 }
 
+/** What staff call a record of each table. */
+const RECORD_NAMES: Record<string, string> = {
+  provision: 'provision',
+  bases: 'base',
+  base_key_stages: "base's key stages",
+  pupils: 'pupil',
+  placements: 'placement',
+  staff: 'member of staff',
+  staff_bases: "staff member's bases",
+};
+
 /** Words for staff for what an entry records. */
 export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>): string {
-  const entity = entry.entity?.replace(/_/g, ' ') ?? '';
+  const entity = entry.entity ? (RECORD_NAMES[entry.entity] ?? entry.entity.replace(/_/g, ' ')) : '';
   switch (entry.action) {
     case 'insert':
       return `Added ${entity}`;

@@ -346,7 +346,7 @@ describe('the audit export', () => {
     const teacherRows = rows.filter((r) => r[2] === 'Signed in' && r[1]!.includes('HYPERLINK'));
     expect(teacherRows.map((r) => r[1])).toEqual([`'${FORMULA}`]);
     // The base's new name is in the record's values after the change, exactly.
-    const renamed = rows.find((r) => r[2] === 'Changed bases' && r[7]!.includes('HYPERLINK'));
+    const renamed = rows.find((r) => r[2] === 'Changed base' && r[7]!.includes('HYPERLINK'));
     expect(JSON.parse(renamed![7]!)).toMatchObject({ name: FORMULA });
   });
 });

@@ -105,7 +105,7 @@ describe('the audit trail', () => {
     expect(rows).toHaveLength(3);
     expect(rows[0]).toHaveTextContent(local(changedBase.at));
     expect(rows[0]).toHaveTextContent('Ann Smith');
-    expect(rows[0]).toHaveTextContent('Changed bases');
+    expect(rows[0]).toHaveTextContent('Changed base');
     expect(rows[0]).toHaveTextContent('Parkgate');
     expect(rows[1]).toHaveTextContent('Sign in');
     expect(rows[2]).toHaveTextContent('Key Desk');
@@ -118,7 +118,7 @@ describe('the audit trail', () => {
   it('opens an entry to show values before and after, marking only what changed', async () => {
     const user = userEvent.setup({ delay: null });
     renderPage();
-    const details = await screen.findByRole('button', { name: `Details of Changed bases, ${local(changedBase.at)}` });
+    const details = await screen.findByRole('button', { name: `Details of Changed base, ${local(changedBase.at)}` });
     expect(details).toHaveAttribute('aria-expanded', 'false');
     await user.click(details);
     expect(details).toHaveAttribute('aria-expanded', 'true');
@@ -205,7 +205,7 @@ describe('the audit trail', () => {
   });
 
   it('exports the filtered trail and downloads the csv the core returns', async () => {
-    const csv = 'When,Who,What\r\n2025-03-04T09:07:00.000Z,Ann Smith,Changed bases';
+    const csv = 'When,Who,What\r\n2025-03-04T09:07:00.000Z,Ann Smith,Changed base';
     api.export.mockImplementation(() => ok({ fileName: 'key-desk-audit-2025-03-04.csv', csv }));
     const blobs: Blob[] = [];
     URL.createObjectURL = vi.fn((blob: Blob) => {
