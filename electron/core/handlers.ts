@@ -5,7 +5,8 @@ import { setAutoLockMinutes, getProvision } from './repositories/provision';
 import { listAuditPeople } from './repositories/audit';
 import { listStaff } from './repositories/staff';
 import { exportAudit, listAuditPage } from './services/audit';
-import { changeBase, listAllBases } from './services/bases';
+import { findBase, listBases } from './repositories/bases';
+import { changeBase } from './services/bases';
 import { addStaffMember, changeStaffMember, removeStaffMember, setStaffPassword } from './services/staff';
 
 /** One handler per call in the contract: a missing or misspelt one fails to compile. */
@@ -38,14 +39,13 @@ export const handlers: Handlers = {
   'session.touch': async (_input, core) => ({ autoLockMinutes: (await deviceSettings(core)).autoLockMinutes }),
   'session.changePassword': (input, core) => core.sessions.changePassword(input.currentPassword, input.newPassword),
 
-  'bases.list': (_input, core) => listAllBases(core.requireDb(), core.today()),
+  'bases.list': (_input, core) => listBases(core.requireDb(), core.today()),
   'bases.update': (input, core) => changeBase(core.requireDb(), input, core.today(), core.now()),
 
   'settings.get': (_input, core) => deviceSettings(core),
   'settings.update': async (input, core) => {
     if (input.defaultBaseId) {
-      const bases = await listAllBases(core.requireDb(), core.today());
-      if (!bases.some((b) => b.id === input.defaultBaseId)) {
+      if (!(await findBase(core.requireDb(), input.defaultBaseId, core.today()))) {
         throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows.', 'defaultBaseId');
       }
     }

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  decodeEnvelope,
   encodeEnvelopeChunks,
   EnvelopeError,
   usernameLookup,
@@ -175,4 +174,3 @@ function tryOpen(kek: Buffer, slot: Slot, provisionId: string): Buffer | null {
   }
 }
 
-export { decodeEnvelope };

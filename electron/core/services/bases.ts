@@ -2,11 +2,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import { placesProblem, type Base } from '../../../shared/domain/bases';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
-import { findBase, findBaseByName, listBases, updateBase } from '../repositories/bases';
-
-export function listAllBases(db: Db, today: string): Promise<Base[]> {
-  return listBases(db, today);
-}
+import { findBase, findBaseByName, updateBase } from '../repositories/bases';
 
 /** Renames a base or changes its places or key stages, never below the pupils placed there today. */
 export async function changeBase(db: Db, input: ParsedInput<'bases.update'>, today: string, now: string): Promise<Base> {
