@@ -3,8 +3,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
+import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
-import { BENCH_ACCOUNT, buildSyntheticDatabase } from './synthetic';
+import { BENCH_ACCOUNT, buildSyntheticDatabase, type SyntheticCounts } from './synthetic';
 
 /**
  * `npm run bench`: times what staff wait for on a ten-year database, beside the machine's floor.
@@ -18,11 +19,12 @@ const json = process.argv.includes('--json');
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Account) => Promise<Measure | Measure[]> }> = [
+const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Account, counts: SyntheticCounts) => Promise<Measure | Measure[]> }> = [
   { name: 'open', run: (folder, account) => measureOpen(folder, account) },
   { name: 'durable save', run: (folder, account) => measureDurableSave(folder, account) },
   { name: 'encryption', run: (folder, account) => measureEncryption(folder, account) },
   { name: 'password check', run: (folder, account) => measurePasswordCheck(folder, account) },
+  { name: 'pupil list filtering in Chromium', run: (folder, account, counts) => measurePupilListFiltering(folder, account, counts.pupils) },
 ];
 
 const TEMP_PREFIX = 'keydesk-bench-';
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
     const measures: Measure[] = [];
     for (const c of cases) {
       progress(`Timing ${c.name} (${DEFAULT_WARMUP} warm-up + ${DEFAULT_RUNS} runs)…`);
-      measures.push(...[await c.run(folder, BENCH_ACCOUNT)].flat());
+      measures.push(...[await c.run(folder, BENCH_ACCOUNT, counts)].flat());
     }
 
     if (!json) {

@@ -45,7 +45,7 @@ export interface SyntheticCounts {
   marks: number;
 }
 
-const DEFAULTS = { pupils: 800, marks: 150_000, years: 10, today: '2026-11-23', seed: 20261123 } as const;
+const DEFAULTS = { pupils: 1000, marks: 150_000, years: 10, today: '2026-11-23', seed: 20261123 } as const;
 
 /** Present most sessions, with the codes a Key register sees now and then. */
 const CODES: ReadonlyArray<[code: string, weight: number]> = [
@@ -119,27 +119,50 @@ function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): Syntheti
     sql.exec(CREATE_BENCH_REGISTER_MARKS);
     sql.run('INSERT INTO provision (id, name, is_demo, created_at) VALUES (1, ?, 1, ?)', ['The Key (synthetic bench data)', `${first}T09:00:00.000Z`]);
 
+    // About sixty home schools refer to the Key over ten years.
+    const schoolIds = Array.from({ length: 60 }, () => random.uuid());
+    const insertSchool = sql.prepare('INSERT INTO schools (id, name, senco_name, phone, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    schoolIds.forEach((id, i) => {
+      const at = `${first}T08:00:00.000Z`;
+      insertSchool.run([id, `${random.pick(LAST_NAMES)} Primary School ${i + 1}`, `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`, '024 7696 0000', `senco${i + 1}@example.org`, at, at]);
+    });
+    insertSchool.free();
+    const homeSchool = new Map<string, string>();
+
     const pupilIds = Array.from({ length: options.pupils }, () => random.uuid());
     const placements = planPlacements(random, pupilIds, bases, first, today);
     const firstStart = new Map<string, string>();
     for (const p of placements) if (!firstStart.has(p.pupilId)) firstStart.set(p.pupilId, p.start);
 
     const insertPupil = sql.prepare(
-      'INSERT INTO pupils (id, legal_first_name, legal_last_name, preferred_name, date_of_birth, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO pupils (id, legal_first_name, legal_last_name, preferred_name, date_of_birth, created_at, updated_at, home_school_id, sen_status, notes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const id of pupilIds) {
       const firstName = random.pick(FIRST_NAMES);
       // Five to ten years old when first placed: the Key is a primary provision.
       const born = addDays(firstStart.get(id) ?? today, -random.int(5 * 365, 11 * 365 - 1));
       const createdAt = `${firstStart.get(id) ?? today}T08:00:00.000Z`;
-      insertPupil.run([id, firstName, random.pick(LAST_NAMES), random.next() < 0.15 ? firstName.slice(0, 3) : null, born, createdAt]);
+      const school = random.pick(schoolIds);
+      homeSchool.set(id, school);
+      const sen = random.next() < 0.6 ? 'sen-support' : random.next() < 0.3 ? 'ehcp' : 'none';
+      insertPupil.run([id, firstName, random.pick(LAST_NAMES), random.next() < 0.15 ? firstName.slice(0, 3) : null, born, createdAt, createdAt, school, sen, 'Settles best with a calm start to the day.']);
     }
     insertPupil.free();
 
     const insertPlacement = sql.prepare(
-      'INSERT INTO placements (id, pupil_id, base_id, start_date, end_date, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO placements (id, pupil_id, referring_school_id, referred_on, reason, decision, decided_on, base_id, start_date,
+         planned_end, key_days, end_date, outcome, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, 85, ?, ?, ?, ?)`,
     );
-    for (const p of placements) insertPlacement.run([p.id, p.pupilId, p.baseId, p.start, p.end, `${p.start}T08:00:00.000Z`]);
+    for (const p of placements) {
+      const referred = addDays(p.start, -42);
+      const plannedEnd = addDays(p.start, 26 * 7 - 3);
+      // A placement still running today has no end yet: it ends when staff record it.
+      const ended = p.end !== null && p.end <= today ? p.end : null;
+      const at = `${referred}T08:00:00.000Z`;
+      insertPlacement.run([p.id, p.pupilId, homeSchool.get(p.pupilId) ?? null, referred, 'Frequent dysregulation; at risk of exclusion.', addDays(referred, 14), p.baseId, p.start, plannedEnd, ended, ended ? 'returned-full-time' : null, at, at]);
+    }
     insertPlacement.free();
 
     // Every weekday session of every placement up to today, thinned evenly to about the asked-for

@@ -1,5 +1,9 @@
-import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
+import type { CallName } from '../../shared/api/contract';
 import type { KeyDeskCore } from './core';
+import { calendarHandlers } from './handlers/calendar';
+import { placementHandlers } from './handlers/placements';
+import { contactHandlers, pupilHandlers, schoolHandlers } from './handlers/pupils';
+import type { Handler } from './handlers/types';
 import { UserError } from './errors';
 import { setAutoLockMinutes, getProvision } from './repositories/provision';
 import { listAuditPeople } from './repositories/audit';
@@ -10,9 +14,7 @@ import { changeBase } from './services/bases';
 import { addStaffMember, changeStaffMember, removeStaffMember, setStaffPassword } from './services/staff';
 
 /** One handler per call in the contract: a missing or misspelt one fails to compile. */
-export type Handlers = {
-  [N in CallName]: (input: ParsedInput<N>, core: KeyDeskCore) => Promise<CallOutput<N>>;
-};
+export type Handlers = { [N in CallName]: Handler<N> };
 
 async function deviceSettings(core: KeyDeskCore) {
   const provision = await getProvision(core.requireDb());
@@ -83,4 +85,10 @@ export const handlers: Handlers = {
     await core.sessions.record('exported-audit-log', `${exported.rows} entries`);
     return { fileName: exported.fileName, csv: exported.csv };
   },
+
+  ...schoolHandlers,
+  ...pupilHandlers,
+  ...contactHandlers,
+  ...placementHandlers,
+  ...calendarHandlers,
 };

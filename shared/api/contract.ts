@@ -3,6 +3,10 @@ import { KEY_DESK_ACTOR, type AuditEntry, type AuditPerson } from '../domain/aud
 import { baseNameSchema, keyStagesSchema, placesSchema, type Base } from '../domain/bases';
 import { newPasswordSchema, rolesSchema, staffNameSchema, usernameSchema, type StaffMember } from '../domain/staff';
 import type { CallName } from './calls';
+import { call, id, isoDate, noInput, type CallSpec } from './specs/common';
+import { calendarCalls } from './specs/calendar';
+import { placementCalls } from './specs/placements';
+import { pupilCalls } from './specs/pupils';
 import type { AppStatus, DeviceSettings } from './status';
 
 /**
@@ -11,24 +15,6 @@ import type { AppStatus, DeviceSettings } from './status';
  * client are all built from this, so a call cannot exist in one place and not another. Who may make
  * each call is in access.ts.
  */
-interface CallSpec<I extends z.ZodType, O> {
-  input: I;
-  /** Never set: carries the result type only. */
-  output?: O;
-}
-
-const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
-
-const noInput = z.object({}).strict().optional();
-
-const id = (what: string) =>
-  z.uuid({
-    error: (issue) =>
-      issue.input === undefined || issue.input === null
-        ? `Choose a ${what}.`
-        : `That ${what} is not one Key Desk knows.`,
-  });
-
 const folder = z
   .string({ error: 'Enter a folder.' })
   .trim()
@@ -37,8 +23,6 @@ const folder = z
 
 /** A password being typed to prove who you are (not a new one: no strength rules). */
 const password = z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(200, 'That password is too long.');
-
-const isoDate = z.iso.date({ error: 'Enter a date as dd/mm/yyyy.' });
 
 const auditFilters = z
   .object({
@@ -169,6 +153,10 @@ export const contract = {
   ),
   'audit.people': call<AuditPerson[]>()(noInput),
   'audit.export': call<{ fileName: string; csv: string }>()(z.object({ filters: auditFilters.optional() }).strict().optional()),
+
+  ...pupilCalls,
+  ...placementCalls,
+  ...calendarCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** Looks like a record already on file: staff may confirm and go on. */
+  | 'DUPLICATE'
   | 'NO_DATABASE'
   | 'UNKNOWN_CALL'
   | 'NOT_AVAILABLE'

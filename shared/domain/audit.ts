@@ -34,6 +34,11 @@ const RECORD_NAMES: Record<string, string> = {
   placements: 'placement',
   staff: 'member of staff',
   staff_bases: "staff member's bases",
+  schools: 'school',
+  contacts: 'contact',
+  placement_events: 'placement step',
+  terms: 'term dates',
+  closures: 'closure day',
 };
 
 /** Words for staff for what an entry records. */
@@ -46,6 +51,8 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return `Changed ${entity}`;
     case 'delete':
       return `Removed ${entity}`;
+    case 'exported-pupils':
+      return 'Exported the pupil list';
     default:
       return entry.action.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }

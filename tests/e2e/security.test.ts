@@ -57,7 +57,20 @@ test('first run with an account shows a recovery key, then the app; after Switch
   const banner = page.getByRole('banner');
   await banner.getByText('The Key, Eastside', { exact: true }).waitFor();
   // The first account is a manager and an administrator: every area.
-  expect(await navLinks(page)).toEqual(['Today', 'Registers', 'Pupils', 'Plans', 'Reports', 'Staff', 'Audit trail', 'Settings']);
+  expect(await navLinks(page)).toEqual([
+    'Today',
+    'Registers',
+    'Pupils',
+    'Places',
+    'Referrals',
+    'Plans',
+    'Reports',
+    'Schools',
+    'School calendar',
+    'Staff',
+    'Audit trail',
+    'Settings',
+  ]);
 
   await switchUser(page, ACCOUNT.name);
   // A real provision lists no accounts, and shows nothing of the data before sign-in.
@@ -135,7 +148,8 @@ test("a teacher sees only a teacher's areas, and the core refuses a manager's ca
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
   await page.getByRole('banner').getByRole('button', { name: 'Demo Teacher' }).waitFor();
-  expect(await navLinks(page)).toEqual(['Today', 'Registers', 'Pupils', 'Plans']);
+  // Places shows only the teacher's own bases; referrals, schools and the calendar are for managers.
+  expect(await navLinks(page)).toEqual(['Today', 'Registers', 'Pupils', 'Places', 'Plans']);
   await screenshot(page, 'security-teacher-today');
 
   // A manager's address typed in shows Today instead.

@@ -30,7 +30,7 @@ async function occupancy(page: Page, base: string): Promise<{ placed: number; pl
 }
 
 async function goTo(page: Page, link: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
   await page.getByRole('heading', { name: link, level: 2 }).waitFor();
 }
 
@@ -65,11 +65,12 @@ test('the navigation opens each page at its heading', async () => {
   const nav = page.getByRole('navigation', { name: 'Main' });
   const links = await nav.getByRole('link').allTextContents();
   // The demo manager is also an administrator, so sees every area.
-  expect(links.map((text) => text.trim())).toEqual(['Today', 'Registers', 'Pupils', 'Plans', 'Reports', 'Staff', 'Audit trail', 'Settings']);
+  const areas = ['Today', 'Registers', 'Pupils', 'Places', 'Referrals', 'Plans', 'Reports', 'Schools', 'School calendar', 'Staff', 'Audit trail', 'Settings'];
+  expect(links.map((text) => text.trim())).toEqual(areas);
 
-  for (const link of ['Registers', 'Pupils', 'Plans', 'Reports', 'Staff', 'Audit trail', 'Settings', 'Today']) {
+  for (const link of [...areas.slice(1), 'Today']) {
     await goTo(page, link);
-    expect(await nav.getByRole('link', { name: link }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: link, exact: true }).getAttribute('aria-current')).toBe('page');
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe(link);
   }
 });

@@ -28,7 +28,7 @@ describe('the API contract', () => {
       ['session.signIn', { username: 'demo.teacher', password: 'try-key-desk' }],
       ['audit.list', undefined],
     ]);
-    expect(Object.keys(client).sort()).toEqual(['app', 'audit', 'bases', 'provision', 'session', 'settings', 'setup', 'staff']);
+    expect(Object.keys(client).sort()).toEqual([...new Set(CALL_NAMES.map((name) => name.split('.')[0]))].sort());
     const methods = Object.entries(client).flatMap(([area, calls]) => Object.keys(calls).map((method) => `${area}.${method}`));
     expect(methods.sort()).toEqual([...CALL_NAMES].sort());
   });

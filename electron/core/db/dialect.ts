@@ -13,7 +13,14 @@ function statement(db: SqlJsDatabase, sql: string): SqliteStatement {
     try {
       bind(parameters);
       const rows: unknown[] = [];
-      while (prepared.step()) rows.push(prepared.getAsObject());
+      // get() with the names read once is several times faster than getAsObject() per row.
+      const names = prepared.getColumnNames();
+      while (prepared.step()) {
+        const values = prepared.get();
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+        rows.push(row);
+      }
       return rows;
     } finally {
       prepared.free();

@@ -24,6 +24,9 @@ export interface DbBaseKeyStage {
   key_stage: string;
 }
 
+/** Columns with a default: inserts may leave them out. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
 export interface DbPupil {
   id: string;
   legal_first_name: string;
@@ -31,15 +34,94 @@ export interface DbPupil {
   preferred_name: string | null;
   date_of_birth: string;
   created_at: string;
+  gender: string | null;
+  upn: string | null;
+  year_group_offset: Defaulted<number>;
+  home_school_id: string | null;
+  sen_status: Defaulted<string>;
+  child_in_care: Defaulted<number>;
+  virtual_school_contact: string | null;
+  has_pep: Defaulted<number>;
+  pathway: Defaulted<string>;
+  notes: string | null;
+  updated_at: string;
 }
 
+export interface DbSchool {
+  id: string;
+  name: string;
+  senco_name: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DbContact {
+  id: string;
+  pupil_id: string;
+  name: string;
+  relationship: string;
+  phone: string | null;
+  email: string | null;
+  parental_responsibility: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One referral and the placement that may follow it (see migration 003 for the rules it keeps). */
 export interface DbPlacement {
   id: string;
   pupil_id: string;
-  base_id: string;
-  start_date: string;
+  referring_school_id: string;
+  referred_on: string;
+  reason: string;
+  tried: string | null;
+  decision: string | null;
+  decided_on: string | null;
+  decision_notes: string | null;
+  base_id: string | null;
+  key_visit_on: string | null;
+  key_visit_skipped: string | null;
+  home_visit_on: string | null;
+  home_visit_skipped: string | null;
+  start_date: string | null;
+  home_school_day: Defaulted<number>;
+  /** JSON [{fromWeek, homeDays}], or null for the Key's defaults. */
+  phases: string | null;
+  planned_end: string | null;
+  reintegration_from: string | null;
+  key_days: number | null;
   end_date: string | null;
+  outcome: string | null;
+  outcome_notes: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+export interface DbPlacementEvent {
+  id: string;
+  placement_id: string;
+  pupil_id: string;
+  step: string;
+  on_date: string;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface DbTerm {
+  academic_year: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface DbClosure {
+  date: string;
+  kind: string;
+  name: string;
 }
 
 export interface DbStaff {
@@ -78,6 +160,11 @@ export interface DbSchema {
   base_key_stages: DbBaseKeyStage;
   pupils: DbPupil;
   placements: DbPlacement;
+  placement_events: DbPlacementEvent;
+  schools: DbSchool;
+  contacts: DbContact;
+  terms: DbTerm;
+  closures: DbClosure;
   staff: DbStaff;
   staff_bases: DbStaffBase;
   audit_log: DbAuditLog;

@@ -1,13 +1,19 @@
 import type { DemoAccount } from '../../../shared/api/status';
-import { addDays } from '../../../shared/domain/dates';
+import { isoWeekday } from '../../../shared/domain/bank-holidays';
+import { bankHolidaysIn, typicalTerms, type TermName } from '../../../shared/domain/calendar';
+import { addDays, formatUkDate } from '../../../shared/domain/dates';
+import type { PlacementStep } from '../../../shared/domain/placements';
+import { academicYearOf } from '../../../shared/domain/pupils';
 import type { Role } from '../../../shared/domain/staff';
 import type { DataFile } from '../data-file';
 import type { Db } from '../db/dialect';
-import { addStaffMember } from '../services/staff';
 import { listBases } from '../repositories/bases';
+import { listTerms, loadSchoolDays } from '../repositories/calendar';
 import { createProvision } from '../repositories/provision';
-import { FIRST_NAMES, LAST_NAMES } from './names';
-import { seededRandom, type Random } from './random';
+import { addStaffMember } from '../services/staff';
+import { planDemo, type DemoPlan, type DemoReferral } from './plan';
+import { seededRandom } from './random';
+import { DEMO_SCHOOLS } from './schools';
 
 export const DEMO_SEED = 20261122;
 export const DEMO_PROVISION_NAME = 'The Key (demo data)';
@@ -25,76 +31,195 @@ export const DEMO_ACCOUNTS: DemoAccount[] = DEMO_STAFF.map((s) => ({
   description: s.description,
 }));
 
-/** How full the demo makes each base today, as a share of its places. */
-const FILL = 0.8;
-
-function dateOfBirth(random: Random, today: string, ageYears: number): string {
-  const year = Number(today.slice(0, 4)) - ageYears;
-  const month = String(random.int(1, 12)).padStart(2, '0');
-  const day = String(random.int(1, 28)).padStart(2, '0');
-  return `${year}-${month}-${day}`;
-}
-
 /**
- * Fills a new database with fictional pupils placed at every base: most places filled today, some
- * placements already ended and some starting soon. Dates are relative to `today` so the demo always
- * looks current; names and ages come from a fixed seed.
+ * Fills a new database with a fictional provision: home schools, pupils with their contacts, and
+ * referrals at every stage. Parkgate is full today and Frederick Bird nearly so, with pupils in every
+ * week of the 26-week plan between them; Parkgate has a waiting list; some placements have ended and
+ * some are about to start. Dates are relative to `today` so the demo always looks current; names,
+ * ages and ids come from a fixed seed. Each row is what the services would have written, every rule
+ * (school days, places, key stages, timetables) worked out with the same shared functions.
  */
 export async function fillDemoData(file: DataFile, today: string, now: string, seed = DEMO_SEED): Promise<void> {
   const db: Db = file.db;
   const random = seededRandom(seed);
   await createProvision(db, { name: DEMO_PROVISION_NAME, isDemo: true }, now);
   const bases = await listBases(db, today);
+  let managerId: string | null = null;
   for (const staff of DEMO_STAFF) {
     const baseIds = bases.filter((b) => staff.bases === 'all' || staff.bases.includes(b.name)).map((b) => b.id);
-    await addStaffMember(file, { ...staff, baseIds, password: DEMO_PASSWORD }, today, now);
+    const member = await addStaffMember(file, { ...staff, baseIds, password: DEMO_PASSWORD }, today, now);
+    if (staff.roles.includes('manager')) managerId ??= member.id;
   }
-  const usedNames = new Set<string>();
-  const newPupil = async (keyStage: string) => {
-    let first: string;
-    let last: string;
-    do {
-      first = random.pick(FIRST_NAMES);
-      last = random.pick(LAST_NAMES);
-    } while (usedNames.has(`${first} ${last}`));
-    usedNames.add(`${first} ${last}`);
-    const age = keyStage === 'KS1' ? random.int(5, 6) : random.int(7, 10);
-    const id = random.uuid();
+  await db.transaction().execute(async (tx) => {
+    await ensureCalendar(tx, today);
+    const plan = planDemo(random, { today, bases, isSchoolDay: await loadSchoolDays(tx) });
+    await writePlan(tx, plan, { now, recordedBy: managerId, newId: random.uuid });
+  });
+}
+
+/**
+ * The demo reaches two years back and a year ahead. The calendar ships term dates for 2024/25 to
+ * 2029/30; outside those years the demo adds the typical pattern (as "copy last year" would), so a
+ * demo made years from now still has school days to plan with.
+ */
+async function ensureCalendar(db: Db, today: string): Promise<void> {
+  const thisYear = academicYearOf(today);
+  for (let year = thisYear - 2; year <= thisYear + 1; year++) {
+    const known = await db.selectFrom('terms').select('name').where('academic_year', '=', year).executeTakeFirst();
+    if (!known) {
+      await db
+        .insertInto('terms')
+        .values(typicalTerms(year).map((t) => ({ academic_year: year, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn })))
+        .execute();
+      for (const holiday of bankHolidaysIn(year)) {
+        await db.insertInto('closures').values({ date: holiday.date, kind: holiday.kind, name: holiday.name }).onConflict((oc) => oc.doNothing()).execute();
+      }
+    }
+    await addInsetDays(db, year);
+  }
+}
+
+/**
+ * Five INSET days a year, as a school would have them: the first two days of the autumn term and the
+ * first day back after October half term, Christmas and Whitsun. A real provision adds its own.
+ */
+async function addInsetDays(db: Db, year: number): Promise<void> {
+  const terms = await listTerms(db, year);
+  const closed = new Set((await db.selectFrom('closures').select('date').execute()).map((c) => c.date));
+  const firstWeekdays = (from: string, count: number) => {
+    const days: string[] = [];
+    for (let date = from; days.length < count; date = addDays(date, 1)) if (isoWeekday(date) <= 5 && !closed.has(date)) days.push(date);
+    return days;
+  };
+  const starts = (name: TermName) => terms.find((t) => t.name === name)?.startsOn;
+  const dates = [
+    ...(starts('Autumn 1') ? firstWeekdays(starts('Autumn 1')!, 2) : []),
+    ...(['Autumn 2', 'Spring 1', 'Summer 2'] as const).flatMap((name) => (starts(name) ? firstWeekdays(starts(name)!, 1) : [])),
+  ];
+  for (const date of dates) await db.insertInto('closures').values({ date, kind: 'inset', name: 'INSET day' }).execute();
+}
+
+interface Step {
+  step: PlacementStep;
+  on: string;
+  notes: string | null;
+}
+
+/** The history the services record as a referral moves on: one step for each thing staff enter. */
+function stepsOf(r: DemoReferral): Step[] {
+  const steps: Step[] = [{ step: 'referred', on: r.referredOn, notes: null }];
+  if (r.decision && r.decidedOn) steps.push({ step: r.decision, on: r.decidedOn, notes: r.decisionNotes });
+  if (r.keyVisitOn) steps.push({ step: 'key-visit', on: r.keyVisitOn, notes: null });
+  // A skipped visit has no date of its own: the step is dated the day the reason was entered.
+  if (r.keyVisitSkipped && r.visitsRecordedOn) steps.push({ step: 'key-visit-skipped', on: r.visitsRecordedOn, notes: r.keyVisitSkipped });
+  if (r.homeVisitOn) steps.push({ step: 'home-visit', on: r.homeVisitOn, notes: null });
+  if (r.homeVisitSkipped && r.visitsRecordedOn) steps.push({ step: 'home-visit-skipped', on: r.visitsRecordedOn, notes: r.homeVisitSkipped });
+  if (r.startDate && r.agreedOn && r.timetable) {
+    const notes = `Starts ${formatUkDate(r.startDate)}; planned end ${formatUkDate(r.timetable.endDate)}; ${r.timetable.keyDays} days at the Key.`;
+    steps.push({ step: 'start-agreed', on: r.agreedOn, notes });
+  }
+  if (r.endDate) steps.push({ step: 'ended', on: r.endDate, notes: r.outcomeNotes });
+  for (const f of r.followUps) steps.push({ step: 'follow-up', on: f.on, notes: f.notes });
+  return steps;
+}
+
+async function writePlan(db: Db, plan: DemoPlan, by: { now: string; recordedBy: string | null; newId: () => string }): Promise<void> {
+  const { now } = by;
+  for (const school of plan.schools) {
+    const s = DEMO_SCHOOLS[school.index];
+    if (!s) continue;
+    await db
+      .insertInto('schools')
+      .values({ id: school.id, name: s.name, senco_name: s.sencoName, phone: s.phone, email: s.email, address: s.address, created_at: now, updated_at: now })
+      .execute();
+  }
+  for (const p of plan.pupils) {
     await db
       .insertInto('pupils')
       .values({
-        id,
-        legal_first_name: first,
-        legal_last_name: last,
-        preferred_name: random.next() < 0.15 ? first.slice(0, 3) : null,
-        date_of_birth: dateOfBirth(random, today, age),
+        id: p.id,
+        legal_first_name: p.legalFirstName,
+        legal_last_name: p.legalLastName,
+        preferred_name: p.preferredName,
+        date_of_birth: p.dateOfBirth,
+        gender: p.gender,
+        upn: p.upn,
+        year_group_offset: 0,
+        home_school_id: p.homeSchoolId,
+        sen_status: p.senStatus,
+        child_in_care: p.childInCare ? 1 : 0,
+        virtual_school_contact: p.virtualSchoolContact,
+        has_pep: p.hasPep ? 1 : 0,
+        pathway: p.pathway,
+        notes: p.notes,
         created_at: now,
+        updated_at: now,
       })
       .execute();
-    return id;
-  };
-  const place = async (pupilId: string, baseId: string, start: string, end: string | null) => {
+    for (const c of p.contacts) {
+      await db
+        .insertInto('contacts')
+        .values({
+          id: c.id,
+          pupil_id: p.id,
+          name: c.name,
+          relationship: c.relationship,
+          phone: c.phone,
+          email: c.email,
+          parental_responsibility: c.parentalResponsibility ? 1 : 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+  }
+  // Oldest referral first, as they would have been recorded.
+  const referrals = [...plan.referrals].sort((a, b) => a.referredOn.localeCompare(b.referredOn));
+  for (const r of referrals) {
     await db
       .insertInto('placements')
-      .values({ id: random.uuid(), pupil_id: pupilId, base_id: baseId, start_date: start, end_date: end, created_at: now })
+      .values({
+        id: r.id,
+        pupil_id: r.pupil.id,
+        referring_school_id: r.schoolId,
+        referred_on: r.referredOn,
+        reason: r.reason,
+        tried: r.tried,
+        decision: r.decision,
+        decided_on: r.decidedOn,
+        decision_notes: r.decisionNotes,
+        base_id: r.baseId,
+        key_visit_on: r.keyVisitOn,
+        key_visit_skipped: r.keyVisitSkipped,
+        home_visit_on: r.homeVisitOn,
+        home_visit_skipped: r.homeVisitSkipped,
+        start_date: r.startDate,
+        home_school_day: 5,
+        phases: null,
+        planned_end: r.timetable?.endDate ?? null,
+        reintegration_from: r.reintegrationFrom,
+        key_days: r.timetable?.keyDays ?? null,
+        end_date: r.endDate,
+        outcome: r.outcome,
+        outcome_notes: r.outcomeNotes,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-  };
-
-  for (const base of bases) {
-    const current = Math.round(base.places * FILL);
-    for (let i = 0; i < current; i++) {
-      const pupil = await newPupil(random.pick(base.keyStages));
-      // Spread over a 26-week placement: some just started, some nearly back at school full time.
-      const weeksIn = random.int(0, 25);
-      const start = addDays(today, -7 * weeksIn - random.int(0, 4));
-      await place(pupil, base.id, start, addDays(start, 26 * 7 - 3));
+    for (const step of stepsOf(r)) {
+      await db
+        .insertInto('placement_events')
+        .values({
+          id: by.newId(),
+          placement_id: r.id,
+          pupil_id: r.pupil.id,
+          step: step.step,
+          on_date: step.on,
+          notes: step.notes,
+          recorded_by: by.recordedBy,
+          recorded_at: now,
+        })
+        .execute();
     }
-    for (let i = 0; i < 3; i++) {
-      const pupil = await newPupil(random.pick(base.keyStages));
-      const start = addDays(today, -7 * random.int(40, 80));
-      await place(pupil, base.id, start, addDays(start, 26 * 7 - 3));
-    }
-    const upcoming = await newPupil(random.pick(base.keyStages));
-    await place(upcoming, base.id, addDays(today, 7 * random.int(2, 5)), null);
   }
 }

@@ -14,6 +14,29 @@ export function seededRandom(seed: number) {
     if (item === undefined) throw new Error('pick from an empty list');
     return item;
   };
+  /** True with probability `p`. */
+  const chance = (p: number): boolean => next() < p;
+  /** One of the items, each as likely as its weight. */
+  const weighted = <T>(items: ReadonlyArray<readonly [T, number]>): T => {
+    const total = items.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = next() * total;
+    for (const [item, weight] of items) {
+      roll -= weight;
+      if (roll < 0) return item;
+    }
+    const last = items.at(-1);
+    if (last === undefined) throw new Error('pick from an empty list');
+    return last[0];
+  };
+  /** A shuffled copy (Fisher–Yates). */
+  const shuffle = <T>(items: readonly T[]): T[] => {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = int(0, i);
+      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+    }
+    return copy;
+  };
   /** A UUID built from the generator, so demo ids are repeatable too. */
   const uuid = (): string => {
     const hex = Array.from({ length: 32 }, () => int(0, 15).toString(16));
@@ -22,7 +45,7 @@ export function seededRandom(seed: number) {
     const s = hex.join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   };
-  return { next, int, pick, uuid };
+  return { next, int, pick, chance, weighted, shuffle, uuid };
 }
 
 export type Random = ReturnType<typeof seededRandom>;

@@ -9,13 +9,16 @@ export interface BaseChanges {
   keyStages?: KeyStage[];
 }
 
-/** Pupils placed at each base on `date`: a placement covers its start and end dates inclusive. */
+/**
+ * Pupils placed at each base on `date`: a placement takes a place from its start date to its end
+ * (or, while it runs, its planned end), both inclusive.
+ */
 function placedOn(db: Db, date: string) {
   return db
     .selectFrom('placements')
     .select(['base_id', sql<number>`count(*)`.as('placed')])
     .where('start_date', '<=', date)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
+    .where(sql<string>`coalesce(end_date, planned_end)`, '>=', date)
     .groupBy('base_id');
 }
 

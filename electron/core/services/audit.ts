@@ -1,7 +1,7 @@
-import Papa from 'papaparse';
 import { AUDIT_PAGE_SIZE, describeAuditAction, type AuditEntry } from '../../../shared/domain/audit';
 import type { Db } from '../db/dialect';
 import { listAudit, type AuditFilters } from '../repositories/audit';
+import { toCsv } from './csv';
 
 export function listAuditPage(db: Db, filters: AuditFilters, page: number): Promise<{ entries: AuditEntry[]; total: number }> {
   return listAudit(db, filters, AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
@@ -12,11 +12,12 @@ const EXPORT_LIMIT = 1_000_000;
 
 /**
  * The audit trail as CSV for a spreadsheet. Values before and after are JSON in their own columns.
- * Cells that a spreadsheet would run as a formula are escaped (papaparse's escapeFormulae).
+ * Cells that a spreadsheet would run as a formula are escaped (see toCsv).
  */
 export async function exportAudit(db: Db, filters: AuditFilters, today: string): Promise<{ fileName: string; csv: string; rows: number }> {
   const { entries } = await listAudit(db, filters, EXPORT_LIMIT, 0);
-  const csv = Papa.unparse(
+  const csv = toCsv(
+    ['When', 'Who', 'What', 'Record', 'Record id', 'Pupil id', 'Before', 'After', 'Detail'],
     entries.map((e) => ({
       When: e.at,
       Who: e.staffName,
@@ -28,7 +29,6 @@ export async function exportAudit(db: Db, filters: AuditFilters, today: string):
       After: e.after ? JSON.stringify(e.after) : '',
       Detail: e.detail ?? '',
     })),
-    { escapeFormulae: true, columns: ['When', 'Who', 'What', 'Record', 'Record id', 'Pupil id', 'Before', 'After', 'Detail'] },
   );
   return { fileName: `key-desk-audit-${today}.csv`, csv, rows: entries.length };
 }

@@ -5,10 +5,10 @@ import { useRef, useState } from 'react';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/result';
 import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
+import { DateField } from '../../components/DateField';
 import { count } from '../../lib/format';
 import { useBases, useStaffList } from '../../lib/queries';
 import { AuditTable } from './AuditTable';
-import { DateFilter, UkDates } from './DateFilter';
 import { downloadCsv } from './download';
 import { useAuditPage, useAuditPeople, useExportAudit, type AuditFilters } from './queries';
 
@@ -122,34 +122,32 @@ export function AuditPage() {
       </Group>
 
       <Paper withBorder p="md" component="section" aria-label="Filters">
-        <UkDates>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-            <Select
-              label="Person"
-              placeholder="Everyone"
-              searchable
-              clearable
-              nothingFoundMessage="Nobody by that name"
-              data={(people.data ?? []).map((person) => ({ value: person.staffId, label: person.name }))}
-              value={draft.staffId}
-              onChange={(staffId) => change({ staffId })}
-              error={problemFor('staffId')}
-            />
-            <TextInput
-              label="Pupil (id)"
-              placeholder="Any pupil"
-              autoComplete="off"
-              spellCheck={false}
-              value={draft.pupilId}
-              onChange={(event) => change({ pupilId: event.currentTarget.value })}
-              onBlur={() => setPupilLeft(true)}
-              // Not while the id is still being typed: only once they leave the field or it is long enough.
-              error={pupilLeft || draft.pupilId.trim().length >= 36 ? problemFor('pupilId') : coreField === 'pupilId' ? audit.error?.message : undefined}
-            />
-            <DateFilter label="From" value={draft.from} onChange={(from) => change({ from })} error={problemFor('from')} />
-            <DateFilter label="To" value={draft.to} onChange={(to) => change({ to })} error={problemFor('to')} />
-          </SimpleGrid>
-        </UkDates>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <Select
+            label="Person"
+            placeholder="Everyone"
+            searchable
+            clearable
+            nothingFoundMessage="Nobody by that name"
+            data={(people.data ?? []).map((person) => ({ value: person.staffId, label: person.name }))}
+            value={draft.staffId}
+            onChange={(staffId) => change({ staffId })}
+            error={problemFor('staffId')}
+          />
+          <TextInput
+            label="Pupil (id)"
+            placeholder="Any pupil"
+            autoComplete="off"
+            spellCheck={false}
+            value={draft.pupilId}
+            onChange={(event) => change({ pupilId: event.currentTarget.value })}
+            onBlur={() => setPupilLeft(true)}
+            // Not while the id is still being typed: only once they leave the field or it is long enough.
+            error={pupilLeft || draft.pupilId.trim().length >= 36 ? problemFor('pupilId') : coreField === 'pupilId' ? audit.error?.message : undefined}
+          />
+          <DateField label="From" clearLabel="Clear from date" value={draft.from} onChange={(from) => change({ from })} error={problemFor('from')} />
+          <DateField label="To" clearLabel="Clear to date" value={draft.to} onChange={(to) => change({ to })} error={problemFor('to')} />
+        </SimpleGrid>
         {(filtered || JSON.stringify(draft) !== JSON.stringify(NO_FILTERS)) && (
           <Group justify="flex-end" mt="sm">
             <Button

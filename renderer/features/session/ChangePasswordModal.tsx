@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { unwrap } from '../../../shared/api/result';
+import { FormAlert } from '../../components/FormAlert';
 import { api } from '../../lib/api';
 import { fieldError, formError } from '../../lib/errors';
 import { newPasswordPair, newPasswordShape } from './newPassword';
@@ -31,7 +32,6 @@ export function ChangePasswordModal({ opened, onClose, name, username }: { opene
     change.reset();
     onClose();
   };
-  const problem = formError(change.error, CHANGE_FIELDS);
   return (
     <Modal
       opened={opened}
@@ -46,11 +46,7 @@ export function ChangePasswordModal({ opened, onClose, name, username }: { opene
       >
         <PasswordInput label="Current password" autoComplete="current-password" {...form.register('currentPassword')} error={fieldError(change.error, 'currentPassword')} />
         <NewPasswordFields form={form} label="New password" serverError={fieldError(change.error, 'newPassword')} />
-        {problem && (
-          <Text c="red" size="sm" role="alert">
-            {problem}
-          </Text>
-        )}
+        <FormAlert message={formError(change.error, CHANGE_FIELDS)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             Cancel

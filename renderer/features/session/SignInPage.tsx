@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { unwrap } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
+import { FormAlert } from '../../components/FormAlert';
 import { api } from '../../lib/api';
 import { fieldError, formError } from '../../lib/errors';
 import { useSetupAction } from '../../lib/queries';
@@ -83,11 +84,7 @@ function SignInForm({ status }: { status: AppStatus }) {
           onChange={(event) => setPassword(event.currentTarget.value)}
           error={fieldError(signIn.error, 'password')}
         />
-        {formError(signIn.error, ['username', 'password']) && (
-          <Text c="red" size="sm" role="alert">
-            {formError(signIn.error, ['username', 'password'])}
-          </Text>
-        )}
+        <FormAlert message={formError(signIn.error, ['username', 'password'])} />
         <Button type="submit" loading={signIn.isPending}>
           Sign in
         </Button>
@@ -109,7 +106,6 @@ function RecoveryForm({ onCancel }: { onCancel: () => void }) {
   const recover = useSetupAction(async (input: { recoveryKey: string; username: string; newPassword: string }) =>
     unwrap(await api.session.recover(input)),
   );
-  const problem = formError(recover.error, RECOVERY_FIELDS);
   return (
     <Stack
       component="form"
@@ -126,11 +122,7 @@ function RecoveryForm({ onCancel }: { onCancel: () => void }) {
       <TextInput label="Recovery key" {...form.register('recoveryKey')} error={fieldError(recover.error, 'recoveryKey')} />
       <TextInput label="Username to give a new password" {...form.register('username')} error={fieldError(recover.error, 'username')} />
       <NewPasswordFields form={form} label="New password" serverError={fieldError(recover.error, 'newPassword')} />
-      {problem && (
-        <Text c="red" size="sm" role="alert">
-          {problem}
-        </Text>
-      )}
+      <FormAlert message={formError(recover.error, RECOVERY_FIELDS)} />
       <Button type="submit" loading={recover.isPending}>
         Open with the recovery key
       </Button>

@@ -3,8 +3,9 @@ import { Button, Card, Checkbox, Group, NumberInput, Stack, Text, TextInput, Tit
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { ApiError } from '../../../shared/api/result';
 import { baseNameSchema, KEY_STAGES, keyStagesSchema, placesProblem, placesSchema, type Base } from '../../../shared/domain/bases';
+import { FormAlert } from '../../components/FormAlert';
+import { saveForm } from '../../lib/errors';
 import { count } from '../../lib/format';
 import { useUpdateBase } from '../../lib/queries';
 
@@ -42,9 +43,9 @@ export function BaseForm({ base }: { base: Base }) {
   // Undo keep the edited (dirty) values on screen instead of showing what is saved.
   const showSaved = (saved: Base) => form.reset(valuesOf(saved), { keepDirtyValues: false });
 
-  const save = form.handleSubmit(async (values) => {
-    const before = valuesOf(base);
-    try {
+  const save = form.handleSubmit((values) =>
+    saveForm(form.setError, FIELDS, async () => {
+      const before = valuesOf(base);
       const saved = await update.mutateAsync({ id: base.id, ...values });
       showSaved(saved);
       const id = `base-${base.id}`;
@@ -67,12 +68,8 @@ export function BaseForm({ base }: { base: Base }) {
           </Button>
         ),
       });
-    } catch (error) {
-      const field = error instanceof ApiError ? error.field : undefined;
-      const target = FIELDS.find((f) => field === f || field?.startsWith(`${f}.`)) ?? 'root';
-      form.setError(target, { message: (error as Error).message });
-    }
-  });
+    }),
+  );
 
   return (
     <Card withBorder padding="lg" component="form" onSubmit={(event) => void save(event)} aria-label={`Base: ${base.name}`}>
@@ -115,11 +112,7 @@ export function BaseForm({ base }: { base: Base }) {
             </Checkbox.Group>
           )}
         />
-        {errors.root && (
-          <Text c="red" size="sm" role="alert">
-            {errors.root.message}
-          </Text>
-        )}
+        <FormAlert message={errors.root?.message} />
         <Group justify="flex-end">
           <Button variant="default" disabled={!isDirty} onClick={() => showSaved(base)}>
             Cancel

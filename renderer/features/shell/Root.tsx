@@ -2,6 +2,12 @@ import { Alert, Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useStatus } from '../../lib/queries';
 import { AuditPage } from '../audit/AuditPage';
+import { CalendarPage } from '../calendar/CalendarPage';
+import { BoardPage } from '../placements/BoardPage';
+import { ReferralsPage } from '../placements/ReferralsPage';
+import { PupilPage } from '../pupils/PupilPage';
+import { PupilsPage } from '../pupils/PupilsPage';
+import { SchoolsPage } from '../schools/SchoolsPage';
 import { ComingLater } from '../placeholders/ComingLater';
 import { LockScreen } from '../session/LockScreen';
 import { SignInPage } from '../session/SignInPage';
@@ -42,7 +48,12 @@ export function Root() {
       <Routes>
         <Route path="/" element={<TodayPage />} />
         <Route path="/registers" element={page('/registers', <ComingLater area="Registers" what="AM and PM attendance registers for each base, taken by keyboard." />)} />
-        <Route path="/pupils" element={page('/pupils', <ComingLater area="Pupils" what="Referrals, placements, the waiting list and each pupil's record." />)} />
+        <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
+        <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
+        <Route path="/placements" element={page('/placements', <BoardPage />)} />
+        <Route path="/referrals" element={page('/referrals', <ReferralsPage />)} />
+        <Route path="/schools" element={page('/schools', <SchoolsPage />)} />
+        <Route path="/calendar" element={page('/calendar', <CalendarPage />)} />
         <Route path="/plans" element={page('/plans', <ComingLater area="Plans" what="My Support Plans: outcomes, provision, reviews and progress charts." />)} />
         <Route path="/reports" element={page('/reports', <ComingLater area="Reports" what="Reintegration reports and pupil passports to print for home schools." />)} />
         <Route path="/staff" element={page('/staff', <StaffPage />)} />

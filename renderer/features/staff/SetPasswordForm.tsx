@@ -1,12 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { StaffMember } from '../../../shared/domain/staff';
+import { FormAlert } from '../../components/FormAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { saveForm } from '../../lib/errors';
 import { newPasswordPair, newPasswordShape } from '../session/newPassword';
 import { NewPasswordFields } from '../session/NewPasswordFields';
-import { fieldAtFault } from './formErrors';
 import { useSetStaffPassword } from './queries';
 
 const FIELDS = ['password', 'confirm'] as const;
@@ -20,18 +22,16 @@ export function SetPasswordForm({ member, onDone, onCancel }: { member: StaffMem
   });
   const { errors, isSubmitting } = form.formState;
 
-  const save = form.handleSubmit(async (values) => {
-    try {
+  const save = form.handleSubmit((values) =>
+    saveForm(form.setError, FIELDS, async () => {
       await setPassword.mutateAsync({ id: member.id, password: values.password });
       notifications.show({
         title: `New password set for ${member.name}`,
         message: 'Tell them in person. They can change it after signing in.',
       });
       onDone();
-    } catch (error) {
-      form.setError(fieldAtFault(error, FIELDS), { message: (error as Error).message });
-    }
-  });
+    }),
+  );
 
   return (
     <form onSubmit={(event) => void save(event)} noValidate>
@@ -39,20 +39,9 @@ export function SetPasswordForm({ member, onDone, onCancel }: { member: StaffMem
         <Text size="sm">
           For when {member.name} has forgotten their password. Their old password stops working straight away.
         </Text>
-        {errors.root && (
-          <Alert color="red" role="alert" title="Password not set">
-            {errors.root.message}
-          </Alert>
-        )}
+        <FormAlert title="Password not set" message={errors.root?.message} />
         <NewPasswordFields form={form} label="New password" confirmLabel="Type the new password again" preview={member} autoFocus />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            Set password
-          </Button>
-        </Group>
+        <FormButtons submit="Set password" onCancel={onCancel} loading={isSubmitting} />
       </Stack>
     </form>
   );

@@ -1,13 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { ROLE_LABELS, ROLES, rolesSchema, staffNameSchema, usernameSchema, type Role, type StaffMember } from '../../../shared/domain/staff';
+import { FormAlert } from '../../components/FormAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { saveForm } from '../../lib/errors';
 import { useBases } from '../../lib/queries';
 import { newPasswordPair, newPasswordShape } from '../session/newPassword';
 import { NewPasswordFields } from '../session/NewPasswordFields';
-import { fieldAtFault } from './formErrors';
 import { useAddStaff, useChangeStaff } from './queries';
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -57,8 +59,8 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
   const [name, username, roles, baseIds] = useWatch({ control: form.control, name: ['name', 'username', 'roles', 'baseIds'] });
   const teacherWithoutBases = roles.length > 0 && roles.every((r) => r === 'teacher') && baseIds.length === 0;
 
-  const save = form.handleSubmit(async (values) => {
-    try {
+  const save = form.handleSubmit((values) =>
+    saveForm(form.setError, FIELDS, async () => {
       if (member) {
         // Only what changed: a new username, for instance, re-labels the person's key slot.
         const saved = await change.mutateAsync({
@@ -83,19 +85,13 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
         });
       }
       onDone();
-    } catch (error) {
-      form.setError(fieldAtFault(error, FIELDS), { message: (error as Error).message });
-    }
-  });
+    }),
+  );
 
   return (
     <form onSubmit={(event) => void save(event)} noValidate>
       <Stack gap="sm">
-        {errors.root && (
-          <Alert color="red" role="alert" title={member ? 'Not saved' : 'Not added'}>
-            {errors.root.message}
-          </Alert>
-        )}
+        <FormAlert title={member ? 'Not saved' : 'Not added'} message={errors.root?.message} />
         <TextInput label="Name" autoComplete="off" data-autofocus {...form.register('name')} error={errors.name?.message} />
         <TextInput
           label="Username"
@@ -139,14 +135,7 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
           </Text>
         )}
         {!member && <NewPasswordFields form={form} confirmLabel="Type the password again" preview={{ name, username }} />}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isSubmitting} disabled={!!member && !isDirty}>
-            {member ? 'Save changes' : 'Add member of staff'}
-          </Button>
-        </Group>
+        <FormButtons submit={member ? 'Save changes' : 'Add member of staff'} onCancel={onCancel} loading={isSubmitting} disabled={!!member && !isDirty} />
       </Stack>
     </form>
   );

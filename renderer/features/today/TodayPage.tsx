@@ -40,7 +40,7 @@ function BaseCard({ base, isThisPc }: { base: Base; isThisPc: boolean }) {
         color={full ? 'orange' : 'teal'}
         aria-label={`${base.name}: ${base.placed} of ${base.places} places filled`}
       />
-      <Text mt="xs" size="sm" c={full ? 'orange.8' : 'dimmed'}>
+      <Text mt="xs" size="sm" c={full ? 'var(--mantine-color-orange-light-color)' : 'dimmed'}>
         {full ? 'Full today' : `${count(free, 'place')} free today`}
       </Text>
     </Card>

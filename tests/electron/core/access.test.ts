@@ -52,6 +52,10 @@ interface Template {
   recoveryKey: string;
   baseId: string;
   teacherId: string;
+  pupilId: string;
+  schoolId: string;
+  placementId: string;
+  contactId: string;
 }
 
 let template: Template;
@@ -63,12 +67,17 @@ beforeAll(async () => {
   const staff = unwrap(await demo.call('staff.list'));
   const bases = unwrap(await demo.call('bases.list'));
   unwrap(await demo.call('staff.create', { ...MANAGER_ONLY, roles: ['manager'], baseIds: bases.map((b) => b.id) }));
+  const db = demo.core.requireDb();
+  const first = async (table: 'pupils' | 'schools' | 'placements' | 'contacts') =>
+    String((await db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id);
+  const ids = { pupilId: await first('pupils'), schoolId: await first('schools'), placementId: await first('placements'), contactId: await first('contacts') };
   await demo.core.close();
   template = {
     folder: demo.folder,
     recoveryKey: demo.recoveryKey,
     baseId: bases[0]!.id,
     teacherId: staff.find((s) => s.username === 'demo.teacher')!.id,
+    ...ids,
   };
   templateCleanup = demo.cleanup;
 });
@@ -106,6 +115,45 @@ function inputFor(name: CallName, scratch: string): unknown {
     'audit.list': {},
     'audit.people': undefined,
     'audit.export': {},
+    'schools.list': undefined,
+    'schools.create': { name: 'Larkhill Primary School' },
+    'schools.update': { id: template.schoolId, phone: '024 7696 0000' },
+    'pupils.list': undefined,
+    'pupils.get': { id: template.pupilId },
+    'pupils.findDuplicates': { legalFirstName: 'Ava', legalLastName: 'Marlow', dateOfBirth: '2019-03-04' },
+    'pupils.create': { legalFirstName: 'Ava', legalLastName: 'Marlow', dateOfBirth: '2019-03-04' },
+    'pupils.update': { id: template.pupilId, notes: 'Likes drawing.' },
+    'contacts.save': { pupilId: template.pupilId, name: 'Dana Marlow', relationship: 'Mother', parentalResponsibility: true },
+    'contacts.remove': { id: template.contactId },
+    'pupils.importPreview': { csv: 'Legal first name,Legal last name,Date of birth\nAva,Marlow,04/03/2019\n' },
+    'pupils.import': { csv: 'Legal first name,Legal last name,Date of birth\nAva,Marlow,04/03/2019\n' },
+    'pupils.export': {},
+    'placements.refer': { pupilId: template.pupilId, referringSchoolId: template.schoolId, referredOn: '2026-11-20', reason: 'Struggling at lunchtimes.' },
+    'placements.decide': { id: template.placementId, decision: 'deferred', decidedOn: '2026-11-20' },
+    'placements.recordVisits': { id: template.placementId, keyVisitOn: '2026-11-20' },
+    'placements.previewStart': { id: template.placementId, startDate: '2026-11-30' },
+    'placements.agreeStart': { id: template.placementId, startDate: '2026-11-30' },
+    'placements.end': { id: template.placementId, endDate: '2026-11-20', outcome: 'other' },
+    'placements.addFollowUp': { id: template.placementId, on: '2026-11-20' },
+    'placements.timetable': { id: template.placementId },
+    'placements.board': undefined,
+    'placements.pipeline': undefined,
+    'calendar.years': undefined,
+    'calendar.get': { academicYear: 2026 },
+    'calendar.saveTerms': {
+      academicYear: 2029,
+      terms: [
+        { name: 'Autumn 1', startsOn: '2029-09-03', endsOn: '2029-10-19' },
+        { name: 'Autumn 2', startsOn: '2029-10-29', endsOn: '2029-12-19' },
+        { name: 'Spring 1', startsOn: '2030-01-03', endsOn: '2030-02-15' },
+        { name: 'Spring 2', startsOn: '2030-02-25', endsOn: '2030-04-05' },
+        { name: 'Summer 1', startsOn: '2030-04-23', endsOn: '2030-05-24' },
+        { name: 'Summer 2', startsOn: '2030-06-03', endsOn: '2030-07-19' },
+      ],
+    },
+    'calendar.addClosure': { date: '2026-12-01', kind: 'inset', name: 'Staff training' },
+    'calendar.removeClosure': { date: '2026-12-25' },
+    'calendar.copyYear': { fromYear: 2029 },
   };
   return inputs[name];
 }

@@ -5,6 +5,7 @@ import { unwrap } from '../../../shared/api/result';
 import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { DEMO_PASSWORD, startDemoCore, TEST_NOW } from '../../helpers/core';
+import { type Ids, CALENDAR_MUTATIONS, PLACEMENT_MUTATIONS, PLACEMENT_READS, PUPIL_MUTATIONS, RECORD_READS as PUPIL_READS } from './audit-cases';
 import { auditRows, lastAuditSeq, MINUTE, movingClock, pupilRows } from './sealed-files';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -200,6 +201,10 @@ const MUTATIONS: Array<{ name: CallName | 'sign-in' | 'failed sign-in' | 'auto-l
   },
 ];
 
+/** Pupils, placements and the calendar: cases in audit-cases.ts. */
+const RECORD_MUTATIONS = [...PUPIL_MUTATIONS, ...PLACEMENT_MUTATIONS, ...CALENDAR_MUTATIONS];
+const RECORD_READS = [...PUPIL_READS, ...PLACEMENT_READS];
+
 /** Calls that change nothing, so leave no entry (a refusal aside). */
 const READ_ONLY: CallName[] = ['app.status', 'setup.chooseFolder', 'setup.openFolder', 'session.touch', 'bases.list', 'settings.get', 'staff.list', 'audit.list', 'audit.people'];
 /** Covered elsewhere: creating a data file logs its first rows and 'created-data-file' (below); sign-in with each mutation above. */
@@ -207,7 +212,7 @@ const ELSEWHERE: CallName[] = ['setup.createDatabase', 'session.signIn'];
 
 describe('the audit trail', () => {
   it('has a mutation case (or a reason for none) for every call in the contract', () => {
-    const covered = new Set<string>([...MUTATIONS.map((m) => m.name), ...READ_ONLY, ...ELSEWHERE]);
+    const covered = new Set<string>([...MUTATIONS.map((m) => m.name), ...RECORD_MUTATIONS.map((m) => m.name), ...READ_ONLY, ...RECORD_READS.map(([n]) => n), ...ELSEWHERE]);
     for (const name of CALL_NAMES) expect(covered.has(name), `${name} is neither tested for its audit entry nor listed as read-only`).toBe(true);
   });
 
@@ -223,6 +228,23 @@ describe('the audit trail', () => {
       expect(text).not.toContain(NEW_PASSWORD);
       expect(text).not.toContain(DEMO_PASSWORD);
     }
+  });
+
+  it.each(RECORD_MUTATIONS.map((m, i) => [`${m.name} #${i}`, m] as const))('%s leaves the right entries about the record', async (_label, mutation) => {
+    const demo = await demoCore();
+    // A case's run and expectations use only the ids its own prepare made.
+    const ids = ((await mutation.prepare?.(demo)) ?? {}) as Ids;
+    const seq = lastAuditSeq(demo.core);
+    await mutation.run(demo, ids);
+    expect(auditRows(demo.core, seq)).toEqual(mutation.expected(demo, ids));
+  });
+
+  it.each(RECORD_READS)('%s leaves no entry', async (name, input) => {
+    const demo = await demoCore();
+    const made = await input(demo);
+    const seq = lastAuditSeq(demo.core);
+    unwrap(await demo.call(name, made));
+    expect(auditRows(demo.core, seq)).toEqual([]);
   });
 
   it.each(READ_ONLY.filter((n) => !n.startsWith('setup.')))('%s leaves no entry', async (name) => {

@@ -66,7 +66,7 @@ describe('createDatabase: from nothing to the latest schema', () => {
     const db = createDatabase(SQL, auditFunctions().register);
     db.export();
     expect(scalar(db, 'PRAGMA foreign_keys')).toBe(1);
-    expect(() => db.run("INSERT INTO placements (id, pupil_id, base_id, start_date, created_at) VALUES ('p', 'no-pupil', 'no-base', '2026-01-05', 'now')")).toThrow(/FOREIGN KEY/);
+    expect(() => db.run("INSERT INTO contacts (id, pupil_id, name, relationship, parental_responsibility, created_at, updated_at) VALUES ('c', 'no-pupil', 'Dana', 'Mother', 1, 'now', 'now')")).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

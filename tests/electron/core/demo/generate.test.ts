@@ -4,11 +4,16 @@ import { Keyring } from '../../../../electron/core/crypto/keyring';
 import { DataFile, SealedDataFile } from '../../../../electron/core/data-file';
 import type { Db } from '../../../../electron/core/db/dialect';
 import { DEMO_ACCOUNTS, DEMO_PROVISION_NAME, DEMO_SEED, fillDemoData } from '../../../../electron/core/demo/generate';
-import { FIRST_NAMES, LAST_NAMES } from '../../../../electron/core/demo/names';
+import { FIRST_NAMES, LAST_NAMES, PREFERRED_NAMES } from '../../../../electron/core/demo/names';
 import { listBases } from '../../../../electron/core/repositories/bases';
+import { loadSchoolDays } from '../../../../electron/core/repositories/calendar';
 import { getProvision } from '../../../../electron/core/repositories/provision';
 import { listStaff } from '../../../../electron/core/repositories/staff';
 import { addDays, isIsoDate } from '../../../../shared/domain/dates';
+import { firstFullDay, PLACEMENT_STATUSES, placementStatus, type PanelDecision } from '../../../../shared/domain/placements';
+import { dateOfBirthProblem } from '../../../../shared/domain/pupil-record';
+import { academicYearOf, keyStageFor, upnProblem, yearGroupFor } from '../../../../shared/domain/pupils';
+import { DEFAULT_TIMETABLE_RULES, planTimetable } from '../../../../shared/domain/timetable';
 import { DEMO_PASSWORD, TEST_SCRYPT, tempFolder } from '../../../helpers/core';
 
 const TODAY = '2026-11-23';
@@ -38,21 +43,37 @@ async function demo(seed = DEMO_SEED, today = TODAY): Promise<Db> {
   return (await demoFile(seed, today)).db;
 }
 
-const pupils = (db: Db) =>
-  db
-    .selectFrom('pupils')
-    .select(['legal_first_name', 'legal_last_name', 'preferred_name', 'date_of_birth'])
-    .orderBy('id')
-    .execute();
+const pupils = (db: Db) => db.selectFrom('pupils').selectAll().orderBy('id').execute();
 
-const placements = (db: Db) =>
-  db
+const placements = async (db: Db) => {
+  const rows = await db
     .selectFrom('placements')
-    .innerJoin('bases', 'bases.id', 'placements.base_id')
+    .leftJoin('bases', 'bases.id', 'placements.base_id')
     .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
-    .select(['bases.name as base', 'pupils.date_of_birth', 'placements.start_date', 'placements.end_date'])
+    .selectAll('placements')
+    .select(['bases.name as base', 'pupils.date_of_birth', 'pupils.year_group_offset'])
     .orderBy('placements.id')
     .execute();
+  return rows.map((row) => ({
+    ...row,
+    status: placementStatus(
+      { decision: row.decision as PanelDecision | null, startDate: row.start_date, endDate: row.end_date, reintegrationFrom: row.reintegration_from },
+      TODAY,
+    ),
+  }));
+};
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+const events = (db: Db) => db.selectFrom('placement_events').selectAll().orderBy('id').execute();
+
+/** The days a placement takes a place: from its start to its end, or its planned end while it runs. */
+const occupancies = (rows: Awaited<ReturnType<typeof placements>>, base: string) =>
+  rows.filter((p) => p.base === base && p.start_date !== null).map((p) => ({ start: p.start_date as string, end: (p.end_date ?? p.planned_end) as string }));
 
 describe('the demo provision', () => {
   it('is marked as demo data', async () => {
@@ -85,11 +106,19 @@ describe('the demo provision', () => {
     expect(await Keyring.unlockWithPassword(sealed.envelope, 'demo.manager', 'not-the-demo-password', TEST_SCRYPT)).toBeNull();
   });
 
-  it('is the same every time for the same seed and day: names, dates of birth, placements', async () => {
+  it('is the same every time for the same seed and day: pupils, contacts, schools, placements and their histories', async () => {
     const [a, b] = [await demo(), await demo()];
-    expect((await pupils(a)).length).toBeGreaterThan(20);
+    expect((await pupils(a)).length).toBeGreaterThanOrEqual(45);
     expect(await pupils(a)).toEqual(await pupils(b));
-    expect(await placements(a)).toEqual(await placements(b));
+    // Bases come with the schema, each file with its own ids: compare by name.
+    const sameInAnyFile = async (db: Db) => (await placements(db)).map(({ base_id: _, ...p }) => p);
+    expect(await sameInAnyFile(a)).toEqual(await sameInAnyFile(b));
+    const withoutStaff = async (db: Db) => (await events(db)).map(({ recorded_by: _, ...e }) => e);
+    expect(await withoutStaff(a)).toEqual(await withoutStaff(b));
+    const contacts = (db: Db) => db.selectFrom('contacts').selectAll().orderBy('id').execute();
+    expect(await contacts(a)).toEqual(await contacts(b));
+    const schools = (db: Db) => db.selectFrom('schools').selectAll().orderBy('id').execute();
+    expect(await schools(a)).toEqual(await schools(b));
   });
 
   it('differs for a different seed', async () => {
@@ -102,53 +131,198 @@ describe('the demo provision', () => {
     expect(then.map((b) => b.placed)).toEqual(now.map((b) => b.placed));
   });
 
-  it('uses only the made-up names, each full name once', async () => {
-    const rows = await pupils(await demo());
+  it('has Parkgate full today (24 of 24) and Frederick Bird about 10 of 12', async () => {
+    const bases = await listBases(await demo(), TODAY);
+    expect(bases.map((b) => [b.name, b.placed, b.places])).toEqual([
+      ['Parkgate', 24, 24],
+      ['Frederick Bird', 10, 12],
+    ]);
+  });
+
+  it.each([DEMO_SEED, 1, 42, 987654321])('never has more pupils at a base than its places on any school day, past or the coming year (seed %i)', async (seed) => {
+    const db = await demo(seed);
+    const isSchoolDay = await loadSchoolDays(db);
+    const rows = await placements(db);
+    for (const base of await listBases(db, TODAY)) {
+      expect(base.placed).toBeGreaterThan(0);
+      const over = firstFullDay(occupancies(rows, base.name), base.places + 1, addDays(TODAY, -800), addDays(TODAY, 365), isSchoolDay);
+      expect(over, `${base.name} over its ${base.places} places`).toBeNull();
+    }
+  });
+
+  it.each([DEMO_SEED, 1, 42])('has a referral at every stage, from awaiting panel to ended (seed %i)', async (seed) => {
+    const rows = await placements(await demo(seed));
+    expect(new Set(rows.map((p) => p.status))).toEqual(new Set(PLACEMENT_STATUSES));
+    const count = (status: string) => rows.filter((p) => p.status === status).length;
+    expect(count('referred')).toBeGreaterThanOrEqual(2);
+    expect(count('deferred')).toBe(1);
+    expect(count('declined')).toBe(1);
+    expect(rows.find((p) => p.status === 'declined')?.decision_notes).toBeTruthy();
+  });
+
+  it.each([DEMO_SEED, 1, 42, 987654321])('has pupils placed today in every week of the 26-week timetable (seed %i)', async (seed) => {
+    const db = await demo(seed);
+    const isSchoolDay = await loadSchoolDays(db);
+    const weeks = new Set<number>();
+    for (const p of await placements(db)) {
+      if (p.status !== 'placed' && p.status !== 'reintegrating') continue;
+      const days = planTimetable(p.start_date as string, isSchoolDay, DEFAULT_TIMETABLE_RULES).days.filter((d) => d.date <= TODAY);
+      weeks.add(days.at(-1)!.week);
+      expect(p.status).toBe(days.at(-1)!.week >= 13 ? 'reintegrating' : 'placed');
+    }
+    expect([...weeks].sort((a, b) => a - b)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+  });
+
+  it('starts every placement on a school day, with the planned end, Key days and phased return the timetable gives', async () => {
+    const db = await demo();
+    const isSchoolDay = await loadSchoolDays(db);
+    const started = (await placements(db)).filter((p) => p.start_date !== null);
+    expect(started.length).toBeGreaterThan(40);
+    for (const p of started) {
+      const start = p.start_date as string;
+      expect(isSchoolDay(start), start).toBe(true);
+      const timetable = planTimetable(start, isSchoolDay, DEFAULT_TIMETABLE_RULES);
+      expect(p).toMatchObject({
+        decision: 'accepted',
+        planned_end: timetable.endDate,
+        key_days: timetable.keyDays,
+        reintegration_from: timetable.days.find((d) => d.week >= 13)?.date,
+        home_school_day: 5,
+        phases: null,
+      });
+      expect(p.key_days).toBeLessThanOrEqual(85);
+      if (p.end_date !== null) expect(p.end_date >= start && p.end_date <= (p.planned_end as string)).toBe(true);
+    }
+  });
+
+  it('places only Reception and KS1 pupils at Frederick Bird, by their year group when they start', async () => {
+    const rows = (await placements(await demo())).filter((p) => p.base === 'Frederick Bird');
+    expect(rows.length).toBeGreaterThan(10);
+    for (const p of rows) {
+      const yearGroup = yearGroupFor(p.date_of_birth, academicYearOf(p.start_date ?? TODAY)) + p.year_group_offset;
+      expect(['EYFS', 'KS1']).toContain(keyStageFor(yearGroup));
+    }
+  });
+
+  it('has a waiting list at Parkgate: accepted in the past, visits done or skipped with a reason, no start date', async () => {
+    const rows = await placements(await demo());
+    const waiting = rows.filter((p) => p.base === 'Parkgate' && p.status === 'accepted');
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    expect(waiting.length).toBeLessThanOrEqual(3);
+    for (const p of waiting) {
+      expect(p.start_date).toBeNull();
+      expect(p.decided_on! < TODAY).toBe(true);
+      expect(p.key_visit_on ?? p.key_visit_skipped).toBeTruthy();
+      expect(p.home_visit_on ?? p.home_visit_skipped).toBeTruthy();
+    }
+    expect(waiting.some((p) => p.key_visit_skipped !== null || p.home_visit_skipped !== null)).toBe(true);
+    // Frederick Bird has room: its accepted pupils have visits still to do, or a start agreed.
+    expect(rows.filter((p) => p.base === 'Frederick Bird' && p.status === 'accepted').every((p) => p.key_visit_on === null)).toBe(true);
+  });
+
+  it('has ended placements with outcomes, follow-up visits, and a pupil back for a second placement', async () => {
+    const db = await demo();
+    const rows = await placements(db);
+    const ended = rows.filter((p) => p.status === 'ended');
+    const outcomes = ended.map((p) => p.outcome);
+    expect(outcomes.filter((o) => o === 'returned-full-time').length).toBeGreaterThanOrEqual(4);
+    expect(outcomes.filter((o) => o === 'moved-school')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'special-school')).toHaveLength(1);
+    for (const p of ended) expect(p.end_date! < TODAY).toBe(true);
+    const followUps = (await events(db)).filter((e) => e.step === 'follow-up');
+    expect(followUps.length).toBeGreaterThanOrEqual(1);
+    expect(followUps.length).toBeLessThanOrEqual(2);
+
+    const byPupil = groupBy(rows, (p) => p.pupil_id);
+    const twice = [...byPupil.values()].filter((list) => list.length > 1);
+    expect(twice).toHaveLength(1);
+    const [first, second] = twice[0]!.sort((a, b) => a.referred_on.localeCompare(b.referred_on));
+    expect(first!.status).toBe('ended');
+    expect(['placed', 'reintegrating']).toContain(second!.status);
+    expect(first!.end_date! < second!.referred_on).toBe(true);
+  });
+
+  it('records each step with its date, in order, by the demo manager, and nothing after today', async () => {
+    const db = await demo();
+    const managerId = (await listStaff(db)).find((s) => s.username === 'demo.manager')?.id;
+    const rows = await placements(db);
+    const history = groupBy(await events(db), (e) => e.placement_id);
+    for (const p of rows) {
+      const steps = history.get(p.id) ?? [];
+      for (const e of steps) {
+        expect(e).toMatchObject({ pupil_id: p.pupil_id, recorded_by: managerId, recorded_at: NOW });
+        expect(e.on_date <= TODAY, `${e.step} on ${e.on_date}`).toBe(true);
+      }
+      const on = (step: string) => steps.find((e) => e.step === step)?.on_date;
+      expect(on('referred')).toBe(p.referred_on);
+      if (p.decision) expect(on(p.decision)).toBe(p.decided_on);
+      if (p.key_visit_on) expect(on('key-visit')).toBe(p.key_visit_on);
+      if (p.key_visit_skipped) expect(steps.find((e) => e.step === 'key-visit-skipped')?.notes).toBe(p.key_visit_skipped);
+      if (p.home_visit_on) expect(on('home-visit')).toBe(p.home_visit_on);
+      if (p.home_visit_skipped) expect(steps.find((e) => e.step === 'home-visit-skipped')?.notes).toBe(p.home_visit_skipped);
+      if (p.start_date) expect(on('start-agreed')! < p.start_date).toBe(true);
+      if (p.end_date) expect(on('ended')).toBe(p.end_date);
+      // The lifecycle's order: referred, panel, visits, start.
+      const dates = [p.referred_on, p.decided_on, p.key_visit_on, p.home_visit_on, p.start_date].filter((d): d is string => d !== null);
+      expect(dates[0]).toBe(p.referred_on);
+      if (p.decided_on) expect(p.decided_on > p.referred_on).toBe(true);
+      for (const visit of [p.key_visit_on, p.home_visit_on]) if (visit) expect(visit >= p.decided_on! && (!p.start_date || visit < p.start_date)).toBe(true);
+    }
+  });
+
+  it('gives every pupil a home school, contacts and a full record, with a mix of needs and pathways', async () => {
+    const db = await demo();
+    const rows = await pupils(db);
+    const contacts = groupBy(await db.selectFrom('contacts').selectAll().execute(), (c) => c.pupil_id);
+    const schools = await db.selectFrom('schools').selectAll().execute();
+    expect(schools.length).toBeGreaterThanOrEqual(8);
+    expect(schools.length).toBeLessThanOrEqual(12);
+    for (const school of schools) expect(school.senco_name && school.phone && school.email && school.address).toBeTruthy();
+    for (const pupil of rows) {
+      expect(schools.map((s) => s.id)).toContain(pupil.home_school_id);
+      const own = contacts.get(pupil.id) ?? [];
+      expect(own.length).toBeGreaterThanOrEqual(1);
+      expect(own.length).toBeLessThanOrEqual(2);
+      if (pupil.child_in_care) {
+        expect(pupil.virtual_school_contact).toBeTruthy();
+        expect(pupil.has_pep).toBe(1);
+      }
+    }
+    const spread = (column: 'sen_status' | 'pathway' | 'gender') => new Set(rows.map((p) => p[column]));
+    expect(spread('sen_status')).toEqual(new Set(['none', 'sen-support', 'ehcp']));
+    expect(spread('pathway')).toEqual(new Set(['early-intervention', 'specialist-semh', 'permanently-excluded']));
+    expect(rows.filter((p) => p.child_in_care === 1).length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((p) => p.upn !== null).length / rows.length).toBeGreaterThan(0.7);
+    expect(rows.some((p) => p.notes !== null)).toBe(true);
+    expect([...contacts.values()].flat().some((c) => c.parental_responsibility === 1)).toBe(true);
+  });
+
+  it('looks real but is not: made-up names, valid UPNs, drama phone numbers, emails at example.org', async () => {
+    const db = await demo();
+    const rows = await pupils(db);
     for (const pupil of rows) {
       expect(FIRST_NAMES).toContain(pupil.legal_first_name);
       expect(LAST_NAMES).toContain(pupil.legal_last_name);
-      if (pupil.preferred_name !== null) expect(pupil.legal_first_name.startsWith(pupil.preferred_name)).toBe(true);
+      if (pupil.preferred_name !== null) expect(pupil.preferred_name).toBe(PREFERRED_NAMES[pupil.legal_first_name]);
+      if (pupil.upn !== null) {
+        expect(upnProblem(pupil.upn)).toBeNull();
+        // 999 is no local authority's number.
+        expect(pupil.upn.slice(1, 4)).toBe('999');
+      }
+      expect(isIsoDate(pupil.date_of_birth)).toBe(true);
+      expect(dateOfBirthProblem(pupil.date_of_birth, TODAY)).toBeNull();
     }
     const fullNames = rows.map((p) => `${p.legal_first_name} ${p.legal_last_name}`);
     expect(new Set(fullNames).size).toBe(fullNames.length);
-  });
 
-  it('gives every pupil a real date of birth, of primary age, and a KS1 age at the KS1-only base', async () => {
-    for (const row of await placements(await demo())) {
-      expect(isIsoDate(row.date_of_birth)).toBe(true);
-      const age = Number(TODAY.slice(0, 4)) - Number(row.date_of_birth.slice(0, 4));
-      expect(age).toBeGreaterThanOrEqual(5);
-      expect(age).toBeLessThanOrEqual(10);
-      if (row.base === 'Frederick Bird') expect(age).toBeLessThanOrEqual(6);
-    }
-  });
-
-  it('gives placements proper ISO dates, never ending before they start', async () => {
-    for (const row of await placements(await demo())) {
-      expect(isIsoDate(row.start_date)).toBe(true);
-      if (row.end_date !== null) {
-        expect(isIsoDate(row.end_date)).toBe(true);
-        expect(row.end_date >= row.start_date).toBe(true);
-      }
-    }
-  });
-
-  it.each([DEMO_SEED, 1, 42, 987654321])('never has more pupils placed at a base than it has places, on any day (seed %i)', async (seed) => {
-    const db = await demo(seed);
-    const today = await listBases(db, TODAY);
-    for (const base of today) expect(base.placed).toBeGreaterThan(0);
-    // From well before the oldest placement to well after the newest, day by day.
-    for (let offset = -600; offset <= 120; offset++) {
-      for (const base of await listBases(db, addDays(TODAY, offset))) {
-        expect(base.placed, `${base.name} on ${addDays(TODAY, offset)}`).toBeLessThanOrEqual(base.places);
-      }
-    }
-  });
-
-  it('has ended placements and ones starting soon, as well as current ones', async () => {
-    const rows = await placements(await demo());
-    expect(rows.some((p) => p.end_date !== null && p.end_date < TODAY)).toBe(true);
-    expect(rows.some((p) => p.start_date > TODAY)).toBe(true);
-    expect(rows.some((p) => p.start_date <= TODAY && (p.end_date === null || p.end_date >= TODAY))).toBe(true);
+    const contacts = await db.selectFrom('contacts').selectAll().execute();
+    const schools = await db.selectFrom('schools').selectAll().execute();
+    const phones = [...contacts.map((c) => c.phone), ...schools.map((s) => s.phone)].filter((p) => p !== null);
+    for (const phone of phones) expect(phone).toMatch(/^(07700 900\d{3}|024 7696 0\d{3})$/);
+    const emails = [...contacts.map((c) => c.email), ...schools.map((s) => s.email)].filter((e) => e !== null);
+    expect(emails.length).toBeGreaterThan(20);
+    for (const email of emails) expect(email).toMatch(/^[a-z0-9.-]+@([a-z0-9-]+\.)?example\.org$/);
+    for (const pupil of rows.filter((p) => p.virtual_school_contact !== null)) expect(pupil.virtual_school_contact).toMatch(/024 7696 0\d{3}$/);
+    for (const school of schools) expect(school.address).toMatch(/Coventry CV99 /);
   });
 });

@@ -16,7 +16,7 @@ vi.mock('../../../../renderer/lib/api', () => ({
 }));
 
 const { AuditPage } = await import('../../../../renderer/features/audit/AuditPage');
-const { parseUkDate } = await import('../../../../renderer/features/audit/DateFilter');
+const { parseUkDate } = await import('../../../../renderer/components/DateField');
 
 const ann: StaffMember = { id: 'a1111111-1111-4111-8111-111111111111', name: 'Ann Smith', username: 'asmith', roles: ['manager'], baseIds: [] };
 const bea: StaffMember = { id: 'b2222222-2222-4222-8222-222222222222', name: 'Bea Jones', username: 'bjones', roles: ['teacher'], baseIds: [] };

@@ -1,0 +1,156 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { academicYearLabel, countSchoolDays, TERM_NAMES, termsProblem, type SchoolYear, type Term } from '../../../shared/domain/calendar';
+import { isIsoDate } from '../../../shared/domain/dates';
+import { DateField } from '../../components/DateField';
+import { FormAlert } from '../../components/FormAlert';
+import { saveForm } from '../../lib/errors';
+import { count } from '../../lib/format';
+import { requiredDate } from '../../lib/schemas';
+import { useSaveTerms } from './queries';
+
+const formSchema = (academicYear: number) =>
+  z
+    .object({
+      terms: z.array(z.object({ name: z.enum(TERM_NAMES), startsOn: requiredDate('Enter the first day as dd/mm/yyyy.'), endsOn: requiredDate('Enter the last day as dd/mm/yyyy.') })),
+    })
+    .superRefine((v, ctx) => {
+      // The core's own rule, so a term that ends before it starts shows before saving.
+      const problem = termsProblem(academicYear, v.terms as Term[]);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['terms', problem.index, problem.field], message: problem.message });
+    });
+type FormInput = z.input<ReturnType<typeof formSchema>>;
+type FormOutput = z.output<ReturnType<typeof formSchema>>;
+// The core names the half term and day at fault as terms.<i>.<startsOn|endsOn>.
+const FIELDS = TERM_NAMES.flatMap((_, i) => [`terms.${i}.startsOn`, `terms.${i}.endsOn`] as const);
+
+/** Whole and real dates only: what the counts can be worked out from while editing. */
+function completeTerms(terms: FormInput['terms']): Term[] | null {
+  return terms.every((t) => t.startsOn && isIsoDate(t.startsOn) && t.endsOn && isIsoDate(t.endsOn) && t.startsOn <= t.endsOn) ? (terms as Term[]) : null;
+}
+
+/** "190 pupil days, 5 INSET days", and a gentle word when a year does not look like the usual 190 and 5. */
+export function YearTotals({ schoolDays, insetDays }: { schoolDays: number; insetDays: number }) {
+  const unusual = schoolDays !== 190 || insetDays !== 5;
+  return (
+    <div aria-live="polite">
+      <Text fw={600}>
+        {count(schoolDays, 'pupil day')}, {count(insetDays, 'INSET day')}
+      </Text>
+      {unusual && (
+        <Text size="sm" c="var(--mantine-color-orange-light-color)">
+          A school year usually has 190 pupil days and 5 INSET days. Check the dates and closures against the calendar the Key follows.
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/** The six half terms of one year: first and last days, editable, checked as the core checks them. */
+export function TermsForm({ year, isNew }: { year: SchoolYear; isNew: boolean }) {
+  const save = useSaveTerms();
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(formSchema(year.academicYear)),
+    defaultValues: { terms: year.terms.map((t) => ({ ...t })) },
+  });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  const terms = useWatch({ control: form.control, name: 'terms' });
+  const complete = completeTerms(terms);
+  const schoolDays = complete ? countSchoolDays(complete, year.closures) : year.schoolDays;
+  const label = academicYearLabel(year.academicYear);
+
+  const submit = form.handleSubmit((values) =>
+    saveForm(form.setError, FIELDS, async () => {
+      const saved = await save.mutateAsync({ academicYear: year.academicYear, terms: values.terms });
+      notifications.show({ title: `Term dates for ${label} saved`, message: `${count(saved.schoolDays, 'pupil day')}. Timetables are worked out again.` });
+    }),
+  );
+
+  return (
+    <Paper withBorder p="md" component="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="terms-title">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={3} size="h4" id="terms-title">
+              Half terms {label}
+            </Title>
+            {isNew && (
+              <Text size="sm" c="var(--mantine-color-orange-light-color)">
+                No term dates are saved for {label} yet: these are typical dates to start from. Check them, then save.
+              </Text>
+            )}
+          </div>
+          <YearTotals schoolDays={schoolDays} insetDays={year.insetDays} />
+        </Group>
+        <FormAlert title="Term dates not saved" message={errors.root?.message} />
+        <Table verticalSpacing={6} aria-labelledby="terms-title">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Half term</Table.Th>
+              <Table.Th scope="col">First day</Table.Th>
+              <Table.Th scope="col">Last day</Table.Th>
+              <Table.Th scope="col">Pupil days</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {TERM_NAMES.map((name, i) => {
+              const t = terms[i];
+              const days = t && complete ? countSchoolDays([complete[i]!], year.closures) : null;
+              return (
+                <Table.Tr key={name}>
+                  <Table.Th scope="row">{name}</Table.Th>
+                  <Table.Td>
+                    <Controller
+                      control={form.control}
+                      name={`terms.${i}.startsOn`}
+                      render={({ field }) => (
+                        <DateField portal={false}
+                          label="First day"
+                          ariaLabel={`First day of ${name}`}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          error={errors.terms?.[i]?.startsOn?.message}
+                          w={200}
+                        />
+                      )}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Controller
+                      control={form.control}
+                      name={`terms.${i}.endsOn`}
+                      render={({ field }) => (
+                        <DateField portal={false}
+                          label="Last day"
+                          ariaLabel={`Last day of ${name}`}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          error={errors.terms?.[i]?.endsOn?.message}
+                          w={200}
+                        />
+                      )}
+                    />
+                  </Table.Td>
+                  <Table.Td>{days ?? '—'}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        <Group justify="flex-end">
+          <Button variant="default" disabled={!isDirty} onClick={() => form.reset()}>
+            Undo changes
+          </Button>
+          <Button type="submit" loading={isSubmitting} disabled={!isDirty && !isNew}>
+            Save term dates
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,241 @@
+import { Alert, Anchor, Badge, Button, Card, Collapse, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { BaseBoard, BoardPupil, WaitingPupil } from '../../../shared/api/specs/placements';
+import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { yearGroupLabel } from '../../../shared/domain/pupils';
+import { count } from '../../lib/format';
+import { useBoard } from './queries';
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+export const pupilLink = (pupilId: string) => `/pupils/${pupilId}?tab=placement`;
+
+function PupilName({ pupil }: { pupil: BoardPupil }) {
+  return (
+    <Anchor component={Link} to={pupilLink(pupil.pupilId)} fw={500}>
+      {pupil.name}
+    </Anchor>
+  );
+}
+
+/** One short list on a base's card: a heading, and a table of pupils or a line saying there are none. */
+function PupilList({
+  id,
+  title,
+  pupils,
+  empty,
+  dateHeading,
+  date,
+}: {
+  id: string;
+  title: string;
+  pupils: readonly BoardPupil[];
+  empty: string;
+  dateHeading: string;
+  date: (p: BoardPupil) => ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={4} size="h6" id={id}>
+        {title} ({pupils.length})
+      </Title>
+      {pupils.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Table verticalSpacing={4} aria-labelledby={id}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Pupil</Table.Th>
+              <Table.Th scope="col">Year</Table.Th>
+              <Table.Th scope="col">{dateHeading}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {pupils.map((p) => (
+              <Table.Tr key={p.placementId}>
+                <Table.Td>
+                  <PupilName pupil={p} />
+                </Table.Td>
+                <Table.Td style={NOWRAP}>{yearGroupLabel(p.yearGroup)}</Table.Td>
+                <Table.Td style={NOWRAP}>{date(p)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+const dateOrDash = (date: string | null) => (date ? formatUkDate(date) : '—');
+
+function waitingLine(p: WaitingPupil, today: string): string {
+  if (!p.placeFreeOn) return 'No place within two years';
+  return p.placeFreeOn <= today ? 'Place free now' : `Place free from ${formatUkDate(p.placeFreeOn)}`;
+}
+
+function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
+  const { base } = board;
+  const [placedOpen, { toggle }] = useDisclosure(false);
+  const filled = board.placed.length;
+  const full = filled >= base.places;
+  const slug = `base-${base.id}`;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={slug}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={3} id={slug}>
+              {base.name}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {base.hostSchool}
+            </Text>
+          </div>
+          <Group gap={6}>
+            {base.keyStages.map((stage) => (
+              <Badge key={stage} variant="light">
+                {stage}
+              </Badge>
+            ))}
+          </Group>
+        </Group>
+        <div>
+          <Text size="lg" fw={600}>
+            {filled} of {count(base.places, 'place')} filled today
+          </Text>
+          <Progress
+            mt={6}
+            value={base.places ? Math.min(100, (100 * filled) / base.places) : 0}
+            color={full ? 'orange' : 'keyTeal'}
+            aria-label={`${base.name}: ${filled} of ${base.places} places filled today`}
+          />
+          <Text size="sm" mt={6}>
+            {full && 'Full today. '}
+            {board.nextFreePlace === null
+              ? 'No place free for a whole placement within two years.'
+              : board.nextFreePlace <= today
+                ? 'Next free place: today.'
+                : `Next free place: ${formatUkDate(board.nextFreePlace)}.`}
+          </Text>
+        </div>
+
+        <PupilList
+          id={`${slug}-starting`}
+          title="Starting in the next 4 weeks"
+          pupils={board.startingSoon}
+          empty="Nobody is due to start."
+          dateHeading="Starts"
+          date={(p) => dateOrDash(p.date)}
+        />
+        <PupilList
+          id={`${slug}-ending`}
+          title="Ending in the next 4 weeks"
+          pupils={board.endingSoon}
+          empty="Nobody is due to finish."
+          dateHeading="Planned end"
+          date={(p) => dateOrDash(p.date)}
+        />
+        <section aria-labelledby={`${slug}-waiting`}>
+          <Title order={4} size="h6" id={`${slug}-waiting`}>
+            Waiting list ({board.waiting.length})
+          </Title>
+          {board.waiting.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              Nobody is waiting for a place.
+            </Text>
+          ) : (
+            <Table verticalSpacing={4} aria-labelledby={`${slug}-waiting`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Pupil</Table.Th>
+                  <Table.Th scope="col">Year</Table.Th>
+                  <Table.Th scope="col">Accepted</Table.Th>
+                  <Table.Th scope="col">Place</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {board.waiting.map((p) => (
+                  <Table.Tr key={p.placementId}>
+                    <Table.Td>
+                      <PupilName pupil={p} />
+                    </Table.Td>
+                    <Table.Td style={NOWRAP}>{yearGroupLabel(p.yearGroup)}</Table.Td>
+                    <Table.Td style={NOWRAP}>{formatUkDate(p.since)}</Table.Td>
+                    <Table.Td>{waitingLine(p, today)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </section>
+
+        <div>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={toggle}
+            aria-expanded={placedOpen}
+            aria-controls={`${slug}-placed`}
+            leftSection={placedOpen ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
+          >
+            Placed now ({filled})
+          </Button>
+          <Collapse expanded={placedOpen} id={`${slug}-placed`}>
+            <PupilList
+              id={`${slug}-placed-title`}
+              title={`Placed at ${base.name} today`}
+              pupils={board.placed}
+              empty="Nobody is placed today."
+              dateHeading="Planned end"
+              date={(p) => dateOrDash(p.date)}
+            />
+          </Collapse>
+        </div>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Places at each base: how full it is today, who starts and ends soon, and who is waiting. */
+export function BoardPage() {
+  const board = useBoard();
+  const today = localIsoDate(new Date());
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>Places</Title>
+        <Text c="dimmed">Places filled at each base today, who starts and finishes in the next 4 weeks, and the waiting list.</Text>
+      </div>
+      {board.isError && (
+        <Alert color="red" title="The places could not be loaded">
+          {board.error.message}
+        </Alert>
+      )}
+      {board.isPending ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} aria-busy="true" aria-label="Loading places">
+          <Skeleton h={320} />
+          <Skeleton h={320} />
+        </SimpleGrid>
+      ) : board.data && board.data.length === 0 ? (
+        <Paper withBorder p="lg">
+          <Text fw={500}>No bases to show.</Text>
+          <Text c="dimmed" mt={4}>
+            Teachers see the bases they work at: ask an administrator to add yours under Staff.
+          </Text>
+        </Paper>
+      ) : board.data ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          {board.data.map((b) => (
+            <BaseCard key={b.base.id} board={b} today={today} />
+          ))}
+        </SimpleGrid>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,96 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Select, Stack, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { localIsoDate } from '../../../shared/domain/dates';
+import { DateField } from '../../components/DateField';
+import { FormAlert } from '../../components/FormAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { saveForm } from '../../lib/errors';
+import { optionalNotes, requiredDate } from '../../lib/schemas';
+import { useSchools } from '../schools/queries';
+import { useRefer } from './queries';
+
+const schema = z.object({
+  referringSchoolId: z
+    .string()
+    .nullable()
+    .refine((v): v is string => !!v, 'Choose the school that made the referral.'),
+  referredOn: requiredDate('Enter the date the referral was received as dd/mm/yyyy.'),
+  reason: z.string().trim().min(1, 'Enter the reason for the referral.').max(4000, 'The reason can be at most 4000 characters.'),
+  tried: optionalNotes('What has been tried'),
+});
+type FormInput = z.input<typeof schema>;
+type FormOutput = z.output<typeof schema>;
+const FIELDS = ['referringSchoolId', 'referredOn', 'reason', 'tried'] as const;
+
+export interface ReferredPupil {
+  id: string;
+  name: string;
+  homeSchoolId: string | null;
+}
+
+/** A new referral for a pupil on record: from which school, when, why and what has been tried. */
+export function ReferForm({ pupil, onDone, onCancel }: { pupil: ReferredPupil; onDone: () => void; onCancel: () => void }) {
+  const schools = useSchools();
+  const refer = useRefer();
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(schema),
+    defaultValues: { referringSchoolId: pupil.homeSchoolId, referredOn: localIsoDate(new Date()), reason: '', tried: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const save = form.handleSubmit((values) =>
+    saveForm(form.setError, FIELDS, async () => {
+      await refer.mutateAsync({ pupilId: pupil.id, ...values });
+      notifications.show({ title: `Referral for ${pupil.name} saved`, message: 'It is waiting for the panel.' });
+      onDone();
+    }),
+  );
+
+  return (
+    <form onSubmit={(event) => void save(event)} noValidate>
+      <Stack gap="sm">
+        <FormAlert title="Referral not saved" message={errors.root?.message} />
+        <Controller
+          control={form.control}
+          name="referringSchoolId"
+          render={({ field }) => (
+            <Select
+              label="Referring school"
+              description="Usually the pupil's home school."
+              placeholder={schools.isPending ? 'Loading schools…' : 'Choose a school'}
+              searchable
+              openOnFocus={false}
+              nothingFoundMessage="No school by that name: add it under Schools first"
+              data={(schools.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errors.referringSchoolId?.message ?? (schools.isError ? schools.error.message : undefined)}
+              data-autofocus
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="referredOn"
+          render={({ field }) => (
+            <DateField label="Date received" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.referredOn?.message} w={200} />
+          )}
+        />
+        <Textarea label="Reason for the referral" autosize minRows={3} {...form.register('reason')} error={errors.reason?.message} />
+        <Textarea
+          label="What has been tried"
+          description="Support the school has already put in place."
+          autosize
+          minRows={2}
+          {...form.register('tried')}
+          error={errors.tried?.message}
+        />
+        <FormButtons submit="Save referral" onCancel={onCancel} loading={isSubmitting} />
+      </Stack>
+    </form>
+  );
+}

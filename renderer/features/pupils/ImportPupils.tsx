@@ -1,0 +1,223 @@
+import { Anchor, Badge, Button, Checkbox, FileInput, Group, List, Loader, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { ImportPreview, ImportRow } from '../../../shared/api/specs/pupils';
+import { FormAlert } from '../../components/FormAlert';
+import { count, formatUkDate } from '../../lib/format';
+import { useImportPreview, useImportPupils } from './queries';
+import { downloadTemplate } from './template';
+
+/** Valid rows shown under the ones with problems: enough to check the columns were read right. */
+const READY_ROWS_SHOWN = 100;
+
+function RowTable({ preview }: { preview: ImportPreview }) {
+  const { problems, ready } = useMemo(() => {
+    const byLine = (a: ImportRow, b: ImportRow) => a.line - b.line;
+    return {
+      problems: preview.rows.filter((r) => r.errors.length > 0).sort(byLine),
+      ready: preview.rows.filter((r) => r.errors.length === 0).sort(byLine),
+    };
+  }, [preview]);
+  const shown = [...problems, ...ready.slice(0, READY_ROWS_SHOWN)];
+  return (
+    <Stack gap={4}>
+      <Table.ScrollContainer minWidth={600} mah={360}>
+        <Table verticalSpacing={6} stickyHeader>
+          <Table.Caption>
+            {problems.length > 0 ? 'Rows with problems first, then the rows that are ready.' : 'The rows that will be imported.'} Row numbers are as the spreadsheet shows them.
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Row</Table.Th>
+              <Table.Th scope="col">Name</Table.Th>
+              <Table.Th scope="col">Date of birth</Table.Th>
+              <Table.Th scope="col">Home school</Table.Th>
+              <Table.Th scope="col">Problems</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((row) => (
+              <Table.Tr key={row.line} bg={row.errors.length > 0 ? 'var(--mantine-color-red-light)' : undefined}>
+                <Table.Th scope="row">{row.line}</Table.Th>
+                <Table.Td>{row.name || <Text span size="sm" c="dimmed">No name</Text>}</Table.Td>
+                <Table.Td>{row.dateOfBirth ? formatUkDate(row.dateOfBirth) : ''}</Table.Td>
+                <Table.Td>{row.homeSchool ?? ''}</Table.Td>
+                <Table.Td>
+                  {row.errors.length === 0 ? (
+                    <Badge variant="light" color="keyTeal" c="keyTeal.9" tt="none">
+                      Ready
+                    </Badge>
+                  ) : (
+                    <Stack gap={2}>
+                      {row.errors.map((e, i) => (
+                        <Text key={i} size="sm" c="red.9">
+                          {e.column}: {e.message}
+                        </Text>
+                      ))}
+                    </Stack>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {ready.length > READY_ROWS_SHOWN && (
+        <Text size="xs" c="dimmed">
+          And {count(ready.length - READY_ROWS_SHOWN, 'more row')} ready to import.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function Summary({ preview }: { preview: ImportPreview }) {
+  const { valid, invalid, newSchools, ignoredColumns } = preview;
+  return (
+    <Stack gap={6}>
+      <Text fw={600} role="status">
+        {valid + invalid === 0
+          ? 'The file has no pupils in it: only a header row, or nothing at all.'
+          : `${count(valid, 'row')} ready${invalid > 0 ? `, ${count(invalid, 'row')} with problems` : ''}.`}
+      </Text>
+      {newSchools.length > 0 && (
+        <div>
+          <Text size="sm">
+            {newSchools.length === 1 ? 'This home school is' : `These ${newSchools.length} home schools are`} not on record yet and will be added:
+          </Text>
+          <List size="sm">
+            {newSchools.map((name) => (
+              <List.Item key={name}>{name}</List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+      {ignoredColumns.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Not read (Key Desk has no place for {ignoredColumns.length === 1 ? 'this column' : 'these columns'}): {ignoredColumns.join(', ')}.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * A spreadsheet of pupils: read in the window, checked by the core row by row, imported only when
+ * every row is valid or staff choose to leave out the rows with problems.
+ */
+export function ImportPupils({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+  const preview = useImportPreview();
+  const importer = useImportPupils();
+  const [file, setFile] = useState<File | null>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const [readProblem, setReadProblem] = useState<string | null>(null);
+  const [onlyValid, setOnlyValid] = useState(false);
+
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    setCsv(null);
+    setOnlyValid(false);
+    setReadProblem(null);
+    preview.reset();
+    importer.reset();
+    if (!chosen) return;
+    if (/\.(xlsx?|ods|numbers)$/i.test(chosen.name)) {
+      setReadProblem('That is a spreadsheet file, not a CSV. Save it as "CSV UTF-8" from Excel (File, Save As) and choose that file.');
+      return;
+    }
+    try {
+      // Excel's "CSV UTF-8" starts with a byte-order mark; it is not part of the first column's name.
+      const text = (await chosen.text()).replace(/^\uFEFF/, '');
+      setCsv(text);
+      preview.mutate({ csv: text });
+    } catch {
+      setReadProblem('Key Desk could not read that file. Check it opens in a spreadsheet, then choose it again.');
+    }
+  };
+
+  const result = preview.data;
+  const blocked = !result || result.valid === 0 || (result.invalid > 0 && !onlyValid);
+  const run = () => {
+    if (!csv || !result) return;
+    importer.mutate(
+      { csv, ...(result.invalid > 0 ? { onlyValidRows: true } : {}) },
+      {
+        onSuccess: ({ imported, skipped, schoolsAdded }) => {
+          const extras = [skipped > 0 ? `${count(skipped, 'row')} with problems left out` : '', schoolsAdded > 0 ? `${count(schoolsAdded, 'home school')} added` : '']
+            .filter(Boolean)
+            .join('; ');
+          notifications.show({ title: `Imported ${count(imported, 'pupil')}`, message: extras ? `${extras}.` : 'They are on the pupil list.' });
+          onDone();
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        One pupil per row, with a header row naming the columns. Save the spreadsheet as CSV first.{' '}
+        <Anchor component="button" type="button" size="sm" onClick={downloadTemplate}>
+          Download a template
+        </Anchor>{' '}
+        with the columns Key Desk reads.
+      </Text>
+      <FileInput
+        label="CSV file"
+        placeholder="Choose a .csv file"
+        accept=".csv,text/csv"
+        leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+        value={file}
+        onChange={(chosen) => void choose(chosen)}
+        clearable
+        clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
+        error={readProblem}
+        data-autofocus
+      />
+
+      {preview.isPending && (
+        <Group gap="xs">
+          <Loader size="sm" aria-hidden />
+          <Text size="sm">Checking every row…</Text>
+        </Group>
+      )}
+      <FormAlert title="The file could not be checked" message={preview.error?.message} />
+
+      {result && (
+        <>
+          <Summary preview={result} />
+          {result.rows.length > 0 && <RowTable preview={result} />}
+          {result.invalid > 0 && result.valid > 0 && (
+            <Stack gap={4}>
+              <Text size="sm">
+                Nothing is imported while any row has a problem. Correct the spreadsheet and choose it again, or leave those rows out.
+              </Text>
+              <Checkbox
+                label={`Import only the valid rows (skip ${result.invalid})`}
+                checked={onlyValid}
+                onChange={(event) => setOnlyValid(event.currentTarget.checked)}
+              />
+            </Stack>
+          )}
+          {result.valid === 0 && result.rows.length > 0 && (
+            <Text size="sm" c="red.9">
+              No row can be imported: correct the spreadsheet and choose it again.
+            </Text>
+          )}
+        </>
+      )}
+
+      <FormAlert title="Nothing was imported" message={importer.error?.message} />
+
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button onClick={run} disabled={blocked} loading={importer.isPending}>
+          {result ? `Import ${count(result.valid, 'pupil')}` : 'Import pupils'}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

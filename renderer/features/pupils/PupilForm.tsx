@@ -1,0 +1,373 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Link } from 'react-router-dom';
+import { z } from 'zod';
+import type { CallInput } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/result';
+import type { PossibleDuplicate } from '../../../shared/api/specs/pupils';
+import { addDays, isIsoDate, localIsoDate } from '../../../shared/domain/dates';
+import {
+  dateOfBirthProblem,
+  dateOfBirthSchema,
+  PATHWAY_LABELS,
+  PATHWAYS,
+  pupilFieldsSchema,
+  SEN_STATUS_LABELS,
+  SEN_STATUSES,
+  type Pathway,
+  type Pupil,
+  type SenStatus,
+} from '../../../shared/domain/pupil-record';
+import { academicYearOf, keyStageFor, upnProblem, yearGroupFor, yearGroupLabel } from '../../../shared/domain/pupils';
+import { DateField } from '../../components/DateField';
+import { FormAlert } from '../../components/FormAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { fieldAtFault } from '../../lib/errors';
+import { formatUkDate } from '../../lib/format';
+import { useSchools } from '../schools/queries';
+import { SchoolForm } from '../schools/SchoolForm';
+import { useCreatePupil, useDuplicates, useUpdatePupil } from './queries';
+
+/** The core's rules, plus the age check it makes against today's date. */
+const formSchema = (today: string) =>
+  pupilFieldsSchema.extend({
+    dateOfBirth: z
+      .string({ error: 'Enter the date of birth.' })
+      .min(1, 'Enter the date of birth.')
+      .pipe(dateOfBirthSchema)
+      .superRefine((dob, ctx) => {
+        const problem = dateOfBirthProblem(dob, today);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+  });
+type FormInput = z.input<ReturnType<typeof formSchema>>;
+type FormOutput = z.output<ReturnType<typeof formSchema>>;
+
+const FIELDS = [
+  'legalFirstName',
+  'legalLastName',
+  'preferredName',
+  'dateOfBirth',
+  'gender',
+  'upn',
+  'yearGroupOverride',
+  'homeSchoolId',
+  'senStatus',
+  'childInCare',
+  'virtualSchoolContact',
+  'hasPep',
+  'pathway',
+  'notes',
+] as const;
+
+const YEAR_OPTIONS = [0, 1, 2, 3, 4, 5, 6].map((year) => ({ value: String(year), label: yearGroupLabel(year) }));
+const SEN_OPTIONS = SEN_STATUSES.map((value) => ({ value, label: SEN_STATUS_LABELS[value] }));
+const PATHWAY_OPTIONS = PATHWAYS.map((value) => ({ value, label: PATHWAY_LABELS[value] }));
+
+function valuesOf(pupil?: Pupil): FormInput {
+  return {
+    legalFirstName: pupil?.legalFirstName ?? '',
+    legalLastName: pupil?.legalLastName ?? '',
+    preferredName: pupil?.preferredName ?? '',
+    dateOfBirth: pupil?.dateOfBirth ?? '',
+    gender: pupil?.gender ?? '',
+    upn: pupil?.upn ?? '',
+    yearGroupOverride: pupil && pupil.yearGroup !== pupil.yearGroupByAge ? pupil.yearGroup : null,
+    homeSchoolId: pupil?.homeSchoolId ?? null,
+    senStatus: pupil?.senStatus ?? 'none',
+    childInCare: pupil?.childInCare ?? false,
+    virtualSchoolContact: pupil?.virtualSchoolContact ?? '',
+    hasPep: pupil?.hasPep ?? false,
+    pathway: pupil?.pathway ?? 'early-intervention',
+    notes: pupil?.notes ?? '',
+  };
+}
+
+/** "Year 2 (KS1)", or a plain word when the date of birth is not primary age. */
+export function yearAndStage(yearGroup: number): string {
+  const stage = keyStageFor(yearGroup);
+  return stage ? `${yearGroupLabel(yearGroup)} (${stage})` : `${yearGroupLabel(yearGroup)}, not primary age`;
+}
+
+function DuplicateWarning({
+  duplicates,
+  message,
+  onLeave,
+  onAddAnyway,
+  adding,
+}: {
+  duplicates: readonly PossibleDuplicate[];
+  message?: string;
+  onLeave: () => void;
+  onAddAnyway?: () => void;
+  adding?: boolean;
+}) {
+  return (
+    <Alert color="orange" title="This pupil may already be on record" role="alert">
+      <Stack gap={6}>
+        {duplicates.map((d) => (
+          <Text size="sm" key={d.id}>
+            {d.name} born {formatUkDate(d.dateOfBirth)} is already on record.{' '}
+            <Anchor component={Link} to={`/pupils/${d.id}`} onClick={onLeave} size="sm">
+              Open {d.name}&apos;s record
+            </Anchor>
+          </Text>
+        ))}
+        {duplicates.length === 0 && message && <Text size="sm">{message}</Text>}
+        {onAddAnyway && (
+          <Group>
+            <Button size="compact-sm" variant="default" onClick={onAddAnyway} loading={adding}>
+              Add anyway
+            </Button>
+            <Text size="xs">Only if this is a different child with the same name and birthday.</Text>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * Adding a pupil, or changing their record. Checked here as the core checks it; warns while typing
+ * when a pupil with the same name and date of birth is already on record.
+ */
+export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: (saved: Pupil) => void; onCancel: () => void }) {
+  const today = localIsoDate(new Date());
+  const schema = useMemo(() => formSchema(today), [today]);
+  const schools = useSchools();
+  const create = useCreatePupil();
+  const update = useUpdatePupil();
+  const [addingSchool, setAddingSchool] = useState(false);
+  // Set when the core answered DUPLICATE: what to send again once staff say it is a different child.
+  const [refused, setRefused] = useState<{ values: FormOutput; message: string } | null>(null);
+
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(schema), defaultValues: valuesOf(pupil) });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  const [first, last, dob, upn, childInCare, override] = useWatch({
+    control: form.control,
+    name: ['legalFirstName', 'legalLastName', 'dateOfBirth', 'upn', 'childInCare', 'yearGroupOverride'],
+  });
+
+  // Asks the core about duplicates once typing pauses and all three are filled in.
+  const [lookup] = useDebouncedValue(
+    useMemo(() => {
+      const input = { legalFirstName: first.trim(), legalLastName: last.trim(), dateOfBirth: dob };
+      return input.legalFirstName && input.legalLastName && isIsoDate(dob) ? input : null;
+    }, [first, last, dob]),
+    300,
+  );
+  const unchanged = !!pupil && lookup?.legalFirstName === pupil.legalFirstName && lookup.legalLastName === pupil.legalLastName && lookup.dateOfBirth === pupil.dateOfBirth;
+  const duplicates = useDuplicates(unchanged ? null : lookup);
+  const others = (duplicates.data ?? []).filter((d) => d.id !== pupil?.id);
+
+  const byAge = isIsoDate(dob) ? yearGroupFor(dob, academicYearOf(today)) : null;
+  const upnText = (upn ?? '').trim();
+  const upnError = errors.upn?.message ?? (upnText.length >= 13 ? (upnProblem(upnText) ?? undefined) : undefined);
+
+  const send = async (values: FormOutput, allowDuplicate: boolean) => {
+    // Not in care: nothing about the Virtual School is kept.
+    const fields = values.childInCare ? values : { ...values, virtualSchoolContact: null, hasPep: false };
+    try {
+      let saved: Pupil;
+      if (pupil) {
+        saved = await update.mutateAsync({ id: pupil.id, ...fields });
+        notifications.show({ title: 'Pupil record saved', message: `${saved.preferredName ?? saved.legalFirstName} ${saved.legalLastName}'s details are changed.` });
+      } else {
+        const input: CallInput<'pupils.create'> = allowDuplicate ? { ...fields, allowDuplicate: true } : fields;
+        saved = await create.mutateAsync(input);
+        notifications.show({ title: `${saved.preferredName ?? saved.legalFirstName} ${saved.legalLastName} added`, message: 'Their record is open.' });
+      }
+      setRefused(null);
+      onDone(saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'DUPLICATE') {
+        setRefused({ values, message: error.message });
+        return;
+      }
+      setRefused(null);
+      form.setError(fieldAtFault(error, FIELDS), { message: (error as Error).message });
+    }
+  };
+  const save = form.handleSubmit((values) => send(values, false));
+
+  const schoolOptions = useMemo(() => (schools.data ?? []).map((s) => ({ value: s.id, label: s.name })), [schools.data]);
+
+  return (
+    <>
+      <form onSubmit={(event) => void save(event)} noValidate aria-label={pupil ? 'Pupil record' : 'New pupil'}>
+        <Stack gap="sm">
+          <FormAlert title={pupil ? 'Not saved' : 'Not added'} message={errors.root?.message} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Legal first name" autoComplete="off" required data-autofocus {...form.register('legalFirstName')} error={errors.legalFirstName?.message} />
+            <TextInput label="Legal last name" autoComplete="off" required {...form.register('legalLastName')} error={errors.legalLastName?.message} />
+            <TextInput
+              label="Preferred name"
+              description="Only if the child goes by another first name"
+              autoComplete="off"
+              {...form.register('preferredName')}
+              error={errors.preferredName?.message}
+            />
+            <TextInput label="Gender" description="Optional, as the family describes it" autoComplete="off" {...form.register('gender')} error={errors.gender?.message} />
+            <Controller
+              control={form.control}
+              name="dateOfBirth"
+              render={({ field }) => (
+                <DateField
+                  label="Date of birth"
+                  clearLabel="Clear date of birth"
+                  required
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={errors.dateOfBirth?.message}
+                  description={byAge === null ? 'dd/mm/yyyy' : `${yearAndStage(byAge)}, by date of birth`}
+                  // Opens near a primary pupil's birthday; no maxDate, so a future date gets the schema's message.
+                  defaultDate={addDays(today, -7 * 365)}
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="yearGroupOverride"
+              render={({ field }) => (
+                <Select
+                  label="Taught in year group"
+                  description="Only if different from the year group by date of birth"
+                  placeholder={byAge === null ? 'By date of birth' : `By date of birth: ${yearGroupLabel(byAge)}`}
+                  clearable
+                  data={YEAR_OPTIONS}
+                  value={field.value === null || field.value === undefined ? null : String(field.value)}
+                  onChange={(value) => field.onChange(value === null ? null : Number(value))}
+                  onBlur={field.onBlur}
+                  error={errors.yearGroupOverride?.message}
+                />
+              )}
+            />
+          </SimpleGrid>
+          {byAge !== null && override !== null && override !== undefined && override !== byAge && (
+            <Text size="sm" c="dimmed">
+              Taught in {yearAndStage(override)}; by date of birth {yearAndStage(byAge)}. The key stage follows the year group taught in.
+            </Text>
+          )}
+
+          {others.length > 0 && !refused && <DuplicateWarning duplicates={others} onLeave={onCancel} />}
+
+          <TextInput
+            label="UPN"
+            // Checked as it is typed, once all 13 characters are there; the schema says the rest on saving.
+            description={
+              upnError ? undefined : upnText.length === 13 ? 'This UPN checks out.' : 'Unique Pupil Number, 13 characters, from the home school. Optional.'
+            }
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={20}
+            {...form.register('upn')}
+            error={upnError}
+            styles={{ input: { textTransform: 'uppercase' } }}
+          />
+
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <Controller
+              control={form.control}
+              name="homeSchoolId"
+              render={({ field }) => (
+                <Select
+                  label="Home school"
+                  description="The school the pupil stays on roll at"
+                  placeholder={schools.isPending ? 'Loading schools…' : 'Choose a school'}
+                  searchable
+                  clearable
+                  nothingFoundMessage="No school by that name: add it"
+                  data={schoolOptions}
+                  value={field.value ?? null}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={errors.homeSchoolId?.message}
+                  style={{ flex: 1 }}
+                />
+              )}
+            />
+            <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAddingSchool(true)} mb={errors.homeSchoolId ? 22 : 0}>
+              Add a school
+            </Button>
+          </Group>
+
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Controller
+              control={form.control}
+              name="senStatus"
+              render={({ field }) => (
+                <Select
+                  label="SEN status"
+                  allowDeselect={false}
+                  data={SEN_OPTIONS}
+                  value={field.value ?? 'none'}
+                  onChange={(value) => field.onChange(value as SenStatus)}
+                  error={errors.senStatus?.message}
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="pathway"
+              render={({ field }) => (
+                <Select
+                  label="Pathway"
+                  allowDeselect={false}
+                  data={PATHWAY_OPTIONS}
+                  value={field.value ?? 'early-intervention'}
+                  onChange={(value) => field.onChange(value as Pathway)}
+                  error={errors.pathway?.message}
+                />
+              )}
+            />
+          </SimpleGrid>
+
+          <Checkbox label="Child in care" description="Looked after by the local authority" {...form.register('childInCare')} error={errors.childInCare?.message} />
+          {childInCare && (
+            <Stack gap="sm" pl="lg">
+              <TextInput
+                label="Virtual School contact"
+                description="Who at the Virtual School to talk to"
+                autoComplete="off"
+                {...form.register('virtualSchoolContact')}
+                error={errors.virtualSchoolContact?.message}
+              />
+              <Checkbox label="Has a Personal Education Plan (PEP)" {...form.register('hasPep')} error={errors.hasPep?.message} />
+            </Stack>
+          )}
+
+          <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.register('notes')} error={errors.notes?.message} />
+
+          {refused && (
+            <DuplicateWarning
+              duplicates={others}
+              message={refused.message}
+              onLeave={onCancel}
+              onAddAnyway={() => void send(refused.values, true)}
+              adding={create.isPending}
+            />
+          )}
+
+          <FormButtons submit={pupil ? 'Save changes' : 'Add pupil'} onCancel={onCancel} loading={isSubmitting} disabled={!!pupil && !isDirty} />
+        </Stack>
+      </form>
+      <Modal opened={addingSchool} onClose={() => setAddingSchool(false)} title="Add a school" size="md">
+        {addingSchool && (
+          <SchoolForm
+            onDone={(school) => {
+              form.setValue('homeSchoolId', school.id, { shouldDirty: true, shouldValidate: true });
+              setAddingSchool(false);
+            }}
+            onCancel={() => setAddingSchool(false)}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+import { Alert, Button, Group, Modal, Pagination, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconFileImport, IconUserPlus } from '@tabler/icons-react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { ACCESS, rolesAllow } from '../../../shared/api/access';
+import { count } from '../../lib/format';
+import { useStatus } from '../../lib/queries';
+import { downloadCsv } from '../audit/download';
+import { filterPupils, hasCriteria, NO_CRITERIA, type PupilCriteria } from './filter';
+import { ImportPupils } from './ImportPupils';
+import { PupilFilters } from './PupilFilters';
+import { PupilForm } from './PupilForm';
+import { PupilTable } from './PupilTable';
+import { useExportPupils, usePupilList } from './queries';
+
+export const PAGE_SIZE = 50;
+
+// The search and filters outlive the page for this window's session, so opening a pupil and coming
+// back finds the list as it was left.
+const REMEMBER_KEY = 'key-desk.pupils.criteria';
+
+function rememberedCriteria(): PupilCriteria {
+  try {
+    const saved = sessionStorage.getItem(REMEMBER_KEY);
+    return saved ? { ...NO_CRITERIA, ...(JSON.parse(saved) as Partial<PupilCriteria>) } : NO_CRITERIA;
+  } catch {
+    return NO_CRITERIA;
+  }
+}
+
+function remember(criteria: PupilCriteria) {
+  try {
+    sessionStorage.setItem(REMEMBER_KEY, JSON.stringify(criteria));
+  } catch {
+    // Storage full or off: the filters are simply forgotten.
+  }
+}
+
+type Dialog = 'add' | 'import';
+
+/** Every pupil the signed-in member of staff may see, searched and filtered as they type. */
+export function PupilsPage() {
+  const status = useStatus();
+  const pupils = usePupilList();
+  const exporter = useExportPupils();
+  const navigate = useNavigate();
+  const canManage = rolesAllow(ACCESS['pupils.create'], status.data?.user?.roles ?? []);
+
+  const [criteria, setCriteria] = useState(rememberedCriteria);
+  const [page, setPage] = useState(1);
+  const tableTop = useRef<HTMLParagraphElement>(null);
+  const change = useCallback((patch: Partial<PupilCriteria>) => {
+    setCriteria((current) => {
+      const next = { ...current, ...patch };
+      remember(next);
+      return next;
+    });
+    setPage(1);
+  }, []);
+
+  // The box shows each key at once; the list follows at React's lower priority, so typing never waits
+  // for the table, and with a thousand pupils only one page of 50 rows is ever drawn.
+  const shown = useDeferredValue(criteria);
+  const list = pupils.data;
+  const visible = useMemo(() => (list ? filterPupils(list, shown) : []), [list, shown]);
+  const pages = Math.max(1, Math.ceil(visible.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const rows = useMemo(() => visible.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), [visible, current]);
+  const filtered = hasCriteria(shown);
+
+  const [dialog, setDialog] = useState<{ value: Dialog; key: number } | null>(null);
+  const [opened, setOpened] = useState(false);
+  const open = (value: Dialog) => {
+    setDialog((d) => ({ value, key: (d?.key ?? 0) + 1 }));
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
+
+  const exportCsv = () =>
+    exporter.mutate(filtered ? { ids: visible.map((p) => p.id) } : {}, {
+      onSuccess: ({ fileName, csv }) => {
+        downloadCsv(fileName, csv);
+        notifications.show({ title: `${count(visible.length, 'pupil')} exported`, message: `Saved as ${fileName}.` });
+      },
+      onError: (error) => notifications.show({ color: 'red', title: 'The pupil list was not exported', message: error.message }),
+    });
+
+  const total = list?.length ?? 0;
+  const summary = filtered ? `${visible.length} of ${count(total, 'pupil')}` : count(total, 'pupil');
+  const first = (current - 1) * PAGE_SIZE + 1;
+  const last = Math.min(current * PAGE_SIZE, visible.length);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Pupils</Title>
+          <Text c="dimmed">
+            {canManage ? 'Every pupil on record: referred, placed, waiting or past.' : 'The pupils referred to or placed at your bases.'}
+          </Text>
+        </div>
+        {canManage && (
+          <Group gap="xs">
+            <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => open('add')}>
+              Add pupil
+            </Button>
+            <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => open('import')}>
+              Import CSV
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={18} aria-hidden />}
+              onClick={exportCsv}
+              loading={exporter.isPending}
+              disabled={!list || visible.length === 0}
+              title={filtered ? 'The pupils that match the search and filters' : 'Every pupil'}
+            >
+              Export CSV
+            </Button>
+          </Group>
+        )}
+      </Group>
+
+      <PupilFilters criteria={criteria} onChange={change} />
+
+      {pupils.isError && (
+        <Alert color="red" title="The pupil list could not be loaded">
+          {pupils.error.message}
+        </Alert>
+      )}
+
+      {pupils.isPending ? (
+        <Stack gap="xs" aria-busy="true" aria-label="Loading pupils">
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} h={36} />
+          ))}
+        </Stack>
+      ) : list && total === 0 ? (
+        <Paper withBorder p="lg">
+          <Text fw={500}>{canManage ? 'No pupils yet: add a pupil or import a spreadsheet.' : 'No pupils at your bases yet.'}</Text>
+          <Text c="dimmed" mt={4}>
+            {canManage
+              ? 'Use Add pupil for one child, or Import CSV for a spreadsheet of them.'
+              : 'Pupils appear here once they are referred to or placed at one of your bases.'}
+          </Text>
+        </Paper>
+      ) : list ? (
+        <Stack gap="sm">
+          <Text size="sm" role="status" ref={tableTop}>
+            {summary}
+            {pages > 1 && `: showing ${first} to ${last}`}
+          </Text>
+          {visible.length === 0 ? (
+            <Paper withBorder p="lg">
+              <Text fw={500}>No pupils match: clear the filters.</Text>
+              <Group mt="sm">
+                <Button variant="default" onClick={() => change(NO_CRITERIA)}>
+                  Clear the filters
+                </Button>
+              </Group>
+            </Paper>
+          ) : (
+            <PupilTable pupils={rows} caption={filtered ? 'Pupils that match the search and filters' : 'Pupils on record'} />
+          )}
+          {pages > 1 && (
+            <Group justify="center" component="nav" aria-label="Pages of the pupil list">
+              <Pagination
+                total={pages}
+                value={current}
+                onChange={(next) => {
+                  setPage(next);
+                  tableTop.current?.scrollIntoView?.({ block: 'start' });
+                }}
+                withEdges
+                getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+                getControlProps={(control) => ({
+                  'aria-label': { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' }[control],
+                })}
+              />
+            </Group>
+          )}
+        </Stack>
+      ) : null}
+
+      <Modal opened={opened} onClose={close} title={dialog?.value === 'import' ? 'Import pupils from a spreadsheet' : 'Add pupil'} size={dialog?.value === 'import' ? 'xl' : 'lg'}>
+        {dialog?.value === 'add' && (
+          <PupilForm
+            key={dialog.key}
+            onDone={(pupil) => {
+              close();
+              navigate(`/pupils/${pupil.id}`);
+            }}
+            onCancel={close}
+          />
+        )}
+        {dialog?.value === 'import' && <ImportPupils key={dialog.key} onDone={close} onCancel={close} />}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { englandBankHolidays, easterSunday, isoWeekday } from './bank-holidays';
+import { addDays, isIsoDate } from './dates';
+
+/** The six half terms of an academic year, in order. The days between them are holidays. */
+export const TERM_NAMES = ['Autumn 1', 'Autumn 2', 'Spring 1', 'Spring 2', 'Summer 1', 'Summer 2'] as const;
+export type TermName = (typeof TERM_NAMES)[number];
+
+export interface Term {
+  name: TermName;
+  startsOn: string;
+  endsOn: string;
+}
+
+export const CLOSURE_KINDS = ['bank-holiday', 'inset', 'closure'] as const;
+export type ClosureKind = (typeof CLOSURE_KINDS)[number];
+export const CLOSURE_KIND_LABELS: Record<ClosureKind, string> = {
+  'bank-holiday': 'Bank holiday',
+  inset: 'INSET day',
+  closure: 'Other closure',
+};
+
+/** A weekday in term time when pupils are not in school. */
+export interface Closure {
+  date: string;
+  kind: ClosureKind;
+  name: string;
+}
+
+export interface SchoolYear {
+  /** The calendar year the academic year starts in: 2026 means 2026/27. */
+  academicYear: number;
+  terms: Term[];
+  closures: Closure[];
+  /** Weekdays in term that are not closures: the days pupils are expected in school. */
+  schoolDays: number;
+  insetDays: number;
+}
+
+export function academicYearLabel(year: number): string {
+  return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
+const isWeekday = (date: string) => isoWeekday(date) <= 5;
+
+/** A fast "is this a school day?" for a set of terms and closures (a string set, so a plan of many days stays quick). */
+export function schoolDayChecker(terms: readonly Pick<Term, 'startsOn' | 'endsOn'>[], closures: readonly Pick<Closure, 'date'>[]): (date: string) => boolean {
+  const closed = new Set(closures.map((c) => c.date));
+  const sorted = [...terms].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  return (date) => {
+    if (!isWeekday(date) || closed.has(date)) return false;
+    return sorted.some((t) => t.startsOn <= date && t.endsOn >= date);
+  };
+}
+
+export function countSchoolDays(terms: readonly Term[], closures: readonly Closure[]): number {
+  const isSchoolDay = schoolDayChecker(terms, closures);
+  let days = 0;
+  for (const term of terms) for (let d = term.startsOn; d <= term.endsOn; d = addDays(d, 1)) if (isSchoolDay(d)) days++;
+  return days;
+}
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const mondayOf = (date: string) => addDays(date, 1 - isoWeekday(date));
+/** The first Monday on or after `date`. */
+const mondayOnOrAfter = (date: string) => (isoWeekday(date) === 1 ? date : addDays(mondayOf(date), 7));
+const fridayOnOrBefore = (date: string) => addDays(date, -((isoWeekday(date) + 2) % 7));
+const weekdayOnOrBefore = (date: string) => (isoWeekday(date) <= 5 ? date : fridayOnOrBefore(date));
+const lastMondayOf = (year: number, month: number) => mondayOf(addDays(iso(year, month + 1, 1), -1));
+
+/**
+ * A typical English pattern for an academic year, for a provision to start from and then edit: Autumn
+ * from the first weekday of September (from the Monday when that is a Friday), half terms in the
+ * weeks of the last Monday in October, the third Monday in February and the last Monday in May,
+ * Christmas from the last Friday on or before 20 December to the first Monday on or after 3 January,
+ * Easter as the week of Good Friday and the week after, and Summer ending on 22 July (the Friday
+ * before when that is a weekend). Real dates differ (Coventry and academies set their own): it is a
+ * starting point, and INSET days are for the provision to add.
+ */
+export function typicalTerms(academicYear: number): Term[] {
+  const y = academicYear;
+  const firstOfSeptember = iso(y, 9, 1);
+  const autumnStart = isoWeekday(firstOfSeptember) <= 4 ? firstOfSeptember : mondayOnOrAfter(firstOfSeptember);
+  const octoberHalfTerm = lastMondayOf(y, 10);
+  const springStart = mondayOnOrAfter(iso(y + 1, 1, 3));
+  const februaryHalfTerm = addDays(mondayOnOrAfter(iso(y + 1, 2, 1)), 14);
+  const goodFridayWeek = mondayOf(addDays(easterSunday(y + 1), -2));
+  const whitsun = lastMondayOf(y + 1, 5);
+  return [
+    { name: 'Autumn 1', startsOn: autumnStart, endsOn: addDays(octoberHalfTerm, -3) },
+    { name: 'Autumn 2', startsOn: addDays(octoberHalfTerm, 7), endsOn: fridayOnOrBefore(iso(y, 12, 20)) },
+    { name: 'Spring 1', startsOn: springStart, endsOn: addDays(februaryHalfTerm, -3) },
+    { name: 'Spring 2', startsOn: addDays(februaryHalfTerm, 7), endsOn: addDays(goodFridayWeek, -3) },
+    { name: 'Summer 1', startsOn: addDays(goodFridayWeek, 14), endsOn: addDays(whitsun, -3) },
+    { name: 'Summer 2', startsOn: addDays(whitsun, 7), endsOn: weekdayOnOrBefore(iso(y + 1, 7, 22)) },
+  ];
+}
+
+/** England and Wales bank holidays that fall within an academic year (1 September – 31 August). */
+export function bankHolidaysIn(academicYear: number): Closure[] {
+  return [...englandBankHolidays(academicYear), ...englandBankHolidays(academicYear + 1)]
+    .filter((h) => h.date >= iso(academicYear, 9, 1) && h.date <= iso(academicYear + 1, 8, 31))
+    .map((h) => ({ date: h.date, kind: 'bank-holiday' as const, name: h.name }));
+}
+
+/**
+ * Next year's dates from this year's pattern: each date moves on 52 weeks (so it stays on the same
+ * weekday), or 53 when that keeps it closer to the same calendar date. Bank holidays are not copied:
+ * they follow their own rules.
+ */
+export function shiftToNextYear(date: string): string {
+  const plus52 = addDays(date, 364);
+  const sameDay = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  const gap = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
+  const plus53 = addDays(date, 371);
+  return isIsoDate(sameDay) && gap(plus53, sameDay) < gap(plus52, sameDay) ? plus53 : plus52;
+}
+
+export function copyPattern(year: SchoolYear): { terms: Term[]; closures: Closure[] } {
+  return {
+    terms: year.terms.map((t) => ({ name: t.name, startsOn: shiftToNextYear(t.startsOn), endsOn: shiftToNextYear(t.endsOn) })),
+    closures: [
+      ...bankHolidaysIn(year.academicYear + 1),
+      ...year.closures.filter((c) => c.kind !== 'bank-holiday').map((c) => ({ ...c, date: shiftToNextYear(c.date) })),
+    ],
+  };
+}
+
+/** Why a set of six half terms does not make an academic year, as [index, field, message], or null. */
+export function termsProblem(academicYear: number, terms: readonly Term[]): { index: number; field: 'startsOn' | 'endsOn'; message: string } | null {
+  const first = iso(academicYear, 8, 1);
+  const last = iso(academicYear + 1, 8, 31);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (t.startsOn < first || t.startsOn > last) return { index: i, field: 'startsOn', message: `${t.name} must start within ${academicYearLabel(academicYear)}.` };
+    if (t.endsOn < t.startsOn) return { index: i, field: 'endsOn', message: `${t.name} ends before it starts.` };
+    if (t.endsOn > last) return { index: i, field: 'endsOn', message: `${t.name} must end by 31/08/${academicYear + 1}.` };
+    const prev = terms[i - 1];
+    if (prev && t.startsOn <= prev.endsOn) return { index: i, field: 'startsOn', message: `${t.name} starts before ${prev.name} has ended.` };
+  }
+  return null;
+}
+
+export const termSchema = z
+  .object({
+    name: z.enum(TERM_NAMES, { error: 'Each half term needs its name.' }),
+    startsOn: z.iso.date({ error: 'Enter the first day as dd/mm/yyyy.' }),
+    endsOn: z.iso.date({ error: 'Enter the last day as dd/mm/yyyy.' }),
+  })
+  .strict();
+
+export const academicYearSchema = z
+  .number({ error: 'Choose an academic year.' })
+  .int('Choose an academic year.')
+  .min(2000, 'Choose an academic year from 2000/01.')
+  .max(2100, 'Choose an academic year before 2100/01.');
