@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { CallInput } from '../../shared/api/contract';
 import { unwrap } from '../../shared/api/result';
 import { api } from './api';
@@ -22,13 +22,16 @@ export const useBases = () => useQuery({ queryKey: keys.bases, queryFn: async ()
 export const useDeviceSettings = () =>
   useQuery({ queryKey: keys.settings, queryFn: async () => unwrap(await api.settings.get()) });
 
-export function useUpdateBase() {
+/** A call that changes data: once it succeeds, everything cached under the `refresh` keys is fetched again. */
+export function useChange<I, O>(run: (input: I) => Promise<O>, refresh: readonly QueryKey[]) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: CallInput<'bases.update'>) => unwrap(await api.bases.update(input)),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.bases }),
+    mutationFn: run,
+    onSuccess: () => Promise.all(refresh.map((queryKey) => client.invalidateQueries({ queryKey }))),
   });
 }
+
+export const useUpdateBase = () => useChange(async (input: CallInput<'bases.update'>) => unwrap(await api.bases.update(input)), [keys.bases]);
 
 export function useUpdateDeviceSettings() {
   const client = useQueryClient();

@@ -222,16 +222,21 @@ test('a 25th pupil at Parkgate is refused a start while it is full and waits wit
   await page.reload();
   await page.getByRole('heading', { name, level: 2 }).waitFor();
 
-  // A start while Parkgate is full: the preview says so and names the first date with a place.
+  // A start while Parkgate is full: the preview says so and offers this pupil's own turn in the queue
+  // (after those accepted before them), the same date the waiting list will show.
   await page.getByRole('button', { name: 'Agree start date' }).click();
   const agree = page.getByRole('dialog', { name: `Agree start date for ${name}` });
   const startField = agree.getByRole('textbox', { name: 'Start date' });
   await typeDate(startField, start);
   const preview = agree.getByRole('region', { name: 'The plan this gives' });
   await preview.getByText('This start date cannot be agreed').waitFor();
-  const full = `Parkgate has no free place on ${uk(start)}: all 24 places are taken. The first start date with a place free for the whole placement is ${uk(firstFree)}.`;
+  const taken = `Parkgate has no free place on ${uk(start)}: all 24 places are taken.`;
+  const full =
+    waitingAhead === 0
+      ? `${taken} The first start date with a place free for the whole placement is ${uk(firstFree)}.`
+      : `${taken} After the ${waitingAhead} pupil${waitingAhead === 1 ? '' : 's'} accepted earlier and waiting, this pupil's turn for a place is ${uk(ourPlace)}.`;
   await preview.getByText(full).waitFor();
-  await preview.getByText(`First start date with a free place: ${uk(firstFree)}`).waitFor();
+  await preview.getByText(`First start date with a free place: ${uk(ourPlace)}`).waitFor();
   await screenshot(page, 'placements-parkgate-full-preview');
 
   // Agreeing it anyway is refused under the field, and nothing is written.

@@ -1,13 +1,17 @@
-import { Alert, Button, Group, Pagination, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { z } from 'zod';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/result';
 import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { DateField } from '../../components/DateField';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
 import { count } from '../../lib/format';
 import { useBases, useStaffList } from '../../lib/queries';
+import { usePupilList } from '../pupils/queries';
 import { AuditTable } from './AuditTable';
 import { downloadCsv } from './download';
 import { useAuditPage, useAuditPeople, useExportAudit, type AuditFilters } from './queries';
@@ -15,22 +19,18 @@ import { useAuditPage, useAuditPeople, useExportAudit, type AuditFilters } from 
 /** The filters as typed: applied to the trail only once they make sense. */
 interface Draft {
   staffId: string | null;
-  pupilId: string;
+  pupilId: string | null;
   from: string;
   to: string;
 }
 type FilterField = 'staffId' | 'pupilId' | 'from' | 'to';
 
-const NO_FILTERS: Draft = { staffId: null, pupilId: '', from: '', to: '' };
-const pupilIdSchema = z.uuid();
+const NO_FILTERS: Draft = { staffId: null, pupilId: null, from: '', to: '' };
 
-/** The same rules the core applies to the filters, so a half-typed id or back-to-front dates are never sent. */
+/** The same rules the core applies to the filters, so back-to-front dates are never sent. */
 function checkDraft(draft: Draft): { filters: AuditFilters | null; problems: Partial<Record<FilterField, string>> } {
   const problems: Partial<Record<FilterField, string>> = {};
-  const pupilId = draft.pupilId.trim();
-  if (pupilId && !pupilIdSchema.safeParse(pupilId).success) {
-    problems.pupilId = 'Enter the whole pupil id, for example 6f1c1d7e-8a53-4c1e-9a4c-2f7f0c9d2b11.';
-  }
+  const { pupilId } = draft;
   if (draft.from && draft.to && draft.from > draft.to) problems.to = 'The end date is before the start date.';
   if (Object.keys(problems).length > 0) return { filters: null, problems };
   return {
@@ -55,10 +55,13 @@ export function AuditPage() {
   const staff = useStaffList();
   const people = useAuditPeople();
   const bases = useBases();
-  const [draft, setDraft] = useState<Draft>(NO_FILTERS);
-  const [applied, setApplied] = useState<AuditFilters>({});
+  const pupils = usePupilList();
+  // Opened from a pupil's History tab: already filtered to that pupil.
+  const [params] = useSearchParams();
+  const fromLink = params.get('pupil');
+  const [draft, setDraft] = useState<Draft>({ ...NO_FILTERS, pupilId: fromLink });
+  const [applied, setApplied] = useState<AuditFilters>(fromLink ? { pupilId: fromLink } : {});
   const [page, setPage] = useState(0);
-  const [pupilLeft, setPupilLeft] = useState(false);
   const summary = useRef<HTMLParagraphElement>(null);
   const audit = useAuditPage(applied, page);
   const exporter = useExportAudit();
@@ -89,6 +92,7 @@ export function AuditPage() {
   const names = new Map<string, string>([
     ...(staff.data ?? []).map((m) => [m.id, m.name] as const),
     ...(bases.data ?? []).map((b) => [b.id, b.name] as const),
+    ...(pupils.data ?? []).map((p) => [p.id, p.name] as const),
   ]);
   const filtered = Object.keys(applied).length > 0;
   const total = audit.data?.total ?? 0;
@@ -98,11 +102,7 @@ export function AuditPage() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Audit trail</Title>
-          <Text c="dimmed">Every change to Key Desk&apos;s records, who made it and when, and every sign-in and export.</Text>
-        </div>
+      <PageHeader title="Audit trail" description="Every change to Key Desk's records, who made it and when, and every sign-in and export.">
         <Stack gap={2} align="flex-end">
           <Button
             leftSection={<IconDownload size={18} aria-hidden />}
@@ -119,7 +119,7 @@ export function AuditPage() {
             {filtered ? 'Every entry that matches the filters, not only this page.' : 'The whole trail, not only this page.'}
           </Text>
         </Stack>
-      </Group>
+      </PageHeader>
 
       <Paper withBorder p="md" component="section" aria-label="Filters">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
@@ -134,16 +134,17 @@ export function AuditPage() {
             onChange={(staffId) => change({ staffId })}
             error={problemFor('staffId')}
           />
-          <TextInput
-            label="Pupil (id)"
+          <Select
+            label="Pupil"
             placeholder="Any pupil"
-            autoComplete="off"
-            spellCheck={false}
+            searchable
+            clearable
+            limit={50}
+            nothingFoundMessage="No pupil by that name"
+            data={(pupils.data ?? []).map((pupil) => ({ value: pupil.id, label: `${pupil.name} (born ${formatUkDate(pupil.dateOfBirth)})` }))}
             value={draft.pupilId}
-            onChange={(event) => change({ pupilId: event.currentTarget.value })}
-            onBlur={() => setPupilLeft(true)}
-            // Not while the id is still being typed: only once they leave the field or it is long enough.
-            error={pupilLeft || draft.pupilId.trim().length >= 36 ? problemFor('pupilId') : coreField === 'pupilId' ? audit.error?.message : undefined}
+            onChange={(pupilId) => change({ pupilId })}
+            error={problemFor('pupilId')}
           />
           <DateField label="From" clearLabel="Clear from date" value={draft.from} onChange={(from) => change({ from })} error={problemFor('from')} />
           <DateField label="To" clearLabel="Clear to date" value={draft.to} onChange={(to) => change({ to })} error={problemFor('to')} />
@@ -157,7 +158,6 @@ export function AuditPage() {
                 setDraft(NO_FILTERS);
                 setApplied({});
                 setPage(0);
-                setPupilLeft(false);
               }}
             >
               Clear filters
@@ -194,22 +194,16 @@ export function AuditPage() {
           </Text>
           <AuditTable entries={audit.data.entries} names={names} busy={audit.isPlaceholderData} />
           {pages > 1 && (
-            <Group justify="center" component="nav" aria-label="Pages of the audit trail">
-              <Pagination
-                total={pages}
-                value={page + 1}
-                onChange={(next) => {
-                  setPage(next - 1);
-                  // The pages are at the foot of a long table: start the next one at its top.
-                  summary.current?.scrollIntoView?.({ block: 'start' });
-                }}
-                withEdges
-                getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
-                getControlProps={(control) => ({
-                  'aria-label': { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' }[control],
-                })}
-              />
-            </Group>
+            <Pager
+              label="Pages of the audit trail"
+              total={pages}
+              value={page + 1}
+              onChange={(next) => {
+                setPage(next - 1);
+                // The pages are at the foot of a long table: start the next one at its top.
+                summary.current?.scrollIntoView?.({ block: 'start' });
+              }}
+            />
           )}
         </Stack>
       ) : null}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -10,6 +10,7 @@ import { academicYearOf } from '../../../shared/domain/pupils';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
+import { HiddenHeader } from '../../components/ListParts';
 import { saveForm } from '../../lib/errors';
 import { count } from '../../lib/format';
 import { requiredDate } from '../../lib/schemas';
@@ -126,9 +127,7 @@ export function Closures({ year }: { year: SchoolYear }) {
                 <Table.Th scope="col">Date</Table.Th>
                 <Table.Th scope="col">Kind</Table.Th>
                 <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
+                <HiddenHeader>Actions</HiddenHeader>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -24,8 +24,13 @@ const formSchema = (academicYear: number) =>
     });
 type FormInput = z.input<ReturnType<typeof formSchema>>;
 type FormOutput = z.output<ReturnType<typeof formSchema>>;
+/** A half term's first and last days: a column each. */
+const TERM_DAYS = [
+  { day: 'startsOn', label: 'First day' },
+  { day: 'endsOn', label: 'Last day' },
+] as const;
 // The core names the half term and day at fault as terms.<i>.<startsOn|endsOn>.
-const FIELDS = TERM_NAMES.flatMap((_, i) => [`terms.${i}.startsOn`, `terms.${i}.endsOn`] as const);
+const FIELDS = TERM_NAMES.flatMap((_, i) => TERM_DAYS.map(({ day }) => `terms.${i}.${day}` as const));
 
 /** Whole and real dates only: what the counts can be worked out from while editing. */
 function completeTerms(terms: FormInput['terms']): Term[] | null {
@@ -102,40 +107,26 @@ export function TermsForm({ year, isNew }: { year: SchoolYear; isNew: boolean })
               return (
                 <Table.Tr key={name}>
                   <Table.Th scope="row">{name}</Table.Th>
-                  <Table.Td>
-                    <Controller
-                      control={form.control}
-                      name={`terms.${i}.startsOn`}
-                      render={({ field }) => (
-                        <DateField portal={false}
-                          label="First day"
-                          ariaLabel={`First day of ${name}`}
-                          value={field.value}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          error={errors.terms?.[i]?.startsOn?.message}
-                          w={200}
-                        />
-                      )}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Controller
-                      control={form.control}
-                      name={`terms.${i}.endsOn`}
-                      render={({ field }) => (
-                        <DateField portal={false}
-                          label="Last day"
-                          ariaLabel={`Last day of ${name}`}
-                          value={field.value}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          error={errors.terms?.[i]?.endsOn?.message}
-                          w={200}
-                        />
-                      )}
-                    />
-                  </Table.Td>
+                  {TERM_DAYS.map(({ day, label }) => (
+                    <Table.Td key={day}>
+                      <Controller
+                        control={form.control}
+                        name={`terms.${i}.${day}`}
+                        render={({ field }) => (
+                          <DateField
+                            portal={false}
+                            label={label}
+                            ariaLabel={`${label} of ${name}`}
+                            value={field.value}
+                            onChange={field.onChange}
+                            onBlur={field.onBlur}
+                            error={errors.terms?.[i]?.[day]?.message}
+                            w={200}
+                          />
+                        )}
+                      />
+                    </Table.Td>
+                  ))}
                   <Table.Td>{days ?? '—'}</Table.Td>
                 </Table.Tr>
               );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Collapse, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Collapse, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -6,6 +6,8 @@ import { Link } from 'react-router-dom';
 import type { BaseBoard, BoardPupil, WaitingPupil } from '../../../shared/api/specs/placements';
 import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
+import { BaseHeading } from '../../components/BaseHeading';
+import { EmptyState, LoadError } from '../../components/ListParts';
 import { count } from '../../lib/format';
 import { useBoard } from './queries';
 
@@ -88,23 +90,7 @@ function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={slug}>
       <Stack gap="md">
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={3} id={slug}>
-              {base.name}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {base.hostSchool}
-            </Text>
-          </div>
-          <Group gap={6}>
-            {base.keyStages.map((stage) => (
-              <Badge key={stage} variant="light">
-                {stage}
-              </Badge>
-            ))}
-          </Group>
-        </Group>
+        <BaseHeading base={base} id={slug} />
         <div>
           <Text size="lg" fw={600}>
             {filled} of {count(base.places, 'place')} filled today
@@ -212,23 +198,14 @@ export function BoardPage() {
         <Title order={2}>Places</Title>
         <Text c="dimmed">Places filled at each base today, who starts and finishes in the next 4 weeks, and the waiting list.</Text>
       </div>
-      {board.isError && (
-        <Alert color="red" title="The places could not be loaded">
-          {board.error.message}
-        </Alert>
-      )}
+      <LoadError query={board} title="The places could not be loaded" />
       {board.isPending ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }} aria-busy="true" aria-label="Loading places">
           <Skeleton h={320} />
           <Skeleton h={320} />
         </SimpleGrid>
       ) : board.data && board.data.length === 0 ? (
-        <Paper withBorder p="lg">
-          <Text fw={500}>No bases to show.</Text>
-          <Text c="dimmed" mt={4}>
-            Teachers see the bases they work at: ask an administrator to add yours under Staff.
-          </Text>
-        </Paper>
+        <EmptyState title="No bases to show.">Teachers see the bases they work at: ask an administrator to add yours under Staff.</EmptyState>
       ) : board.data ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           {board.data.map((b) => (

@@ -1,12 +1,12 @@
 import { Accordion, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { PupilPage } from '../../../shared/api/specs/pupils';
 import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
 import { PLACEMENT_STATUS_LABELS, type Placement } from '../../../shared/domain/placements';
 import { displayName } from '../../../shared/domain/pupil-record';
 import { useStatus } from '../../lib/queries';
+import { useDialog } from '../../lib/useDialog';
 import { DecisionForm } from './DecisionForm';
 import { EndForm } from './EndForm';
 import { FollowUpForm } from './FollowUpForm';
@@ -71,14 +71,7 @@ export function PlacementTab({ page }: { page: PupilPage }) {
   const lastEnded = !current && earlier[0]?.status === 'ended' ? earlier[0] : null;
   const rest = earlier.filter((p) => p !== lastEnded);
 
-  // The dialog stays on screen while the modal closes; the key gives every opening a fresh form.
-  const [dialog, setDialog] = useState<{ value: Dialog; key: number } | null>(null);
-  const [opened, setOpened] = useState(false);
-  const open = (value: Dialog) => {
-    setDialog((d) => ({ value, key: (d?.key ?? 0) + 1 }));
-    setOpened(true);
-  };
-  const close = () => setOpened(false);
+  const { dialog, opened, open, close } = useDialog<Dialog>();
   const shown = dialog?.value;
 
   const featured = (placement: Placement, heading: string) => (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -6,8 +6,11 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { Placement, PlacementStatus } from '../../../shared/domain/placements';
 import type { PupilSummary } from '../../../shared/domain/pupil-record';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
-import { pupilLink } from './BoardPage';
+import { EmptyState, LoadError } from '../../components/ListParts';
+import { PageHeader } from '../../components/PageHeader';
+import { useDialog } from '../../lib/useDialog';
 import { usePupilList } from '../pupils/queries';
+import { pupilLink } from './BoardPage';
 import { usePipeline } from './queries';
 import { ReferForm } from './ReferForm';
 
@@ -87,31 +90,16 @@ function NewReferral({ onDone }: { onDone: () => void }) {
 /** Every referral in progress, by where it has got to, oldest first in each column. */
 export function ReferralsPage() {
   const pipeline = usePipeline();
-  const [opened, setOpened] = useState(false);
-  const [key, setKey] = useState(0);
+  const { dialog, opened, open, close } = useDialog<'new'>();
   const all = pipeline.data ?? [];
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Referrals</Title>
-          <Text c="dimmed">Referrals from the panel to the start date. Open a pupil to record the next step.</Text>
-        </div>
-        <Button
-          leftSection={<IconPlus size={18} aria-hidden />}
-          onClick={() => {
-            setKey((k) => k + 1);
-            setOpened(true);
-          }}
-        >
+      <PageHeader title="Referrals" description="Referrals from the panel to the start date. Open a pupil to record the next step.">
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => open('new')}>
           New referral
         </Button>
-      </Group>
-      {pipeline.isError && (
-        <Alert color="red" title="The referrals could not be loaded">
-          {pipeline.error.message}
-        </Alert>
-      )}
+      </PageHeader>
+      <LoadError query={pipeline} title="The referrals could not be loaded" />
       {pipeline.isPending ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} aria-busy="true" aria-label="Loading referrals">
           {PIPELINE_COLUMNS.map((c) => (
@@ -119,12 +107,7 @@ export function ReferralsPage() {
           ))}
         </SimpleGrid>
       ) : pipeline.isSuccess && all.length === 0 ? (
-        <Paper withBorder p="lg">
-          <Text fw={500}>No referrals in progress.</Text>
-          <Text c="dimmed" mt={4}>
-            When a home school sends a referral, record it with New referral.
-          </Text>
-        </Paper>
+        <EmptyState title="No referrals in progress.">When a home school sends a referral, record it with New referral.</EmptyState>
       ) : pipeline.isSuccess ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
           {PIPELINE_COLUMNS.map((column) => {
@@ -151,8 +134,8 @@ export function ReferralsPage() {
           })}
         </SimpleGrid>
       ) : null}
-      <Modal opened={opened} onClose={() => setOpened(false)} title="New referral" size="lg">
-        <NewReferral key={key} onDone={() => setOpened(false)} />
+      <Modal opened={opened} onClose={close} title="New referral" size="lg">
+        {dialog && <NewReferral key={dialog.key} onDone={close} />}
       </Modal>
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ActionIcon, Alert, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
@@ -14,6 +14,7 @@ import { DEFAULT_TIMETABLE_RULES, type Weekday } from '../../../shared/domain/ti
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { HiddenHeader } from '../../components/ListParts';
 import { saveForm } from '../../lib/errors';
 import { requiredDate } from '../../lib/schemas';
 import { useAgreeStart, useStartPreview } from './queries';
@@ -224,9 +225,7 @@ export function StartForm({ placement, onDone, onCancel }: { placement: Placemen
                 <Table.Th scope="col">From week</Table.Th>
                 <Table.Th scope="col">Home-school days a week</Table.Th>
                 <Table.Th scope="col">Days at the Key</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Remove</VisuallyHidden>
-                </Table.Th>
+                <HiddenHeader>Remove</HiddenHeader>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,8 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CallInput } from '../../../shared/api/contract';
 import { unwrap } from '../../../shared/api/result';
 import { api } from '../../lib/api';
-import { keys } from '../../lib/queries';
+import { keys, useChange } from '../../lib/queries';
 import { auditKey } from '../audit/queries';
 
 export const placementKeys = {
@@ -34,19 +34,8 @@ export const useStartPreview = (input: CallInput<'placements.previewStart'> | nu
  * Any step of a placement changes the board, the pipeline, the pupil list and page, the places each
  * base shows as filled, and the audit trail that records it.
  */
-function usePlacementMutation<I, O>(run: (input: I) => Promise<O>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: placementKeys.all }),
-        client.invalidateQueries({ queryKey: ['pupils'] }),
-        client.invalidateQueries({ queryKey: keys.bases }),
-        client.invalidateQueries({ queryKey: auditKey }),
-      ]),
-  });
-}
+const PLACEMENT_CHANGES = [placementKeys.all, ['pupils'], keys.bases, auditKey] as const;
+const usePlacementMutation = <I, O>(run: (input: I) => Promise<O>) => useChange(run, PLACEMENT_CHANGES);
 
 export const useRefer = () =>
   usePlacementMutation(async (input: CallInput<'placements.refer'>) => unwrap(await api.placements.refer(input)));

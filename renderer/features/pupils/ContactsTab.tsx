@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { Contact } from '../../../shared/domain/pupil-record';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
+import { EmptyState, HiddenHeader } from '../../components/ListParts';
+import { useDialog } from '../../lib/useDialog';
 import { ContactForm } from './ContactForm';
 import { useRemoveContact } from './queries';
 
@@ -45,13 +46,7 @@ function dialogTitle(dialog: Dialog, pupilName: string): string {
 
 /** Parents and carers: who to call, and who has parental responsibility. */
 export function ContactsTab({ pupilId, pupilName, contacts, canManage }: { pupilId: string; pupilName: string; contacts: readonly Contact[]; canManage: boolean }) {
-  const [dialog, setDialog] = useState<{ value: Dialog; key: number } | null>(null);
-  const [opened, setOpened] = useState(false);
-  const open = (value: Dialog) => {
-    setDialog((d) => ({ value, key: (d?.key ?? 0) + 1 }));
-    setOpened(true);
-  };
-  const close = () => setOpened(false);
+  const { dialog, opened, open, close } = useDialog<Dialog>();
 
   return (
     <Stack>
@@ -63,12 +58,7 @@ export function ContactsTab({ pupilId, pupilName, contacts, canManage }: { pupil
         </Group>
       )}
       {contacts.length === 0 ? (
-        <Paper withBorder p="lg">
-          <Text fw={500}>No contacts yet.</Text>
-          <Text c="dimmed" mt={4}>
-            {canManage ? 'Add the parents and carers to call about this pupil.' : 'A manager adds parents and carers here.'}
-          </Text>
-        </Paper>
+        <EmptyState title="No contacts yet.">{canManage ? 'Add the parents and carers to call about this pupil.' : 'A manager adds parents and carers here.'}</EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm">
@@ -79,14 +69,8 @@ export function ContactsTab({ pupilId, pupilName, contacts, canManage }: { pupil
                 <Table.Th scope="col">Relationship</Table.Th>
                 <Table.Th scope="col">Phone</Table.Th>
                 <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Parental responsibility</VisuallyHidden>
-                </Table.Th>
-                {canManage && (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
+                <HiddenHeader>Parental responsibility</HiddenHeader>
+                {canManage && <HiddenHeader>Actions</HiddenHeader>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,5 +1,6 @@
-import { Card, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Card, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { OUTCOME_LABELS, PLACEMENT_STEP_LABELS, type Placement, type PlacementEvent } from '../../../shared/domain/placements';
 import { formatUkDate } from '../../lib/format';
@@ -77,20 +78,33 @@ function PlacementHistory({ placement }: { placement: Placement }) {
   );
 }
 
+/** Managers can see every change to the pupil's records, not only the placement steps. */
+function AuditLink({ pupilId }: { pupilId: string }) {
+  return (
+    <Anchor component={Link} to={`/audit?pupil=${pupilId}`} size="sm">
+      Every change to this pupil's records, in the audit trail
+    </Anchor>
+  );
+}
+
 /** Every referral and placement the pupil has had, newest first, each with the steps recorded. */
-export function HistoryTab({ placements }: { placements: readonly Placement[] }) {
+export function HistoryTab({ placements, auditFor }: { placements: readonly Placement[]; auditFor?: string }) {
   if (placements.length === 0) {
     return (
-      <Paper withBorder p="lg">
-        <Text fw={500}>No referrals yet.</Text>
-        <Text c="dimmed" mt={4}>
-          Each referral for this pupil, and the placement that follows it, will be listed here with every step and who recorded it.
-        </Text>
-      </Paper>
+      <Stack>
+        {auditFor && <AuditLink pupilId={auditFor} />}
+        <Paper withBorder p="lg">
+          <Text fw={500}>No referrals yet.</Text>
+          <Text c="dimmed" mt={4}>
+            Each referral for this pupil, and the placement that follows it, will be listed here with every step and who recorded it.
+          </Text>
+        </Paper>
+      </Stack>
     );
   }
   return (
     <Stack>
+      {auditFor && <AuditLink pupilId={auditFor} />}
       {placements.map((placement) => (
         <PlacementHistory key={placement.id} placement={placement} />
       ))}

@@ -79,6 +79,7 @@ export function PupilPage() {
   const status = useStatus();
   const page = usePupilPage(id);
   const canManage = rolesAllow(ACCESS['pupils.update'], status.data?.user?.roles ?? []);
+  const canSeeAudit = rolesAllow(ACCESS['audit.list'], status.data?.user?.roles ?? []);
   const requested = params.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'details';
 
@@ -148,7 +149,7 @@ export function PupilPage() {
           <ContactsTab pupilId={data.pupil.id} pupilName={name} contacts={data.contacts} canManage={canManage} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <HistoryTab placements={data.placements} />
+          <HistoryTab placements={data.placements} {...(canSeeAudit ? { auditFor: data.pupil.id } : {})} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,11 +1,15 @@
-import { Alert, Button, Group, Modal, Pagination, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
+import { EmptyState, LoadError, LoadingRows } from '../../components/ListParts';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
 import { count } from '../../lib/format';
 import { useStatus } from '../../lib/queries';
+import { useDialog } from '../../lib/useDialog';
 import { downloadCsv } from '../audit/download';
 import { filterPupils, hasCriteria, NO_CRITERIA, type PupilCriteria } from './filter';
 import { ImportPupils } from './ImportPupils';
@@ -69,13 +73,7 @@ export function PupilsPage() {
   const rows = useMemo(() => visible.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), [visible, current]);
   const filtered = hasCriteria(shown);
 
-  const [dialog, setDialog] = useState<{ value: Dialog; key: number } | null>(null);
-  const [opened, setOpened] = useState(false);
-  const open = (value: Dialog) => {
-    setDialog((d) => ({ value, key: (d?.key ?? 0) + 1 }));
-    setOpened(true);
-  };
-  const close = () => setOpened(false);
+  const { dialog, opened, open, close } = useDialog<Dialog>();
 
   const exportCsv = () =>
     exporter.mutate(filtered ? { ids: visible.map((p) => p.id) } : {}, {
@@ -93,13 +91,7 @@ export function PupilsPage() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Pupils</Title>
-          <Text c="dimmed">
-            {canManage ? 'Every pupil on record: referred, placed, waiting or past.' : 'The pupils referred to or placed at your bases.'}
-          </Text>
-        </div>
+      <PageHeader title="Pupils" description={canManage ? 'Every pupil on record: referred, placed, waiting or past.' : 'The pupils referred to or placed at your bases.'}>
         {canManage && (
           <Group gap="xs">
             <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => open('add')}>
@@ -120,31 +112,20 @@ export function PupilsPage() {
             </Button>
           </Group>
         )}
-      </Group>
+      </PageHeader>
 
       <PupilFilters criteria={criteria} onChange={change} />
 
-      {pupils.isError && (
-        <Alert color="red" title="The pupil list could not be loaded">
-          {pupils.error.message}
-        </Alert>
-      )}
+      <LoadError query={pupils} title="The pupil list could not be loaded" />
 
       {pupils.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading pupils">
-          {[0, 1, 2, 3].map((i) => (
-            <Skeleton key={i} h={36} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading pupils" rows={4} />
       ) : list && total === 0 ? (
-        <Paper withBorder p="lg">
-          <Text fw={500}>{canManage ? 'No pupils yet: add a pupil or import a spreadsheet.' : 'No pupils at your bases yet.'}</Text>
-          <Text c="dimmed" mt={4}>
-            {canManage
-              ? 'Use Add pupil for one child, or Import CSV for a spreadsheet of them.'
-              : 'Pupils appear here once they are referred to or placed at one of your bases.'}
-          </Text>
-        </Paper>
+        <EmptyState title={canManage ? 'No pupils yet: add a pupil or import a spreadsheet.' : 'No pupils at your bases yet.'}>
+          {canManage
+            ? 'Use Add pupil for one child, or Import CSV for a spreadsheet of them.'
+            : 'Pupils appear here once they are referred to or placed at one of your bases.'}
+        </EmptyState>
       ) : list ? (
         <Stack gap="sm">
           <Text size="sm" role="status" ref={tableTop}>
@@ -164,21 +145,15 @@ export function PupilsPage() {
             <PupilTable pupils={rows} caption={filtered ? 'Pupils that match the search and filters' : 'Pupils on record'} />
           )}
           {pages > 1 && (
-            <Group justify="center" component="nav" aria-label="Pages of the pupil list">
-              <Pagination
-                total={pages}
-                value={current}
-                onChange={(next) => {
-                  setPage(next);
-                  tableTop.current?.scrollIntoView?.({ block: 'start' });
-                }}
-                withEdges
-                getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
-                getControlProps={(control) => ({
-                  'aria-label': { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' }[control],
-                })}
-              />
-            </Group>
+            <Pager
+              label="Pages of the pupil list"
+              total={pages}
+              value={current}
+              onChange={(next) => {
+                setPage(next);
+                tableTop.current?.scrollIntoView?.({ block: 'start' });
+              }}
+            />
           )}
         </Stack>
       ) : null}

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../../shared/api/contract';
 import { unwrap } from '../../../shared/api/result';
 import { api } from '../../lib/api';
-import { keys } from '../../lib/queries';
+import { keys, useChange } from '../../lib/queries';
 import { auditKey } from '../audit/queries';
 import { schoolKeys } from '../schools/queries';
 
@@ -31,48 +31,12 @@ export const useDuplicates = (input: CallInput<'pupils.findDuplicates'> | null) 
  * After a pupil or contact changes: the list and pages, the board and pipeline (they show names and
  * year groups), the bases (placed counts) and the audit trail.
  */
-function useRefreshPupils() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: pupilKeys.all }),
-      client.invalidateQueries({ queryKey: ['placements'] }),
-      client.invalidateQueries({ queryKey: keys.bases }),
-      client.invalidateQueries({ queryKey: auditKey }),
-    ]);
-}
+const PUPIL_CHANGES = [pupilKeys.all, ['placements'], keys.bases, auditKey] as const;
 
-export function useCreatePupil() {
-  const refresh = useRefreshPupils();
-  return useMutation({
-    mutationFn: async (input: CallInput<'pupils.create'>) => unwrap(await api.pupils.create(input)),
-    onSuccess: refresh,
-  });
-}
-
-export function useUpdatePupil() {
-  const refresh = useRefreshPupils();
-  return useMutation({
-    mutationFn: async (input: CallInput<'pupils.update'>) => unwrap(await api.pupils.update(input)),
-    onSuccess: refresh,
-  });
-}
-
-export function useSaveContact() {
-  const refresh = useRefreshPupils();
-  return useMutation({
-    mutationFn: async (input: CallInput<'contacts.save'>) => unwrap(await api.contacts.save(input)),
-    onSuccess: refresh,
-  });
-}
-
-export function useRemoveContact() {
-  const refresh = useRefreshPupils();
-  return useMutation({
-    mutationFn: async (input: CallInput<'contacts.remove'>) => unwrap(await api.contacts.remove(input)),
-    onSuccess: refresh,
-  });
-}
+export const useCreatePupil = () => useChange(async (input: CallInput<'pupils.create'>) => unwrap(await api.pupils.create(input)), PUPIL_CHANGES);
+export const useUpdatePupil = () => useChange(async (input: CallInput<'pupils.update'>) => unwrap(await api.pupils.update(input)), PUPIL_CHANGES);
+export const useSaveContact = () => useChange(async (input: CallInput<'contacts.save'>) => unwrap(await api.contacts.save(input)), PUPIL_CHANGES);
+export const useRemoveContact = () => useChange(async (input: CallInput<'contacts.remove'>) => unwrap(await api.contacts.remove(input)), PUPIL_CHANGES);
 
 /** Reads the file and says what would happen; writes nothing, so nothing to refresh. */
 export function useImportPreview() {
@@ -81,15 +45,9 @@ export function useImportPreview() {
   });
 }
 
-export function useImportPupils() {
-  const client = useQueryClient();
-  const refresh = useRefreshPupils();
-  return useMutation({
-    mutationFn: async (input: CallInput<'pupils.import'>) => unwrap(await api.pupils.import(input)),
-    // An import can add home schools too.
-    onSuccess: () => Promise.all([refresh(), client.invalidateQueries({ queryKey: schoolKeys.all })]),
-  });
-}
+// An import can add home schools too.
+export const useImportPupils = () =>
+  useChange(async (input: CallInput<'pupils.import'>) => unwrap(await api.pupils.import(input)), [...PUPIL_CHANGES, schoolKeys.all]);
 
 export function useExportPupils() {
   const client = useQueryClient();

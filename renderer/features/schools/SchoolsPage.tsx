@@ -1,10 +1,12 @@
-import { Alert, Anchor, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { School } from '../../../shared/domain/schools';
+import { EmptyState, HiddenHeader, LoadError, LoadingRows } from '../../components/ListParts';
+import { PageHeader } from '../../components/PageHeader';
 import { count } from '../../lib/format';
 import { useStatus } from '../../lib/queries';
+import { useDialog } from '../../lib/useDialog';
 import { useSchools } from './queries';
 import { SchoolForm } from './SchoolForm';
 
@@ -21,50 +23,32 @@ export function SchoolsPage() {
   const status = useStatus();
   const schools = useSchools();
   const canChange = rolesAllow(ACCESS['schools.create'], status.data?.user?.roles ?? []);
-  const [dialog, setDialog] = useState<{ value: Dialog; key: number } | null>(null);
-  const [opened, setOpened] = useState(false);
-  const open = (value: Dialog) => {
-    setDialog((d) => ({ value, key: (d?.key ?? 0) + 1 }));
-    setOpened(true);
-  };
-  const close = () => setOpened(false);
+  const { dialog, opened, open, close } = useDialog<Dialog>();
   const list = schools.data ?? [];
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Schools</Title>
-          <Text c="dimmed">
+      <PageHeader
+        title="Schools"
+        description={
+          <>
             {schools.data ? `${count(list.length, 'home school')} on record.` : 'The home schools that refer pupils to the Key.'} Pupils stay on their home school&apos;s roll.
-          </Text>
-        </div>
+          </>
+        }
+      >
         {canChange && (
           <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => open({ kind: 'add' })}>
             Add school
           </Button>
         )}
-      </Group>
+      </PageHeader>
 
-      {schools.isError && (
-        <Alert color="red" title="The schools could not be loaded">
-          {schools.error.message}
-        </Alert>
-      )}
+      <LoadError query={schools} title="The schools could not be loaded" />
 
       {schools.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading schools">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} h={36} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading schools" />
       ) : schools.isSuccess && list.length === 0 ? (
-        <Paper withBorder p="lg">
-          <Text fw={500}>No schools yet.</Text>
-          <Text c="dimmed" mt={4}>
-            Add the home schools that refer pupils. Importing a spreadsheet of pupils adds their home schools too.
-          </Text>
-        </Paper>
+        <EmptyState title="No schools yet.">Add the home schools that refer pupils. Importing a spreadsheet of pupils adds their home schools too.</EmptyState>
       ) : schools.isSuccess ? (
         <Table.ScrollContainer minWidth={640}>
           <Table highlightOnHover verticalSpacing="sm">
@@ -75,11 +59,7 @@ export function SchoolsPage() {
                 <Table.Th scope="col">SENCo</Table.Th>
                 <Table.Th scope="col">Phone</Table.Th>
                 <Table.Th scope="col">Email</Table.Th>
-                {canChange && (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
+                {canChange && <HiddenHeader>Actions</HiddenHeader>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,11 +1,13 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { Base } from '../../../shared/domain/bases';
 import { ROLE_LABELS, type StaffMember } from '../../../shared/domain/staff';
+import { EmptyState, HiddenHeader, LoadError, LoadingRows } from '../../components/ListParts';
+import { PageHeader } from '../../components/PageHeader';
 import { count } from '../../lib/format';
 import { useBases, useStaffList, useStatus } from '../../lib/queries';
+import { useDialog } from '../../lib/useDialog';
 import { RemoveStaff } from './RemoveStaff';
 import { SetPasswordForm } from './SetPasswordForm';
 import { StaffForm } from './StaffForm';
@@ -117,51 +119,28 @@ export function StaffPage() {
   const user = status.data?.user ?? null;
   const canChange = !!user && rolesAllow(ACCESS['staff.create'], user.roles);
 
-  // The dialog stays on screen while the modal closes; the key gives every opening a fresh form.
-  const [dialog, setDialog] = useState<{ value: Dialog; key: number } | null>(null);
-  const [opened, setOpened] = useState(false);
-  const open = (value: Dialog) => {
-    setDialog((current) => ({ value, key: (current?.key ?? 0) + 1 }));
-    setOpened(true);
-  };
-  const close = () => setOpened(false);
+  const { dialog, opened, open, close } = useDialog<Dialog>();
 
   const members = staff.data ?? [];
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Staff</Title>
-          <Text c="dimmed">
-            {staff.data ? `${count(members.length, 'member')} of staff can sign in to Key Desk.` : 'Who can sign in to Key Desk.'}
-          </Text>
-        </div>
+      <PageHeader
+        title="Staff"
+        description={staff.data ? `${count(members.length, 'member')} of staff can sign in to Key Desk.` : 'Who can sign in to Key Desk.'}
+      >
         {canChange && (
           <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => open({ kind: 'add' })}>
             Add member of staff
           </Button>
         )}
-      </Group>
+      </PageHeader>
 
-      {staff.isError && (
-        <Alert color="red" title="The staff list could not be loaded">
-          {staff.error.message}
-        </Alert>
-      )}
+      <LoadError query={staff} title="The staff list could not be loaded" />
 
       {staff.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading staff">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} h={36} />
-          ))}
-        </Stack>
+        <LoadingRows label="Loading staff" />
       ) : staff.isSuccess && members.length === 0 ? (
-        <Paper withBorder p="lg">
-          <Text fw={500}>No staff yet.</Text>
-          <Text c="dimmed" mt={4}>
-            {canChange ? 'Add a member of staff so they can sign in.' : 'An administrator adds staff here.'}
-          </Text>
-        </Paper>
+        <EmptyState title="No staff yet.">{canChange ? 'Add a member of staff so they can sign in.' : 'An administrator adds staff here.'}</EmptyState>
       ) : staff.isSuccess ? (
         <Table.ScrollContainer minWidth={640}>
           <Table highlightOnHover verticalSpacing="sm">
@@ -172,11 +151,7 @@ export function StaffPage() {
                 <Table.Th scope="col">Username</Table.Th>
                 <Table.Th scope="col">Roles</Table.Th>
                 <Table.Th scope="col">Bases</Table.Th>
-                {canChange && (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
+                {canChange && <HiddenHeader>Actions</HiddenHeader>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,6 +1,7 @@
-import { Alert, Badge, Card, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { Base } from '../../../shared/domain/bases';
 import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { BaseHeading } from '../../components/BaseHeading';
 import { count } from '../../lib/format';
 import { useBases, useDeviceSettings } from '../../lib/queries';
 
@@ -11,26 +12,16 @@ function BaseCard({ base, isThisPc }: { base: Base; isThisPc: boolean }) {
   const full = base.placed >= base.places;
   return (
     <Card withBorder padding="lg" component="section" aria-label={base.name}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={3}>{base.name}</Title>
-          <Text c="dimmed" size="sm">
-            {base.hostSchool}
-          </Text>
-        </div>
-        <Group gap={6}>
-          {isThisPc && (
+      <BaseHeading
+        base={base}
+        badges={
+          isThisPc && (
             <Badge variant="outline" color="gray">
               This PC
             </Badge>
-          )}
-          {base.keyStages.map((stage) => (
-            <Badge key={stage} variant="light">
-              {stage}
-            </Badge>
-          ))}
-        </Group>
-      </Group>
+          )
+        }
+      />
       <Text mt="md" size="xl" fw={600}>
         {base.placed} of {count(base.places, 'place')} filled
       </Text>

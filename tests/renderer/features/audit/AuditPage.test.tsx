@@ -2,14 +2,17 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import type { StaffMember } from '../../../../shared/domain/staff';
+import { ok } from '../../api-mock';
 
-const api = { bases: vi.fn(), staff: vi.fn(), people: vi.fn(), list: vi.fn(), export: vi.fn() };
+const api = { bases: vi.fn(), staff: vi.fn(), people: vi.fn(), list: vi.fn(), export: vi.fn(), pupils: vi.fn() };
 vi.mock('../../../../renderer/lib/api', () => ({
   api: {
     bases: { list: () => api.bases() },
+    pupils: { list: () => api.pupils() },
     staff: { list: () => api.staff() },
     audit: { list: (input: unknown) => api.list(input), people: () => api.people(), export: (input: unknown) => api.export(input) },
   },
@@ -58,16 +61,17 @@ function local(iso: string): string {
   return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-const ok = <T,>(value: T) => Promise.resolve({ ok: true, value });
 const lastListInput = () => api.list.mock.calls.at(-1)?.[0] as unknown;
 
-function renderPage() {
+function renderPage(url = '/audit') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     // env="test": no transitions, and menus open although jsdom lays nothing out.
     <MantineProvider env="test">
       <QueryClientProvider client={client}>
-        <AuditPage />
+        <MemoryRouter initialEntries={[url]}>
+          <AuditPage />
+        </MemoryRouter>
       </QueryClientProvider>
     </MantineProvider>,
   );
@@ -79,6 +83,7 @@ beforeEach(() => {
   api.staff.mockImplementation(() => ok([ann, bea]));
   api.people.mockImplementation(() => ok([ann, bea].map((m) => ({ staffId: m.id, name: m.name }))));
   api.list.mockImplementation(() => ok({ entries: [changedBase, signedIn, autoLocked], total: 3 }));
+  api.pupils.mockImplementation(() => ok([{ id: pupilId, name: 'Ava Marlow', dateOfBirth: '2019-03-04' }]));
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -168,20 +173,20 @@ describe('the audit trail', () => {
     expect(api.list.mock.calls.slice(calls).map((c) => c[0])).toEqual([{ filters: { from: '2025-03-01' }, page: 0 }]);
   });
 
-  it('filters by pupil once the whole id is there, and says so when it is not', async () => {
+  it('filters by a pupil chosen by name', async () => {
     const user = userEvent.setup({ delay: null });
     renderPage();
     await screen.findByText('3 entries, newest first');
-    const pupil = screen.getByRole('textbox', { name: 'Pupil (id)' });
-    await user.type(pupil, 'c3333333');
-    await user.tab();
-    expect(pupil).toHaveAccessibleDescription(/Enter the whole pupil id/);
-    expect(api.list.mock.calls.map((c) => c[0])).toEqual([{ filters: {}, page: 0 }]);
-
-    await user.clear(pupil);
-    await user.paste(pupilId);
+    await user.click(screen.getByRole('combobox', { name: 'Pupil' }));
+    await user.click(await screen.findByRole('option', { name: 'Ava Marlow (born 04/03/2019)' }));
     await waitFor(() => expect(lastListInput()).toEqual({ filters: { pupilId }, page: 0 }));
-    expect(screen.queryByText(/Enter the whole pupil id/)).not.toBeInTheDocument();
+  });
+
+  it("opens filtered to the pupil whose history linked to it", async () => {
+    renderPage(`/audit?pupil=${pupilId}`);
+    await screen.findByText('3 entries, newest first');
+    expect(api.list.mock.calls.map((c) => c[0])).toEqual([{ filters: { pupilId }, page: 0 }]);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Pupil' })).toHaveValue('Ava Marlow (born 04/03/2019)'));
   });
 
   it('shows a filter the core refuses under that filter', async () => {

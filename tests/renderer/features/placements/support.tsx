@@ -1,22 +1,12 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
-import type { AppStatus } from '../../../../shared/api/status';
 import type { Base } from '../../../../shared/domain/bases';
 import type { Placement } from '../../../../shared/domain/placements';
 import type { Pupil } from '../../../../shared/domain/pupil-record';
 import type { Role } from '../../../../shared/domain/staff';
+import { mockClient, ok, resetMocks, signedInAs } from '../../api-mock';
 
-// Mantine's autosizing Textarea listens for web fonts loading; jsdom has no document.fonts.
-if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', { value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
-}
-
-// Mantine's Select scrolls the chosen option into view; jsdom lays nothing out.
-Element.prototype.scrollIntoView ??= () => undefined;
+export { ok, refuse, signedInAs } from '../../api-mock';
+export { renderScreen } from '../../render';
 
 /** Every call the placement and calendar screens make, as mocks a test can answer. */
 export const api = {
@@ -42,59 +32,34 @@ export const api = {
   copyYear: vi.fn(),
 };
 
-const pass = (fn: (input?: unknown) => unknown) => (input?: unknown) => fn(input);
-
-export const mockedApi = {
-  app: { status: pass(api.status) },
-  bases: { list: pass(api.bases) },
-  schools: { list: pass(api.schools) },
-  pupils: { list: pass(api.pupils) },
-  placements: {
-    refer: pass(api.refer),
-    decide: pass(api.decide),
-    recordVisits: pass(api.recordVisits),
-    previewStart: pass(api.previewStart),
-    agreeStart: pass(api.agreeStart),
-    end: pass(api.end),
-    addFollowUp: pass(api.addFollowUp),
-    timetable: pass(api.timetable),
-    board: pass(api.board),
-    pipeline: pass(api.pipeline),
-  },
-  calendar: {
-    years: pass(api.years),
-    get: pass(api.getYear),
-    saveTerms: pass(api.saveTerms),
-    addClosure: pass(api.addClosure),
-    removeClosure: pass(api.removeClosure),
-    copyYear: pass(api.copyYear),
-  },
-};
-
-export const ok = <T,>(value: T) => Promise.resolve({ ok: true, value });
-export const refuse = (code: string, message: string, field?: string) => Promise.resolve({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+export const mockedApi = mockClient({
+  'app.status': api.status,
+  'bases.list': api.bases,
+  'schools.list': api.schools,
+  'pupils.list': api.pupils,
+  'placements.refer': api.refer,
+  'placements.decide': api.decide,
+  'placements.recordVisits': api.recordVisits,
+  'placements.previewStart': api.previewStart,
+  'placements.agreeStart': api.agreeStart,
+  'placements.end': api.end,
+  'placements.addFollowUp': api.addFollowUp,
+  'placements.timetable': api.timetable,
+  'placements.board': api.board,
+  'placements.pipeline': api.pipeline,
+  'calendar.years': api.years,
+  'calendar.get': api.getYear,
+  'calendar.saveTerms': api.saveTerms,
+  'calendar.addClosure': api.addClosure,
+  'calendar.removeClosure': api.removeClosure,
+  'calendar.copyYear': api.copyYear,
+});
 
 export function resetApi(roles: Role[] = ['manager']) {
-  for (const fn of Object.values(api)) fn.mockReset();
+  resetMocks(api);
   api.status.mockImplementation(() => ok(signedInAs(roles)));
   api.bases.mockImplementation(() => ok([parkgate, fredBird]));
   api.schools.mockImplementation(() => ok([{ id: ELMFIELD, name: 'Elmfield Primary School', sencoName: null, phone: null, email: null, address: null }]));
-}
-
-export function signedInAs(roles: Role[]): AppStatus {
-  return {
-    state: 'ready',
-    dataFolder: '/data',
-    isDemo: false,
-    provisionName: 'The Key',
-    problem: null,
-    user: { id: 'a1111111-1111-4111-8111-111111111111', name: 'Ann Smith', username: 'asmith', roles, baseIds: [] },
-    demoAccounts: null,
-    autoLockMinutes: 5,
-    saveProblem: null,
-    canChooseFolder: false,
-    version: '0.1.0',
-  };
 }
 
 /** The core's fixed test clock: Monday 23 November 2026. */
@@ -183,16 +148,3 @@ export const accepted = (patch: Partial<Placement> = {}) =>
     homeVisitSkipped: 'Family preferred to meet at school.',
     ...patch,
   });
-
-/** The screens as the app shows them: Mantine in test mode, a fresh query cache, a router. */
-export function renderScreen(ui: ReactNode, at = '/') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    // env="test": no transitions, and menus open although jsdom lays nothing out.
-    <MantineProvider env="test">
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[at]}>{ui}</MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-}
