@@ -41,12 +41,19 @@ export function useUpdateDeviceSettings() {
   });
 }
 
-/** Set-up calls change which data file is open: everything cached belongs to the old one. */
+/**
+ * Set-up and session calls change which data file is open or who is at the keyboard: everything
+ * cached belongs to the old one, so it is dropped (not just refetched), and the next person never
+ * sees the last one's pupils, even for a moment.
+ */
 export function useSetupAction<I>(run: (input: I) => Promise<unknown>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => {
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.status[0] });
+      return client.invalidateQueries({ queryKey: keys.status });
+    },
   });
 }
 

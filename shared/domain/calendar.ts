@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { englandBankHolidays, easterSunday, isoWeekday } from './bank-holidays';
-import { addDays, isIsoDate } from './dates';
+import { addDays } from './dates';
 
 /** The six half terms of an academic year, in order. The days between them are holidays. */
 export const TERM_NAMES = ['Autumn 1', 'Autumn 2', 'Spring 1', 'Spring 2', 'Summer 1', 'Summer 2'] as const;
@@ -103,26 +103,40 @@ export function bankHolidaysIn(academicYear: number): Closure[] {
     .map((h) => ({ date: h.date, kind: 'bank-holiday' as const, name: h.name }));
 }
 
-/**
- * Next year's dates from this year's pattern: each date moves on 52 weeks (so it stays on the same
- * weekday), or 53 when that keeps it closer to the same calendar date. Bank holidays are not copied:
- * they follow their own rules.
- */
-export function shiftToNextYear(date: string): string {
-  const plus52 = addDays(date, 364);
-  const sameDay = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
-  const gap = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
-  const plus53 = addDays(date, 371);
-  return isIsoDate(sameDay) && gap(plus53, sameDay) < gap(plus52, sameDay) ? plus53 : plus52;
-}
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const weekdayOnOrAfter = (date: string) => (isoWeekday(date) <= 5 ? date : mondayOnOrAfter(date));
 
+/**
+ * Next year's dates from this year's pattern. Each date moves as the typical pattern's matching date
+ * moves from this year to the next (so a term that starts two days after the typical start still
+ * does, and dates never drift a day or two earlier year on year, as a plain 52 weeks would make them).
+ * INSET days and other closures move with the half term they fall in, onto a weekday. Bank holidays
+ * are not copied: they follow their own rules.
+ */
 export function copyPattern(year: SchoolYear): { terms: Term[]; closures: Closure[] } {
+  const from = typicalTerms(year.academicYear);
+  const to = typicalTerms(year.academicYear + 1);
+  const moved = (date: string, fromTypical: string, toTypical: string) => addDays(date, daysBetween(fromTypical, toTypical));
+  const terms = year.terms.map((t, i) => ({
+    name: t.name,
+    startsOn: moved(t.startsOn, from[i]!.startsOn, to[i]!.startsOn),
+    endsOn: moved(t.endsOn, from[i]!.endsOn, to[i]!.endsOn),
+  }));
+  const termOf = (date: string) => {
+    const index = year.terms.findIndex((t) => t.startsOn <= date && t.endsOn >= date);
+    return index >= 0 ? index : year.terms.findIndex((t) => t.startsOn > date);
+  };
+  const closures = year.closures
+    .filter((c) => c.kind !== 'bank-holiday')
+    .map((c) => {
+      const i = Math.max(0, termOf(c.date));
+      const offset = daysBetween(year.terms[i]?.startsOn ?? c.date, c.date);
+      return { ...c, date: weekdayOnOrAfter(addDays(terms[i]?.startsOn ?? moved(c.date, from[0]!.startsOn, to[0]!.startsOn), offset)) };
+    });
+  const taken = new Set<string>();
   return {
-    terms: year.terms.map((t) => ({ name: t.name, startsOn: shiftToNextYear(t.startsOn), endsOn: shiftToNextYear(t.endsOn) })),
-    closures: [
-      ...bankHolidaysIn(year.academicYear + 1),
-      ...year.closures.filter((c) => c.kind !== 'bank-holiday').map((c) => ({ ...c, date: shiftToNextYear(c.date) })),
-    ],
+    terms,
+    closures: [...bankHolidaysIn(year.academicYear + 1), ...closures].filter((c) => !taken.has(c.date) && taken.add(c.date)),
   };
 }
 

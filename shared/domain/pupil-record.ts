@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 import type { PlacementStatus } from './placements';
-import { upnProblem, type PrimaryKeyStage } from './pupils';
+import { academicYearOf, RECEPTION, upnProblem, yearGroupFor, type PrimaryKeyStage } from './pupils';
 import { optionalEmail, optionalPhone, optionalText } from './schools';
 
 export const SEN_STATUSES = ['none', 'sen-support', 'ehcp'] as const;
@@ -19,10 +19,6 @@ export const PATHWAY_LABELS: Record<Pathway, string> = {
   'specialist-semh': 'Specialist SEMH',
   'permanently-excluded': 'Permanently excluded',
 };
-
-/** Youngest and oldest a pupil on record can be on the day they are entered: Reception to Year 6, with slack. */
-export const MIN_AGE_YEARS = 3;
-export const MAX_AGE_YEARS = 12;
 
 /** A pupil as the pupil page shows them. */
 export interface Pupil {
@@ -146,13 +142,19 @@ export const contactFieldsSchema = z.object({
 });
 
 /**
- * Why a date of birth cannot be a primary pupil's on `today`, or null. Primary age runs from Reception
- * (4) to Year 6 (11); the range is a little wider for children taught out of their year group.
+ * Why a date of birth cannot be a primary pupil's this school year, or null. By England's rule the child
+ * must be in Reception to Year 6 on `today`, unless staff say which primary year group they are taught
+ * in (`taughtIn`: delayed entry, or kept back a year); how far that may differ from their age is checked
+ * where the override is stored.
  */
-export function dateOfBirthProblem(dateOfBirth: string, today: string): string | null {
+export function dateOfBirthProblem(dateOfBirth: string, today: string, taughtIn: number | null = null): string | null {
   if (dateOfBirth > today) return 'The date of birth is in the future.';
-  const ageOn = (years: number) => `${Number(today.slice(0, 4)) - years}${today.slice(4)}`;
-  if (dateOfBirth > ageOn(MIN_AGE_YEARS)) return `That child would be under ${MIN_AGE_YEARS}: the Key is for primary pupils.`;
-  if (dateOfBirth <= ageOn(MAX_AGE_YEARS + 1)) return `That child would be over ${MAX_AGE_YEARS}: the Key is for primary pupils.`;
+  if (taughtIn !== null && taughtIn >= RECEPTION && taughtIn <= 6) return null;
+  const academicYear = academicYearOf(today);
+  const byAge = yearGroupFor(dateOfBirth, academicYear);
+  if (byAge < RECEPTION) return `That child does not start Reception until September ${academicYear - byAge}: the Key is for primary pupils.`;
+  if (byAge > 6) {
+    return `That child would be in Year ${byAge} this school year: the Key is for primary pupils (Reception to Year 6). If they are taught in a primary year group, choose it under Taught in year group.`;
+  }
   return null;
 }

@@ -83,6 +83,7 @@ test('a referral goes through the panel, both visits and an agreed start, each s
   // The visits: the one to the Key today, the home visit skipped, which needs a reason.
   await page.getByRole('button', { name: 'Record visits' }).click();
   const visits = page.getByRole('dialog', { name: `Record visits for ${name}` });
+  await visits.getByRole('group', { name: 'Visit to the Key' }).getByRole('radio', { name: 'Visited' }).check();
   await typeDate(visits.getByRole('textbox', { name: 'Date of the visit to the Key' }), today);
   await visits.getByRole('group', { name: 'Home visit' }).getByRole('radio', { name: 'Skipped' }).check();
   await visits.getByRole('button', { name: 'Save visits' }).click();

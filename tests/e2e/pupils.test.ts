@@ -175,8 +175,8 @@ test('a date of birth outside primary age is refused under the field, and nothin
   await dob.fill(uk(dateOfBirthFor(9)));
   await dob.blur();
   await dialog.getByRole('button', { name: 'Add pupil' }).click();
-  await dialog.getByText('That child would be over 12: the Key is for primary pupils.').waitFor();
+  await dialog.getByText(/^That child would be in Year 9 this school year: the Key is for primary pupils \(Reception to Year 6\)\./).waitFor();
   expect(await dob.getAttribute('aria-invalid')).toBe('true');
-  expect(await accessibleDescription(dob)).toContain('That child would be over 12');
+  expect(await accessibleDescription(dob)).toContain('That child would be in Year 9 this school year');
   expect((await pupilList(page)).some((p) => p.legalName === 'Clementine Oakes-Varley')).toBe(false);
 });

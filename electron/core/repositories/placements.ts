@@ -320,3 +320,17 @@ export async function listUnfinishedPlans(db: Db): Promise<StoredPlan[]> {
     keyDays: r.key_days,
   }));
 }
+
+/** The last day of the pupil's latest earlier placement (one that started and has ended), if any. */
+export async function lastEndedPlacementEnd(db: Db, pupilId: string, exceptId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('placements')
+    .select('end_date')
+    .where('pupil_id', '=', pupilId)
+    .where('id', '!=', exceptId)
+    .where('start_date', 'is not', null)
+    .where('end_date', 'is not', null)
+    .orderBy('end_date', 'desc')
+    .executeTakeFirst();
+  return row?.end_date ?? null;
+}

@@ -1,8 +1,12 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import { placesProblem, type Base } from '../../../shared/domain/bases';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { firstFullDay } from '../../../shared/domain/placements';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { findBase, findBaseByName, updateBase } from '../repositories/bases';
+import { listOccupancies } from '../repositories/placements';
+import { loadCalendar } from './calendar';
 
 /** Renames a base or changes its places or key stages, never below the pupils placed there today. */
 export async function changeBase(db: Db, input: ParsedInput<'bases.update'>, today: string, now: string): Promise<Base> {
@@ -13,6 +17,18 @@ export async function changeBase(db: Db, input: ParsedInput<'bases.update'>, tod
   if (changes.places !== undefined) {
     const problem = placesProblem(changes.places, base.placed);
     if (problem) throw new UserError('CONFLICT', problem, 'places');
+    // Starts already agreed count too: no school day ahead may have more pupils than places.
+    const occupancies = (await listOccupancies(tx, id)).filter((o) => o.end >= today);
+    const lastEnd = occupancies.reduce((last, o) => (o.end > last ? o.end : last), today);
+    const { isSchoolDay } = await loadCalendar(tx);
+    const over = firstFullDay(occupancies, changes.places + 1, today, lastEnd, isSchoolDay);
+    if (over) {
+      throw new UserError(
+        'CONFLICT',
+        `More than ${changes.places} ${changes.places === 1 ? "pupil" : "pupils"} will be placed here on ${formatUkDate(over)}, with the starts already agreed. Places cannot be fewer than that.`,
+        'places',
+      );
+    }
   }
   if (changes.name !== undefined) {
     const clash = await findBaseByName(tx, changes.name);

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ErrorCode } from '../../../shared/api/result';
 import type { StartPreview } from '../../../shared/api/specs/placements';
-import { formatUkDate } from '../../../shared/domain/dates';
+import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import {
+  firstFullDay,
   keyStageProblem,
   OUTCOME_LABELS,
   PLACEMENT_STATUS_LABELS,
@@ -24,6 +25,8 @@ import {
   findPupilForPlacement,
   insertPlacement,
   insertPlacementEvent,
+  lastEndedPlacementEnd,
+  listOccupancies,
   schoolExists,
   updatePlacement,
   type PupilForPlacement,
@@ -283,6 +286,10 @@ async function assessStart(db: Db, p: Placement, input: StartInput, today: strin
   if (p.decidedOn && start < p.decidedOn) {
     return result({ code: 'INVALID_INPUT', field: 'startDate', message: `The start date is before the panel accepted the referral (${uk(p.decidedOn)}).` });
   }
+  const previousEnd = await lastEndedPlacementEnd(db, p.pupilId, p.id);
+  if (previousEnd && start <= previousEnd) {
+    return result({ code: 'INVALID_INPUT', field: 'startDate', message: `The pupil's last placement ended on ${uk(previousEnd)}: a new placement starts after that.` });
+  }
   if (!schoolDay) return result({ code: 'INVALID_INPUT', field: 'startDate', message: notSchoolDayMessage(start, calendar) });
   if (!plan) {
     return result({
@@ -309,13 +316,25 @@ async function assessStart(db: Db, p: Placement, input: StartInput, today: strin
     const message = turn === full.firstFreeStart ? full.message : `${full.message.replace(/ The first start date.*$/, '')} After the ${count(queue!.ahead.length, 'pupil')} accepted earlier and waiting, this pupil's turn for a place is ${uk(turn!)}.`;
     return result({ code: 'CONFLICT', field: 'startDate', message }, turn);
   }
+  const warnings: string[] = [];
   const jumped = queue?.delayedBy(start, plan.plannedEnd) ?? [];
   if (jumped.length > 0) {
     const first = jumped[0]!;
-    const warning = `${count(jumped.length, 'pupil')} accepted earlier ${jumped.length === 1 ? 'is' : 'are'} waiting for a place at ${base.name} (first: ${first.name}${first.placeFreeOn ? `, place free from ${uk(first.placeFreeOn)}` : ''}). This start would put back their place.`;
-    return { ...result(null), warning };
+    warnings.push(
+      `${count(jumped.length, 'pupil')} accepted earlier ${jumped.length === 1 ? 'is' : 'are'} waiting for a place at ${base.name} (first: ${first.name}${first.placeFreeOn ? `, place free from ${uk(first.placeFreeOn)}` : ''}). This start would put back their place.`,
+    );
   }
-  return result(null);
+  // A placement that runs into the next school year: the pupil moves up a year group part-way through.
+  const nextYear = academicYearOf(start) + 1;
+  if (academicYearOf(plan.plannedEnd) >= nextYear) {
+    const later = yearGroupIn(pupil, nextYear);
+    if (keyStageProblem(base.name, base.keyStages, keyStageFor(later), yearGroupLabel(later))) {
+      warnings.push(
+        `From 01/09/${nextYear} this pupil will be in ${yearGroupLabel(later)} (${keyStageFor(later) ?? 'not primary'}), which ${base.name} does not take; the plan runs to ${uk(plan.plannedEnd)}.`,
+      );
+    }
+  }
+  return warnings.length > 0 ? { ...result(null), warning: warnings.join(' ') } : result(null);
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -364,6 +383,26 @@ export async function agreeStart(db: Db, input: StartInput, by: Recorder): Promi
   });
 }
 
+/**
+ * A placement that ends after its planned end held its place for those extra days: refused if another
+ * pupil had been given that place, since no base may have more pupils than places on any school day.
+ */
+async function checkPlaceKeptUntil(db: Db, p: Placement, endDate: string): Promise<void> {
+  if (!p.startDate || !p.plannedEnd || !p.baseId || endDate <= p.plannedEnd) return;
+  const base = await findBase(db, p.baseId, endDate);
+  if (!base) return;
+  const calendar = await loadCalendar(db);
+  const others = await listOccupancies(db, base.id, p.id);
+  const full = firstFullDay(others, base.places, addDays(p.plannedEnd, 1), endDate, calendar.isSchoolDay);
+  if (full) {
+    throw new UserError(
+      'CONFLICT',
+      `${base.name} had ${base.places === 1 ? 'its only place' : `all ${base.places} places`} taken on ${uk(full)}, after this placement's planned end (${uk(p.plannedEnd)}): another pupil was given the place. Record an end on or before ${uk(addDays(full, -1))}, or move the other pupil's start date first.`,
+      'endDate',
+    );
+  }
+}
+
 export async function endPlacement(db: Db, input: ParsedInput<'placements.end'>, by: Recorder): Promise<Placement> {
   return db.transaction().execute(async (tx) => {
     const p = await loadPlacement(tx, input.id, by.today);
@@ -388,6 +427,7 @@ export async function endPlacement(db: Db, input: ParsedInput<'placements.end'>,
     if (!notStartedByEnd && input.outcome === 'withdrawn') {
       throw new UserError('INVALID_INPUT', `The placement started on ${uk(p.startDate as string)}, so it was not withdrawn before it started: choose another outcome.`, 'outcome');
     }
+    await checkPlaceKeptUntil(tx, p, input.endDate);
     await updatePlacement(tx, p.id, {
       end_date: input.endDate,
       outcome: input.outcome,

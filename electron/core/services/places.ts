@@ -198,6 +198,10 @@ export async function placementBoard(db: Db, calendar: CalendarView, today: stri
       .map((r) => boardPupil(r, r.startDate, year));
     const endingSoon = started.filter((r) => r.until !== null && r.until >= today && r.until <= soon).map((r) => boardPupil(r, r.until, year));
     const nextFreePlace = firstFreeStart(occupancies, base.places, today, calendar.isSchoolDay, endFor);
+    // More pupils than places can follow a calendar change (plans re-worked) or fewer places with
+    // starts already agreed: say so rather than let it pass unseen. "Full" for one more place = over.
+    const lastPlanned = occupancies.reduce((last, o) => (o.end > last ? o.end : last), today);
+    const overPlacesOn = firstFullDay(occupancies, base.places + 1, today, lastPlanned, calendar.isSchoolDay);
     return {
       base,
       placed: placed.sort(byDate),
@@ -205,6 +209,7 @@ export async function placementBoard(db: Db, calendar: CalendarView, today: stri
       endingSoon: endingSoon.sort(byDate),
       waiting,
       nextFreePlace,
+      overPlacesOn,
     };
   });
 }

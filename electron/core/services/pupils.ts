@@ -4,7 +4,7 @@ import type { PossibleDuplicate, PupilPage } from '../../../shared/api/specs/pup
 import { formatUkDate } from '../../../shared/domain/dates';
 import { isOpen, placementStatus, type PanelDecision } from '../../../shared/domain/placements';
 import { dateOfBirthProblem, displayName, type Pupil, type PupilSummary } from '../../../shared/domain/pupil-record';
-import { yearGroupLabel } from '../../../shared/domain/pupils';
+import { academicYearOf, yearGroupFor, yearGroupLabel } from '../../../shared/domain/pupils';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { listContacts } from '../repositories/contacts';
@@ -73,8 +73,8 @@ export function offsetForOverride(dateOfBirth: string, override: number | null, 
   return offset;
 }
 
-export function checkDateOfBirth(dateOfBirth: string, today: string): void {
-  const problem = dateOfBirthProblem(dateOfBirth, today);
+export function checkDateOfBirth(dateOfBirth: string, today: string, taughtIn: number | null = null): void {
+  const problem = dateOfBirthProblem(dateOfBirth, today, taughtIn);
   if (problem) throw new UserError('INVALID_INPUT', problem, 'dateOfBirth');
 }
 
@@ -148,7 +148,7 @@ export function newPupilValues(input: PupilFields, yearGroupOffset: number): Pup
 
 export async function createPupil(db: Db, scope: PupilScope, input: NewPupil, today: string, now: string): Promise<Pupil> {
   const { allowDuplicate, yearGroupOverride, ...fields } = input;
-  checkDateOfBirth(fields.dateOfBirth, today);
+  checkDateOfBirth(fields.dateOfBirth, today, yearGroupOverride ?? null);
   const offset = offsetForOverride(fields.dateOfBirth, yearGroupOverride ?? null, today);
   const id = randomUUID();
   return db.transaction().execute(async (tx) => {
@@ -175,8 +175,11 @@ export async function changePupil(db: Db, scope: PupilScope, input: PupilChanges
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<PupilValues>;
     const next: PupilValues = { ...current, ...defined };
     // A record entered years ago stays editable: only a changed date of birth is checked against today.
-    if (next.dateOfBirth !== current.dateOfBirth) checkDateOfBirth(next.dateOfBirth, today);
     if (yearGroupOverride !== undefined) next.yearGroupOffset = offsetForOverride(next.dateOfBirth, yearGroupOverride, today);
+    if (next.dateOfBirth !== current.dateOfBirth || yearGroupOverride !== undefined) {
+      const taughtIn = next.yearGroupOffset === 0 ? null : yearGroupFor(next.dateOfBirth, academicYearOf(today)) + next.yearGroupOffset;
+      checkDateOfBirth(next.dateOfBirth, today, taughtIn);
+    }
     if (next.upn !== current.upn) await checkUpnFree(tx, scope, next.upn, id);
     if (next.homeSchoolId !== current.homeSchoolId) await checkHomeSchool(tx, next.homeSchoolId);
     await updatePupil(tx, id, next, now);
@@ -186,7 +189,9 @@ export async function changePupil(db: Db, scope: PupilScope, input: PupilChanges
 
 export async function getPupilPage(db: Db, scope: PupilScope, id: string, today: string): Promise<PupilPage> {
   const pupil = await requireVisiblePupil(db, scope, id, today);
-  return { pupil, contacts: await listContacts(db, id), placements: await listPupilPlacements(db, id, today) };
+  // A teacher sees the referrals and placements at their own bases, not why the pupil went elsewhere.
+  const placements = (await listPupilPlacements(db, id, today)).filter((p) => scopeAllowsBase(scope, p.baseId));
+  return { pupil, contacts: await listContacts(db, id), placements };
 }
 
 export interface ListedPupil {

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Collapse, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Collapse, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -109,6 +109,12 @@ function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
                 ? 'Next free place: today.'
                 : `Next free place: ${formatUkDate(board.nextFreePlace)}.`}
           </Text>
+          {board.overPlacesOn && (
+            <Alert color="red" mt="sm" title={`More pupils than places on ${formatUkDate(board.overPlacesOn)}`}>
+              A change to the school calendar or to the places has left {base.name} over its {count(base.places, 'place')}. Change a start date, or
+              the places in Settings.
+            </Alert>
+          )}
         </div>
 
         <PupilList

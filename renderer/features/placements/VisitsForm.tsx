@@ -37,7 +37,7 @@ const schema = z
 type FormValues = z.input<typeof schema>;
 const FIELDS = ['keyVisitOn', 'keyVisitSkipped', 'homeVisitOn', 'homeVisitSkipped'] as const;
 
-const modeOf = (on: string | null, skipped: string | null): Mode => (on ? 'visited' : skipped ? 'skipped' : 'visited');
+const modeOf = (on: string | null, skipped: string | null): Mode => (on ? 'visited' : skipped ? 'skipped' : 'not-yet');
 
 interface VisitProps {
   control: Control<FormValues>;

@@ -34,7 +34,8 @@ export function actionsFor(p: Placement): { next: Action | null; others: Action[
   switch (p.status) {
     case 'referred':
     case 'deferred':
-      return { next: DECIDE, others: [] };
+      // The school may withdraw a referral before the panel decides (or after it deferred).
+      return { next: DECIDE, others: [WITHDRAW] };
     case 'accepted':
       return visitsRecorded(p) ? { next: START, others: [VISITS, WITHDRAW] } : { next: VISITS, others: [START, WITHDRAW] };
     case 'start-agreed':

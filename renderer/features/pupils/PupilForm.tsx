@@ -33,18 +33,22 @@ import { useSchools } from '../schools/queries';
 import { SchoolForm } from '../schools/SchoolForm';
 import { useCreatePupil, useDuplicates, useUpdatePupil } from './queries';
 
-/** The core's rules, plus the age check it makes against today's date. */
-const formSchema = (today: string) =>
-  pupilFieldsSchema.extend({
-    dateOfBirth: z
-      .string({ error: 'Enter the date of birth.' })
-      .min(1, 'Enter the date of birth.')
-      .pipe(dateOfBirthSchema)
-      .superRefine((dob, ctx) => {
-        const problem = dateOfBirthProblem(dob, today);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
-  });
+/**
+ * The core's rules, plus the age check it makes against today's date: for a new pupil, or when the date
+ * of birth or the year group taught in changes (a record entered years ago stays editable).
+ */
+const formSchema = (today: string, saved?: Pupil) =>
+  pupilFieldsSchema
+    .extend({
+      dateOfBirth: z.string({ error: 'Enter the date of birth.' }).min(1, 'Enter the date of birth.').pipe(dateOfBirthSchema),
+    })
+    .superRefine((values, ctx) => {
+      const taughtIn = values.yearGroupOverride ?? null;
+      const savedTaughtIn = saved && saved.yearGroup !== saved.yearGroupByAge ? saved.yearGroup : null;
+      if (saved && saved.dateOfBirth === values.dateOfBirth && savedTaughtIn === taughtIn) return;
+      const problem = dateOfBirthProblem(values.dateOfBirth, today, taughtIn);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['dateOfBirth'] });
+    });
 type FormInput = z.input<ReturnType<typeof formSchema>>;
 type FormOutput = z.output<ReturnType<typeof formSchema>>;
 
@@ -138,7 +142,7 @@ function DuplicateWarning({
  */
 export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: (saved: Pupil) => void; onCancel: () => void }) {
   const today = localIsoDate(new Date());
-  const schema = useMemo(() => formSchema(today), [today]);
+  const schema = useMemo(() => formSchema(today, pupil), [today, pupil]);
   const schools = useSchools();
   const create = useCreatePupil();
   const update = useUpdatePupil();

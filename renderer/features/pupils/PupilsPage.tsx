@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconUserPlus } from '@tabler/icons-react';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import { EmptyState, LoadError, LoadingRows } from '../../components/ListParts';
@@ -20,25 +20,22 @@ import { useExportPupils, usePupilList } from './queries';
 
 export const PAGE_SIZE = 50;
 
-// The search and filters outlive the page for this window's session, so opening a pupil and coming
-// back finds the list as it was left.
-const REMEMBER_KEY = 'key-desk.pupils.criteria';
+// The search and filters outlive the page while the same person is signed in, so opening a pupil and
+// coming back finds the list as it was left. Kept in memory only (a search is often a child's name),
+// and never shown to the next person to sign in.
+let remembered: { userId: string; criteria: PupilCriteria } | null = null;
 
-function rememberedCriteria(): PupilCriteria {
-  try {
-    const saved = sessionStorage.getItem(REMEMBER_KEY);
-    return saved ? { ...NO_CRITERIA, ...(JSON.parse(saved) as Partial<PupilCriteria>) } : NO_CRITERIA;
-  } catch {
-    return NO_CRITERIA;
-  }
+function rememberedCriteria(userId: string | undefined): PupilCriteria {
+  return remembered && remembered.userId === userId ? remembered.criteria : NO_CRITERIA;
 }
 
-function remember(criteria: PupilCriteria) {
-  try {
-    sessionStorage.setItem(REMEMBER_KEY, JSON.stringify(criteria));
-  } catch {
-    // Storage full or off: the filters are simply forgotten.
-  }
+function remember(userId: string | undefined, criteria: PupilCriteria) {
+  remembered = userId ? { userId, criteria } : null;
+}
+
+/** Forgets the remembered search (tests start each case afresh). */
+export function forgetPupilSearch(): void {
+  remembered = null;
 }
 
 type Dialog = 'add' | 'import';
@@ -51,17 +48,22 @@ export function PupilsPage() {
   const navigate = useNavigate();
   const canManage = rolesAllow(ACCESS['pupils.create'], status.data?.user?.roles ?? []);
 
-  const [criteria, setCriteria] = useState(rememberedCriteria);
+  const userId = status.data?.user?.id;
+  const [criteria, setCriteria] = useState(() => rememberedCriteria(userId));
+  // Who is signed in may be known only after the first render: pick up their search then.
+  useEffect(() => {
+    if (userId) setCriteria(rememberedCriteria(userId));
+  }, [userId]);
   const [page, setPage] = useState(1);
   const tableTop = useRef<HTMLParagraphElement>(null);
   const change = useCallback((patch: Partial<PupilCriteria>) => {
     setCriteria((current) => {
       const next = { ...current, ...patch };
-      remember(next);
+      remember(userId, next);
       return next;
     });
     setPage(1);
-  }, []);
+  }, [userId]);
 
   // The box shows each key at once; the list follows at React's lower priority, so typing never waits
   // for the table, and with a thousand pupils only one page of 50 rows is ever drawn.

@@ -30,7 +30,7 @@ function haystackOf(p: PupilSummary): string {
   let text = haystacks.get(p);
   if (text === undefined) {
     // \u0001 between fields so a search never matches across two of them.
-    text = [p.name, p.legalName, p.upn ?? '', p.homeSchoolName ?? ''].map(normalise).join('\u0001');
+    text = [p.name, p.legalName, p.upn ?? '', p.homeSchoolName ?? '', p.baseName ?? ''].map(normalise).join('\u0001');
     haystacks.set(p, text);
   }
   return text;

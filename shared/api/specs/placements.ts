@@ -47,6 +47,8 @@ export interface BaseBoard {
   waiting: WaitingPupil[];
   /** The first school day from today with a free place for a full placement, or null. */
   nextFreePlace: string | null;
+  /** The first school day from today with more pupils placed than places (after a calendar or places change), or null. */
+  overPlacesOn: string | null;
 }
 
 export interface StartPreview {

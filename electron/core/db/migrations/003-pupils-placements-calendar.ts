@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { englandBankHolidays } from '../../../../shared/domain/bank-holidays';
 import { typicalTerms } from '../../../../shared/domain/calendar';
+import { addDays } from '../../../../shared/domain/dates';
 import { createAuditTriggers } from './audit-triggers';
 import type { Migration } from './types';
 
@@ -140,19 +141,24 @@ export const migration003: Migration = {
     `);
 
     // Placements from migration 001 were started placements with no referral recorded: keep them as
-    // accepted by a panel on their start date, referred by an unknown school.
+    // accepted by a panel on their start date, referred by an unknown school. An end date still to come
+    // was the plan, not an end: such a placement is still running, with that as its planned end (or
+    // the usual 26 weeks when it had none); it has ended only if its end date has passed.
     const old = db.exec('SELECT id, pupil_id, base_id, start_date, end_date, created_at FROM placements_001')[0]?.values ?? [];
     if (old.length > 0) {
       const now = new Date().toISOString();
+      const today = now.slice(0, 10);
       const schoolId = randomUUID();
       db.run('INSERT INTO schools (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [schoolId, 'Home school not recorded', now, now]);
       for (const row of old) {
         const [id, pupilId, baseId, start, end, created] = row as [string, string, string, string, string | null, string];
+        const ended = end !== null && end < today ? end : null;
+        const plannedEnd = end ?? addDays(start, 26 * 7 - 3);
         db.run(
           `INSERT INTO placements (id, pupil_id, referring_school_id, referred_on, reason, decision, decided_on, base_id,
              start_date, planned_end, end_date, outcome, created_at, updated_at)
            VALUES (?, ?, ?, ?, 'Recorded before referrals were kept', 'accepted', ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, pupilId, schoolId, start, start, baseId, start, end ?? start, end, end ? 'other' : null, created, now],
+          [id, pupilId, schoolId, start, start, baseId, start, plannedEnd, ended, ended ? 'other' : null, created, now],
         );
       }
     }

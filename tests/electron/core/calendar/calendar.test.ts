@@ -154,5 +154,7 @@ describe('the school calendar', () => {
     expect(await storedPlan(second.id)).toMatchObject({ start_date: '2027-06-14' });
     const board = (await t.ok('placements.board')).find((b) => b.base.id === t.frederickBird.id)!;
     expect(board.nextFreePlace).not.toBe('2027-06-14');
+    // Both pupils hold the one place from the second's start until the first's new planned end.
+    expect(board.overPlacesOn).toBe('2027-06-14');
   });
 });

@@ -90,6 +90,17 @@ describe('a referral through panel, visits and start', () => {
     const rows = await t.core.requireDb().selectFrom('placements').select('id').where('pupil_id', '=', pupilId).execute();
     expect(rows).toHaveLength(3);
   });
+
+  it('starts a pupil’s new placement only after their last one ended, so they never hold two places at once', async () => {
+    const placed = await t.startedPupil('2026-09-21');
+    await t.ok('placements.end', { id: placed.id, endDate: '2026-11-20', outcome: 'moved-school' });
+    const again = await t.ok('placements.refer', { pupilId: placed.pupilId, referringSchoolId: t.schoolId, referredOn: '2026-10-01', reason: 'Referred again' });
+    await t.ok('placements.decide', { id: again.id, decision: 'accepted', decidedOn: '2026-10-05', baseId: t.parkgate.id });
+    await t.ok('placements.recordVisits', { id: again.id, keyVisitOn: '2026-10-06', homeVisitOn: '2026-10-07' });
+    const refused = await t.refused('placements.agreeStart', { id: again.id, startDate: '2026-10-12' });
+    expect(refused).toEqual({ code: 'INVALID_INPUT', field: 'startDate', message: "The pupil's last placement ended on 20/11/2026: a new placement starts after that." });
+    expect((await t.ok('placements.agreeStart', { id: again.id, startDate: '2026-11-23' })).status).toBe('placed');
+  });
 });
 
 describe('refusals: a clear message naming the field, and nothing written', () => {
@@ -139,6 +150,14 @@ describe('refusals: a clear message naming the field, and nothing written', () =
     expect(error.message).toContain('On 06/09/2027: Frederick Bird takes KS1 pupils only; this pupil would be in Year 3 (KS2).');
     expect(error.message).toContain('01/09/2027');
     expect((await t.ok('placements.agreeStart', { id: accepted.id, startDate: '2027-01-04' })).startDate).toBe('2027-01-04');
+  });
+
+  it('warns, without refusing, when a Year 2 pupil’s plan at Frederick Bird runs past 31 August into Year 3', async () => {
+    const accepted = await t.acceptedPupil({ dateOfBirth: BORN.year2, baseId: t.frederickBird.id });
+    const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2027-04-19' });
+    expect(preview.problem).toBeNull();
+    expect(preview.warning).toMatch(/^From 01\/09\/2027 this pupil will be in Year 3 \(KS2\), which Frederick Bird does not take; the plan runs to \d\d\/\d\d\/2027\.$/);
+    expect((await t.ok('placements.previewStart', { id: accepted.id, startDate: '2026-11-30' })).warning).toBeNull();
   });
 
   it('arranges no visits or start before acceptance, and checks visit dates', async () => {
@@ -242,6 +261,17 @@ describe('ending a placement and following it up', () => {
     expect(await t.refused('placements.addFollowUp', { id: placed.id, on: '2026-11-24' })).toMatchObject({ field: 'on' });
     const followed = await t.ok('placements.addFollowUp', { id: placed.id, on: '2026-11-23', notes: 'Settled in the new class' });
     expect(followed.events.find((e) => e.step === 'follow-up')).toMatchObject({ step: 'follow-up', on: '2026-11-23', notes: 'Settled in the new class', recordedBy: 'Robin Ashdown' });
+  });
+
+  it('refuses an end after the planned end when another pupil was given the place in between', async () => {
+    await t.ok('bases.update', { id: t.parkgate.id, places: 1 });
+    const first = await t.startedPupil('2025-11-03', { decidedOn: '2025-10-01' });
+    expect(first.plannedEnd! < '2026-09-01').toBe(true);
+    await t.startedPupil('2026-09-07', { decidedOn: '2026-09-01' });
+    const refused = await t.refused('placements.end', { id: first.id, endDate: '2026-09-10', outcome: 'returned-full-time' });
+    expect(refused).toMatchObject({ code: 'CONFLICT', field: 'endDate' });
+    expect(refused.message).toMatch(/^Parkgate had its only place taken on 07\/09\/2026, after this placement's planned end \(.+\): another pupil was given the place\. Record an end on or before 06\/09\/2026/);
+    expect((await t.ok('placements.end', { id: first.id, endDate: '2026-09-04', outcome: 'returned-full-time' })).status).toBe('ended');
   });
 
   it('withdraws a placement that had not started, clearing its start but keeping the history', async () => {

@@ -80,6 +80,19 @@ describe('places at a base', () => {
     expect(firstNow.warning).toBeNull();
   });
 
+  it('keeps places from dropping below the pupils placed on any school day ahead, starts already agreed included', async () => {
+    const fb = { baseId: t.frederickBird.id, dateOfBirth: BORN.year1 };
+    await t.startedPupil('2026-11-02', fb);
+    await t.startedPupil('2026-12-07', fb);
+    const refused = await t.refused('bases.update', { id: t.frederickBird.id, places: 1 });
+    expect(refused).toEqual({
+      code: 'CONFLICT',
+      field: 'places',
+      message: 'More than 1 pupil will be placed here on 07/12/2026, with the starts already agreed. Places cannot be fewer than that.',
+    });
+    expect((await t.ok('bases.update', { id: t.frederickBird.id, places: 2 })).places).toBe(2);
+  });
+
   it('shows each base’s placed pupils, those starting and ending in the next 4 weeks, and its waiting list', async () => {
     const fb = { baseId: t.frederickBird.id, dateOfBirth: BORN.year1 };
     const ending = await t.startedPupil('2026-04-20', { ...fb, decidedOn: '2026-04-01' });

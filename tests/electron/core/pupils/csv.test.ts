@@ -86,7 +86,7 @@ describe('pupils.importPreview', () => {
       { column: 'Legal first name', message: 'Enter the legal first name.' },
       { column: 'UPN', message: 'A UPN has 13 characters: a letter, then 12 more.' },
     ]);
-    expect(errorsOn(9)).toEqual([{ column: 'Date of birth', message: 'That child would be over 12: the Key is for primary pupils.' }]);
+    expect(errorsOn(9)).toEqual([{ column: 'Date of birth', message: 'That child would be in Year 10 this school year: the Key is for primary pupils (Reception to Year 6). If they are taught in a primary year group, choose it under Taught in year group.' }]);
   });
 
   it('reads headings in any case and punctuation, and the ways staff write dates and choices', async () => {

@@ -144,8 +144,8 @@ describe('year group override', () => {
 describe('bad input names its field and writes nothing', () => {
   const cases: Array<[string, Record<string, unknown>, string, string, RegExp]> = [
     ['a date of birth in the future', { dateOfBirth: '2027-01-01' }, 'INVALID_INPUT', 'dateOfBirth', /in the future/],
-    ['a child under 3', { dateOfBirth: '2024-01-01' }, 'INVALID_INPUT', 'dateOfBirth', /under 3/],
-    ['a child over 12', { dateOfBirth: '2012-05-01' }, 'INVALID_INPUT', 'dateOfBirth', /over 12/],
+    ['a child not yet in Reception', { dateOfBirth: '2022-09-01' }, 'INVALID_INPUT', 'dateOfBirth', /does not start Reception until September 2027/],
+    ['a child past Year 6 (born 31/08/2015: Year 7 in 2026/27)', { dateOfBirth: '2015-08-31' }, 'INVALID_INPUT', 'dateOfBirth', /would be in Year 7 this school year/],
     ['a date that does not exist', { dateOfBirth: '2019-02-30' }, 'INVALID_INPUT', 'dateOfBirth', /dd\/mm\/yyyy/],
     ['no first name', { legalFirstName: '  ' }, 'INVALID_INPUT', 'legalFirstName', /legal first name/],
     ['a UPN with a wrong check letter', { upn: `Z${UPN_1.slice(1)}` }, 'INVALID_INPUT', 'upn', /does not check out/],
@@ -172,10 +172,10 @@ describe('bad input names its field and writes nothing', () => {
 
   it('still lets staff edit a record whose date of birth has since left primary age', async () => {
     kd = await pupilsCore();
-    const pupil = unwrap(await kd.call('pupils.create', { legalFirstName: 'Leo', legalLastName: 'Marsh', dateOfBirth: '2014-01-10' }));
-    const later = await kd.reopenOn(new Date('2027-03-01T09:00:00Z'));
-    // Born 10/01/2014: over 12 now, but the notes can still be changed (the form sends the date of birth too).
-    expect(unwrap(await later.call('pupils.update', { id: pupil.id, dateOfBirth: '2014-01-10', notes: 'Moved on.' })).notes).toBe('Moved on.');
+    const pupil = unwrap(await kd.call('pupils.create', { legalFirstName: 'Leo', legalLastName: 'Marsh', dateOfBirth: '2016-01-10' }));
+    const later = await kd.reopenOn(new Date('2027-10-01T09:00:00Z'));
+    // Born 10/01/2016: Year 6 in 2026/27, Year 7 now, but the notes can still be changed (the form sends the date of birth too).
+    expect(unwrap(await later.call('pupils.update', { id: pupil.id, dateOfBirth: '2016-01-10', notes: 'Moved on.' })).notes).toBe('Moved on.');
   });
 });
 

@@ -28,8 +28,9 @@ const parkgateBoard: BaseBoard = {
     { ...pupil(5, 'Eli Ford', null), since: '2026-11-02', placeFreeOn: null },
   ],
   nextFreePlace: '2027-02-22',
+  overPlacesOn: null,
 };
-const fredBirdBoard: BaseBoard = { base: fredBird, placed: [], startingSoon: [], endingSoon: [], waiting: [], nextFreePlace: TODAY };
+const fredBirdBoard: BaseBoard = { base: fredBird, placed: [], startingSoon: [], endingSoon: [], waiting: [], nextFreePlace: TODAY, overPlacesOn: null };
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -69,6 +70,14 @@ describe('the placement board', () => {
     expect(within(fb).getByText('0 of 12 places filled today')).toBeInTheDocument();
     expect(within(fb).getByText('Next free place: today.')).toBeInTheDocument();
     expect(within(fb).getByText('Nobody is waiting for a place.')).toBeInTheDocument();
+    expect(screen.queryByText(/More pupils than places/)).not.toBeInTheDocument();
+  });
+
+  it('warns when a base will have more pupils than places', async () => {
+    api.board.mockImplementation(() => ok([{ ...parkgateBoard, overPlacesOn: '2027-01-11' }, fredBirdBoard]));
+    renderScreen(<BoardPage />);
+    const card = await screen.findByRole('region', { name: 'Parkgate' });
+    expect(within(card).getByText('More pupils than places on 11/01/2027')).toBeInTheDocument();
   });
 
   it('says so when a teacher has no bases', async () => {

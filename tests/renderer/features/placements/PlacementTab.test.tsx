@@ -123,6 +123,10 @@ describe('the next step of a placement', () => {
     show([accepted({ keyVisitOn: null, homeVisitSkipped: null })]);
     await user.click(await screen.findByRole('button', { name: 'Record visits' }));
     const dialog = await screen.findByRole('dialog', { name: /Record visits/ });
+    // Neither visit is recorded yet: both start at "Not yet", so saving one never trips over the other.
+    const key = within(dialog).getByRole('group', { name: 'Visit to the Key' });
+    expect(within(key).getByRole('radio', { name: 'Not yet' })).toBeChecked();
+    await user.click(within(key).getByRole('radio', { name: 'Visited' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Date of the visit to the Key' }), '12/11/2026');
     const home = within(dialog).getByRole('group', { name: 'Home visit' });
     await user.click(within(home).getByRole('radio', { name: 'Skipped' }));

@@ -32,7 +32,6 @@ const preview: ImportPreview = {
 
 beforeEach(() => {
   resetApi();
-  sessionStorage.clear();
   vi.mocked(downloadCsv).mockReset();
   api.status.mockImplementation(() => ok(signedInAs(['manager'])));
   api.bases.mockImplementation(() => ok([]));

@@ -49,7 +49,6 @@ function saved(input: Record<string, unknown>): Pupil {
 
 beforeEach(() => {
   resetApi();
-  sessionStorage.clear();
   api.status.mockImplementation(() => ok(signedInAs(['manager'])));
   api.bases.mockImplementation(() => ok([{ id: PARKGATE, name: 'Parkgate', hostSchool: 'Parkgate Primary School', places: 24, keyStages: ['KS1', 'KS2'], placed: 0 }]));
   api.schools.mockImplementation(() => ok([{ id: ELMFIELD, name: 'Elmfield Primary School', sencoName: null, phone: null, email: null, address: null }]));

@@ -8,14 +8,14 @@ import { renderAt } from './render';
 vi.mock('../../../../renderer/lib/api', async () => ({ api: (await import('./api-mock')).mockedApi }));
 vi.mock('../../../../renderer/features/audit/download', () => ({ downloadCsv: vi.fn(), downloadText: vi.fn() }));
 
-const { PupilsPage } = await import('../../../../renderer/features/pupils/PupilsPage');
+const { PupilsPage, forgetPupilSearch } = await import('../../../../renderer/features/pupils/PupilsPage');
 const { downloadCsv } = await import('../../../../renderer/features/audit/download');
 
 const renderPage = () => renderAt('/pupils', { '/pupils': <PupilsPage />, '/pupils/:id': <p>A pupil page</p> });
 
 beforeEach(() => {
   resetApi();
-  sessionStorage.clear();
+  forgetPupilSearch();
   vi.mocked(downloadCsv).mockReset();
   api.status.mockImplementation(() => ok(signedInAs(['manager'])));
   api.bases.mockImplementation(() =>
@@ -130,7 +130,21 @@ describe('the pupil list', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search pupils' }), 'zoe');
     first.unmount();
     renderPage();
-    expect(await screen.findByRole('searchbox', { name: 'Search pupils' })).toHaveValue('zoe');
+    await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Search pupils' })).toHaveValue('zoe'));
     await waitFor(() => expect(rowNames()).toEqual([zoe.name]));
+  });
+
+  it('never shows one person’s search to the next person who signs in', async () => {
+    const user = userEvent.setup({ delay: null });
+    const first = renderPage();
+    await screen.findByRole('row', { name: /Jo Bloggs/ });
+    await user.type(screen.getByRole('searchbox', { name: 'Search pupils' }), 'zoe');
+    first.unmount();
+    api.status.mockImplementation(() =>
+      ok(signedInAs({ id: 'b2222222-2222-4222-8222-222222222222', name: 'Bea Jones', username: 'bjones', roles: ['manager'], baseIds: [] })),
+    );
+    renderPage();
+    await screen.findByRole('row', { name: /Jo Bloggs/ });
+    expect(screen.getByRole('searchbox', { name: 'Search pupils' })).toHaveValue('');
   });
 });

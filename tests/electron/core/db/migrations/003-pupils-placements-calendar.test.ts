@@ -62,15 +62,20 @@ describe('migration 003: pupils, referrals, placements and school calendar', () 
     old.run("INSERT INTO pupils VALUES ('pupil-2', 'Ben', 'Ossory', 'Benny', '2018-10-11', ?)", [NOW]);
     old.run("INSERT INTO placements VALUES ('placement-1', 'pupil-1', ?, '2026-09-07', NULL, ?)", [parkgate, NOW]);
     old.run("INSERT INTO placements VALUES ('placement-2', 'pupil-2', ?, '2025-01-06', '2025-07-04', ?)", [parkgate, NOW]);
+    old.run("INSERT INTO pupils VALUES ('pupil-3', 'Cy', 'Penrose', NULL, '2019-02-11', ?)", [NOW]);
+    old.run("INSERT INTO placements VALUES ('placement-3', 'pupil-3', ?, '2098-09-01', '2099-03-01', ?)", [parkgate, NOW]);
 
     expect(migrate(old, ':memory:', ALL)).toEqual({ from: 2, to: 3 });
     expect(schemaVersion(old)).toBe(3);
     const pupil = rows(old, "SELECT * FROM pupils WHERE id = 'pupil-2'")[0];
     expect(pupil).toMatchObject({ preferred_name: 'Benny', sen_status: 'none', pathway: 'early-intervention', child_in_care: 0, year_group_offset: 0, updated_at: NOW });
     const placements = rows(old, 'SELECT * FROM placements ORDER BY id');
-    expect(placements).toHaveLength(2);
-    expect(placements[0]).toMatchObject({ pupil_id: 'pupil-1', decision: 'accepted', base_id: parkgate, start_date: '2026-09-07', end_date: null, outcome: null });
+    expect(placements).toHaveLength(3);
+    // Still running: 26 weeks planned from the start.
+    expect(placements[0]).toMatchObject({ pupil_id: 'pupil-1', decision: 'accepted', base_id: parkgate, start_date: '2026-09-07', planned_end: '2027-03-05', end_date: null, outcome: null });
     expect(placements[1]).toMatchObject({ start_date: '2025-01-06', end_date: '2025-07-04', outcome: 'other' });
+    // An end date still to come was the plan.
+    expect(placements[2]).toMatchObject({ start_date: '2098-09-01', planned_end: '2099-03-01', end_date: null, outcome: null });
     expect(rows(old, 'SELECT name FROM schools')).toEqual([{ name: 'Home school not recorded' }]);
     expect(rows(old, "SELECT name FROM sqlite_master WHERE name = 'placements_001'")).toEqual([]);
     old.close();
