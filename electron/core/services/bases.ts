@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import { placesProblem, type Base } from '../../../shared/domain/bases';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { firstFullDay } from '../../../shared/domain/placements';
+import { count } from '../../../shared/domain/words';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { findBase, findBaseByName, updateBase } from '../repositories/bases';
@@ -25,7 +26,7 @@ export async function changeBase(db: Db, input: ParsedInput<'bases.update'>, tod
     if (over) {
       throw new UserError(
         'CONFLICT',
-        `More than ${changes.places} ${changes.places === 1 ? "pupil" : "pupils"} will be placed here on ${formatUkDate(over)}, with the starts already agreed. Places cannot be fewer than that.`,
+        `More than ${count(changes.places, 'pupil')} will be placed here on ${formatUkDate(over)}, with the starts already agreed. Places cannot be fewer than that.`,
         'places',
       );
     }

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { ErrorCode } from '../../../shared/api/result';
 import type { StartPreview } from '../../../shared/api/specs/placements';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
+import { count } from '../../../shared/domain/words';
 import {
   firstFullDay,
   keyStageProblem,
@@ -32,7 +33,7 @@ import {
   type PupilForPlacement,
 } from '../repositories/placements';
 import { loadCalendar, notSchoolDayMessage } from './calendar';
-import { capacityProblem, firstSchoolDayFrom, makePlan, phasesColumn, queuePosition, timetableRules, type Plan, type PlanChoices } from './places';
+import { capacityProblem, firstSchoolDayFrom, makePlan, phasesColumn, placesTaken, queuePosition, timetableRules, type Plan, type PlanChoices } from './places';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
 /** Who is making the change, and when: every step of a placement records both. */
@@ -337,7 +338,6 @@ async function assessStart(db: Db, p: Placement, input: StartInput, today: strin
   return warnings.length > 0 ? { ...result(null), warning: warnings.join(' ') } : result(null);
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export async function previewStart(db: Db, input: ParsedInput<'placements.previewStart'>, today: string): Promise<StartPreview> {
   const p = await loadPlacement(db, input.id, today);
@@ -397,7 +397,7 @@ async function checkPlaceKeptUntil(db: Db, p: Placement, endDate: string): Promi
   if (full) {
     throw new UserError(
       'CONFLICT',
-      `${base.name} had ${base.places === 1 ? 'its only place' : `all ${base.places} places`} taken on ${uk(full)}, after this placement's planned end (${uk(p.plannedEnd)}): another pupil was given the place. Record an end on or before ${uk(addDays(full, -1))}, or move the other pupil's start date first.`,
+      `${base.name} had ${placesTaken(base.places)} taken on ${uk(full)}, after this placement's planned end (${uk(p.plannedEnd)}): another pupil was given the place. Record an end on or before ${uk(addDays(full, -1))}, or move the other pupil's start date first.`,
       'endDate',
     );
   }

@@ -85,6 +85,9 @@ export function endFinder(isSchoolDay: (date: string) => boolean): (start: strin
   };
 }
 
+/** "its only place" or "all 24 places": the places a full base has taken, for messages. */
+export const placesTaken = (places: number) => (places === 1 ? 'its only place' : `all ${places} places`);
+
 export interface CapacityProblem {
   message: string;
   /** The first start from `searchFrom` with a place free for a whole placement; null if none in two years. */
@@ -108,7 +111,7 @@ export async function capacityProblem(
   const full = firstFullDay(occupancies, base.places, start, plannedEnd, calendar.isSchoolDay);
   if (full === null) return null;
   const free = firstFreeStart(occupancies, base.places, searchFrom, calendar.isSchoolDay, endFinder(calendar.isSchoolDay));
-  const places = base.places === 1 ? 'its only place is' : `all ${base.places} places are`;
+  const places = `${placesTaken(base.places)} ${base.places === 1 ? 'is' : 'are'}`;
   const next = free
     ? `The first start date with a place free for the whole placement is ${formatUkDate(free)}.`
     : 'No place frees up for a whole placement within two years.';
