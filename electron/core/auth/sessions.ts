@@ -89,9 +89,10 @@ export class Sessions {
   }
 
   async signIn(username: string, password: string) {
-    const sealed = this.core.sealedFile;
-    if (!sealed) throw new UserError('NO_DATABASE', 'There is no data file to sign in to.');
+    if (!this.core.sealedFile) throw new UserError('NO_DATABASE', 'There is no data file to sign in to.');
     if (this.current) throw new UserError('CONFLICT', `${this.current.user.name} is signed in. Sign out first, or unlock.`);
+    const sealed = await this.core.rereadSealed();
+    if (!sealed) return this.core.status();
     const lookup = usernameLookup(sealed.provisionId, username);
     await this.checkNotWaiting(lookup, 'username');
     const unlocked = await Keyring.unlockWithPassword(sealed.envelope, username, password, this.scrypt);
@@ -104,9 +105,10 @@ export class Sessions {
 
   /** Opens the file with the recovery key and gives a person a new password (a forgotten one). */
   async recover(recoveryKey: string, username: string, newPassword: string) {
-    const sealed = this.core.sealedFile;
-    if (!sealed) throw new UserError('NO_DATABASE', 'There is no data file to open.');
+    if (!this.core.sealedFile) throw new UserError('NO_DATABASE', 'There is no data file to open.');
     if (this.current) throw new UserError('CONFLICT', `${this.current.user.name} is signed in. Sign out first.`);
+    const sealed = await this.core.rereadSealed();
+    if (!sealed) return this.core.status();
     await this.checkNotWaiting(RECOVERY_LOOKUP, 'recoveryKey');
     const secret = parseRecoveryKey(recoveryKey);
     const keyring = secret ? await Keyring.unlockWithRecovery(sealed.envelope, secret, this.scrypt) : null;
