@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Database as SqlJsDatabase } from 'sql.js';
 import { decodeEnvelope, EnvelopeError, type Envelope } from './crypto/envelope';
 import type { Keyring } from './crypto/keyring';
@@ -291,11 +291,13 @@ export class DataFile {
    * though nothing changed since: on closing, so the next start finds the data file and not set-up.
    */
   async flushKeepingFile(): Promise<void> {
-    const missing = await stat(this.path).then(
-      () => false,
-      (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
-    );
-    if (missing) this.saver.markDirty();
+    const exists = (path: string) =>
+      stat(path).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+      );
+    // A folder gone as a whole is a drive not connected: the file is still on it, not deleted.
+    if (!(await exists(this.path)) && (await exists(dirname(this.path)))) this.saver.markDirty();
     await this.flush();
   }
 

@@ -1,4 +1,4 @@
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../shared/api/result';
@@ -173,6 +173,19 @@ describe('a data file deleted while Key Desk has it open', () => {
 
     await demo.core.close();
     expect(await onNextStart(folder.path)).toMatchObject({ state: 'sign-in', parkgate: { places: 29 } });
+  });
+
+  it('is not mistaken for deleted when the whole folder has gone (a drive not connected) with nothing unsaved: closing goes ahead', async () => {
+    const demo = await startDemoCore({ folder: folder.path });
+    cleanups.push(demo.cleanup);
+    await demo.core.dataFile?.flush();
+    const away = `${folder.path}-away`;
+    cleanups.push(() => rm(away, { recursive: true, force: true }));
+    await rename(folder.path, away);
+
+    await demo.core.close();
+    await rename(away, folder.path);
+    expect((await onNextStart(folder.path)).state).toBe('sign-in');
   });
 
   it('is written back on signing out', async () => {
