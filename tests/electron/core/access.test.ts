@@ -111,6 +111,8 @@ function inputFor(name: CallName, scratch: string): unknown {
     'staff.update': { id: template.teacherId, name: 'Renamed Teacher' },
     'staff.setPassword': { id: template.teacherId, password: NEW_PASSWORD },
     'staff.remove': { id: template.teacherId },
+    'staff.failedSignIns': undefined,
+    'staff.clearFailedSignIns': { id: template.teacherId },
     'provision.newRecoveryKey': { password: DEMO_PASSWORD },
     'audit.list': {},
     'audit.people': undefined,
