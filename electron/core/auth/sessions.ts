@@ -1,6 +1,7 @@
 import type { Access } from '../../../shared/api/access';
 import type { CallName } from '../../../shared/api/contract';
 import type { SignedInUser } from '../../../shared/api/status';
+import type { StaffMember } from '../../../shared/domain/staff';
 import type { KeyDeskCore } from '../core';
 import type { ScryptParams } from '../crypto/keys';
 import { Keyring } from '../crypto/keyring';
@@ -10,7 +11,6 @@ import { UserError } from '../errors';
 import { recordEvent } from '../repositories/audit';
 import { getProvision } from '../repositories/provision';
 import { findStaff, findStaffByUsername, listStaff } from '../repositories/staff';
-import type { StaffMember } from '../../../shared/domain/staff';
 import { setStaffPassword } from '../services/staff';
 import { describeWait, DROPPED_ACTION, SignInGuard } from './sign-in-guard';
 
