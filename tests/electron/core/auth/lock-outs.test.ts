@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_PENDING } from '../../../../electron/core/auth/sign-in-guard';
 import { KeyDeskCore } from '../../../../electron/core/core';
 import type { ScryptParams } from '../../../../electron/core/crypto/keys';
 import { dispatch } from '../../../../electron/core/dispatch';
@@ -70,6 +71,20 @@ describe('ending a lock-out', () => {
       error: { code: 'NOT_FOUND', field: 'id' },
     });
   });
+});
+
+describe('many made-up usernames', () => {
+  it('keeps the newest failed tries one by one and logs how many more there were', async () => {
+    const { call, core, signIn } = await demoCore();
+    unwrap(await call('session.signOut'));
+    for (let i = 0; i < MAX_PENDING + 5; i++) await call('session.signIn', { username: `made.up.${i}`, password: 'not-a-password' });
+    await signIn('demo.teacher');
+    const rows = auditRows(core);
+    expect(rows.filter((r) => r.action === 'sign-in-failed')).toHaveLength(MAX_PENDING);
+    expect(rows.filter((r) => r.action === 'failed-sign-ins-not-kept')).toEqual([
+      expect.objectContaining({ staff_id: null, staff_name: 'Key Desk', detail: '5 earlier failed tries were too many to keep one by one' }),
+    ]);
+  }, 120_000);
 });
 
 describe('password cost', () => {
