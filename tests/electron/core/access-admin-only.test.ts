@@ -68,9 +68,10 @@ describe('through the core', () => {
   beforeAll(async () => {
     demo = await startDemoCore();
     pupilId = unwrap(await demo.call('pupils.list'))[0]!.id;
-  });
+    // A demo file takes a while to build on a busy machine.
+  }, 60_000);
   afterAll(async () => {
-    await demo.cleanup();
+    await demo?.cleanup();
   });
 
   it('refuses an administrator-only account every pupil call, and logs each refusal', async () => {
