@@ -14,7 +14,12 @@ import type { CallName } from './calls';
 export type Access = 'anyone' | 'setup' | 'signed-in' | readonly Role[];
 
 const ALL: readonly Role[] = ['teacher', 'manager', 'administrator'];
-const MANAGE: readonly Role[] = ['manager', 'administrator'];
+/** Pupil data (records, placements, the audit trail that holds their values): managers only. */
+const MANAGE: readonly Role[] = ['manager'];
+/** Reading pupils: teachers (their own bases) and managers. An administrator alone holds no pupil data. */
+const READ_PUPILS: readonly Role[] = ['teacher', 'manager'];
+/** Staff, bases, schools and the calendar, which hold no pupil data. */
+const MANAGE_OR_ADMIN: readonly Role[] = ['manager', 'administrator'];
 const ADMIN: readonly Role[] = ['administrator'];
 
 export const ACCESS = {
@@ -30,24 +35,26 @@ export const ACCESS = {
   'session.touch': 'signed-in',
   'session.changePassword': 'signed-in',
   'bases.list': ALL,
-  'bases.update': MANAGE,
+  'bases.update': MANAGE_OR_ADMIN,
   'settings.get': ALL,
   'settings.update': ADMIN,
-  'staff.list': MANAGE,
+  'staff.list': MANAGE_OR_ADMIN,
   'staff.create': ADMIN,
   'staff.update': ADMIN,
   'staff.setPassword': ADMIN,
   'staff.remove': ADMIN,
-  'provision.newRecoveryKey': MANAGE,
+  'staff.failedSignIns': ADMIN,
+  'staff.clearFailedSignIns': ADMIN,
+  'provision.newRecoveryKey': MANAGE_OR_ADMIN,
   'audit.list': MANAGE,
   'audit.people': MANAGE,
   'audit.export': MANAGE,
   'schools.list': ALL,
-  'schools.create': MANAGE,
-  'schools.update': MANAGE,
+  'schools.create': MANAGE_OR_ADMIN,
+  'schools.update': MANAGE_OR_ADMIN,
   // Teachers see only pupils with a referral or placement at one of their bases (enforced in the pupils service).
-  'pupils.list': ALL,
-  'pupils.get': ALL,
+  'pupils.list': READ_PUPILS,
+  'pupils.get': READ_PUPILS,
   'pupils.findDuplicates': MANAGE,
   'pupils.create': MANAGE,
   'pupils.update': MANAGE,
@@ -64,15 +71,15 @@ export const ACCESS = {
   'placements.end': MANAGE,
   'placements.addFollowUp': MANAGE,
   // Teachers: their own bases' pupils only, as for pupils.get.
-  'placements.timetable': ALL,
-  'placements.board': ALL,
+  'placements.timetable': READ_PUPILS,
+  'placements.board': READ_PUPILS,
   'placements.pipeline': MANAGE,
   'calendar.years': ALL,
   'calendar.get': ALL,
-  'calendar.saveTerms': MANAGE,
-  'calendar.addClosure': MANAGE,
-  'calendar.removeClosure': MANAGE,
-  'calendar.copyYear': MANAGE,
+  'calendar.saveTerms': MANAGE_OR_ADMIN,
+  'calendar.addClosure': MANAGE_OR_ADMIN,
+  'calendar.removeClosure': MANAGE_OR_ADMIN,
+  'calendar.copyYear': MANAGE_OR_ADMIN,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

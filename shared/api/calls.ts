@@ -24,6 +24,8 @@ export const CALL_NAMES = [
   'staff.update',
   'staff.setPassword',
   'staff.remove',
+  'staff.failedSignIns',
+  'staff.clearFailedSignIns',
   'provision.newRecoveryKey',
   'audit.list',
   'audit.people',

@@ -15,7 +15,7 @@ import { useAddStaff, useChangeStaff } from './queries';
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   teacher: 'Takes registers; sees the pupils and plans at their bases.',
   manager: 'Pupils, placements, plans and reports at every base.',
-  administrator: 'Staff accounts and settings.',
+  administrator: 'Staff accounts and settings; sees no pupils unless also a teacher or manager.',
 };
 
 const details = {

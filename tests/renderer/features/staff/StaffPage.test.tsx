@@ -26,6 +26,7 @@ vi.mock('../../../../renderer/lib/api', () => ({
       update: (input: unknown) => api.update(input),
       setPassword: (input: unknown) => api.setPassword(input),
       remove: (input: unknown) => api.remove(input),
+      failedSignIns: () => Promise.resolve({ ok: true, value: [] }),
     },
   },
 }));
