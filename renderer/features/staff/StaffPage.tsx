@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { Base } from '../../../shared/domain/bases';
@@ -11,6 +11,7 @@ import { useDialog } from '../../lib/useDialog';
 import { RemoveStaff } from './RemoveStaff';
 import { SetPasswordForm } from './SetPasswordForm';
 import { StaffForm } from './StaffForm';
+import { FormModal } from '../../components/FormModal';
 
 type Dialog =
   | { kind: 'add' }
@@ -170,7 +171,7 @@ export function StaffPage() {
         </Table.ScrollContainer>
       ) : null}
 
-      <Modal
+      <FormModal
         opened={opened}
         onClose={close}
         title={dialog ? dialogTitle(dialog.value) : ''}
@@ -182,7 +183,7 @@ export function StaffPage() {
           <SetPasswordForm key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />
         )}
         {dialog?.value.kind === 'remove' && <RemoveStaff key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

@@ -28,6 +28,7 @@ const preview: ImportPreview = {
   invalid: 1,
   newSchools: ['Brookfield Primary'],
   ignoredColumns: ['Favourite colour'],
+  schoolMatches: [],
 };
 
 beforeEach(() => {
