@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { PupilSummary } from '../../shared/domain/pupil-record';
 import type { School } from '../../shared/domain/schools';
 import { screenshot, useE2e, useSharedDemo } from './support';
+import { accessibilityProblems } from './support/a11y';
 import { fact, goTo } from './support/pupils';
 
 const e2e = useE2e();
@@ -27,6 +28,7 @@ test('Tab first reaches "Skip to main content", which goes to the page heading; 
   const box = await skip.boundingBox();
   expect(box && box.y >= 0 && box.height > 0, 'the skip link is on screen when focused').toBe(true);
   await screenshot(page, 'skip-link');
+  expect(await accessibilityProblems(page)).toEqual([]);
   await page.keyboard.press('Enter');
   expect(await focused(page)).toEqual({ tag: 'h2', text: 'Today' });
   expect(page.url(), 'the skip link does not change the page').toBe(address);
@@ -62,6 +64,7 @@ test('a changed form in a dialog asks before Escape or a click outside discards 
   expect(await ask.textContent()).toContain('What you have typed in this form will be lost.');
   expect(await focused(page)).toEqual({ tag: 'button', text: 'Keep editing' });
   await screenshot(page, 'discard-changes');
+  expect(await accessibilityProblems(page)).toEqual([]);
   await ask.getByRole('button', { name: 'Keep editing' }).click();
   await ask.waitFor({ state: 'hidden' });
   expect(await name.inputValue()).toBe('Larkspur Vale Primary School');
