@@ -184,6 +184,9 @@ test('Frederick Bird refuses a KS2 pupil at the panel, saying why under the Base
   expect(after.placements).toHaveLength(1);
   expect(after.placements[0]).toMatchObject({ id: placement.id, status: 'referred', decision: null, baseId: null });
   await panel.getByRole('button', { name: 'Cancel' }).click();
+  // What was chosen in the form is lost only once staff say so.
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await panel.waitFor({ state: 'hidden' });
   await headerStatus(page, 'Referred: awaiting panel').waitFor();
 });
 
@@ -247,6 +250,8 @@ test('a 25th pupil at Parkgate is refused a start while it is full and waits wit
   expect((await pupilPage(page, pupil.id)).placements[0]).toMatchObject({ status: 'accepted', startDate: null });
   await screenshot(page, 'placements-parkgate-refused');
   await agree.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await agree.waitFor({ state: 'hidden' });
 
   // The Places board: the pupil is last on Parkgate's waiting list, with their own date.
   await goTo(page, 'Places');

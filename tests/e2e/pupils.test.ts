@@ -50,7 +50,7 @@ test('a CSV import with one bad row names that row and its error, and imports th
   const rows = dialog.getByRole('table').getByRole('row');
   // Row 3 as the spreadsheet numbers it: the header is row 1.
   const bad = rows.filter({ has: page.getByRole('rowheader', { name: '3', exact: true }) });
-  expect(await bad.getByRole('cell').allTextContents()).toEqual(['Tobin Ellery', '', school!.name, 'Date of birth: Enter the date of birth as dd/mm/yyyy.']);
+  expect(await bad.getByRole('cell').allTextContents()).toEqual(['Tobin Ellery', '', school!.name, 'Date of birth: 31/02/2018 is not a real date: February 2018 has 28 days.']);
   expect(await rows.nth(1).getByRole('rowheader').textContent(), 'rows with problems come first').toBe('3');
   const ready = rows.filter({ hasText: 'Ready' });
   expect(await ready.getByRole('rowheader').allTextContents()).toEqual(['2', '4']);

@@ -11,6 +11,7 @@ import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { useBases } from '../../lib/queries';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
@@ -59,7 +60,8 @@ export function DecisionForm({
     resolver: zodResolver(schema),
     defaultValues: { decision: null, decidedOn: localIsoDate(new Date()), baseId: placement.baseId, notes: '' },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const decision = useWatch({ control: form.control, name: 'decision' });
 
   const send = async (values: FormOutput) => {

@@ -1,4 +1,4 @@
-import { Accordion, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { PupilPage } from '../../../shared/api/specs/pupils';
@@ -16,6 +16,7 @@ import { ReferForm } from './ReferForm';
 import { StartForm } from './StartForm';
 import { TimetableSection } from './TimetableTable';
 import { VisitsForm } from './VisitsForm';
+import { FormModal } from '../../components/FormModal';
 
 type Dialog = { kind: 'refer' } | { kind: ActionKind; label: string; placement: Placement };
 
@@ -158,14 +159,14 @@ export function PlacementTab({ page }: { page: PupilPage }) {
         </section>
       )}
 
-      <Modal opened={opened} onClose={close} title={shown ? dialogTitle(shown, name) : ''} size={shown?.kind === 'start' ? 'xl' : 'lg'}>
+      <FormModal opened={opened} onClose={close} title={shown ? dialogTitle(shown, name) : ''} size={shown?.kind === 'start' ? 'xl' : 'lg'}>
         {shown?.kind === 'refer' && (
           <ReferForm key={dialog!.key} pupil={{ id: page.pupil.id, name, homeSchoolId: page.pupil.homeSchoolId }} onDone={close} onCancel={close} />
         )}
         {shown && shown.kind !== 'refer' && (
           <PlacementDialog key={dialog!.key} dialog={shown} keyStage={page.pupil.keyStage} onDone={close} />
         )}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import { DEFAULT_TIMETABLE_RULES, type Weekday } from '../../../shared/domain/ti
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { HiddenHeader } from '../../components/ListParts';
 import { saveForm } from '../../lib/errors';
 import { requiredDate } from '../../lib/schemas';
@@ -149,7 +150,8 @@ export function StartForm({ placement, onDone, onCancel }: { placement: Placemen
       phases: placement.phases.map((p) => ({ ...p })),
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const phases = useFieldArray({ control: form.control, name: 'phases' });
   const [startDate, homeSchoolDay, phaseValues] = useWatch({ control: form.control, name: ['startDate', 'homeSchoolDay', 'phases'] });
 

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -27,6 +27,7 @@ import { academicYearOf, keyStageFor, upnProblem, yearGroupFor, yearGroupLabel }
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { FormModal, useDiscardGuard } from '../../components/FormModal';
 import { fieldAtFault } from '../../lib/errors';
 import { formatUkDate } from '../../lib/format';
 import { useSchools } from '../schools/queries';
@@ -152,6 +153,7 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
 
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(schema), defaultValues: valuesOf(pupil) });
   const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const [first, last, dob, upn, childInCare, override] = useWatch({
     control: form.control,
     name: ['legalFirstName', 'legalLastName', 'dateOfBirth', 'upn', 'childInCare', 'yearGroupOverride'],
@@ -361,7 +363,7 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
           <FormButtons submit={pupil ? 'Save changes' : 'Add pupil'} onCancel={onCancel} loading={isSubmitting} disabled={!!pupil && !isDirty} />
         </Stack>
       </form>
-      <Modal opened={addingSchool} onClose={() => setAddingSchool(false)} title="Add a school" size="md">
+      <FormModal opened={addingSchool} onClose={() => setAddingSchool(false)} title="Add a school" size="md">
         {addingSchool && (
           <SchoolForm
             onDone={(school) => {
@@ -371,7 +373,7 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
             onCancel={() => setAddingSchool(false)}
           />
         )}
-      </Modal>
+      </FormModal>
     </>
   );
 }

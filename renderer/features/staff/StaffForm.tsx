@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ROLE_LABELS, ROLES, rolesSchema, staffNameSchema, usernameSchema, type Role, type StaffMember } from '../../../shared/domain/staff';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { useBases } from '../../lib/queries';
 import { newPasswordPair, newPasswordShape } from '../session/newPassword';
@@ -56,6 +57,7 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
     },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const [name, username, roles, baseIds] = useWatch({ control: form.control, name: ['name', 'username', 'roles', 'baseIds'] });
   const teacherWithoutBases = roles.length > 0 && roles.every((r) => r === 'teacher') && baseIds.length === 0;
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { Base } from '../../../shared/domain/bases';
@@ -13,6 +13,7 @@ import { useFailedSignIns } from './queries';
 import { RemoveStaff } from './RemoveStaff';
 import { SetPasswordForm } from './SetPasswordForm';
 import { StaffForm } from './StaffForm';
+import { FormModal } from '../../components/FormModal';
 
 type Dialog =
   | { kind: 'add' }
@@ -183,7 +184,7 @@ export function StaffPage() {
         </Table.ScrollContainer>
       ) : null}
 
-      <Modal
+      <FormModal
         opened={opened}
         onClose={close}
         title={dialog ? dialogTitle(dialog.value) : ''}
@@ -195,7 +196,7 @@ export function StaffPage() {
           <SetPasswordForm key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />
         )}
         {dialog?.value.kind === 'remove' && <RemoveStaff key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
