@@ -73,6 +73,7 @@ export const ACCESS = {
   'calendar.addClosure': MANAGE,
   'calendar.removeClosure': MANAGE,
   'calendar.copyYear': MANAGE,
+  'calendar.previewChange': MANAGE,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

@@ -82,8 +82,9 @@ export function CalendarPage() {
       <div>
         <Title order={2}>School calendar</Title>
         <Text c="dimmed" maw={820}>
-          Bank holidays for England and Wales from 2024 to 2030 come with Key Desk and can be changed here. Term dates differ between
-          Coventry&apos;s community schools and academies, so check them against the calendar the Key follows.
+          Key Desk comes with typical term dates for 2023/24 to 2030/31, five INSET days in each to check with your local authority, and
+          England and Wales bank holidays, all of which can be changed here. Term dates differ between Coventry&apos;s community schools and
+          academies, so check them against the calendar the Key follows.
         </Text>
       </div>
       <Group justify="space-between" align="flex-end">

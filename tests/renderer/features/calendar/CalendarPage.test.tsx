@@ -36,7 +36,7 @@ describe('the school calendar', () => {
     expect(screen.getByRole('textbox', { name: 'Last day of Summer 2' })).toHaveValue('20/07/2027');
     expect(screen.getByText('190 pupil days, 5 INSET days')).toBeInTheDocument();
     expect(screen.queryByText(/usually has 190 pupil days/)).not.toBeInTheDocument();
-    expect(screen.getByText(/Bank holidays for England and Wales from 2024 to 2030/)).toBeInTheDocument();
+    expect(screen.getByText(/typical term dates for 2023\/24 to 2030\/31, five INSET days in each to check with your local authority/)).toBeInTheDocument();
     const closures = screen.getByRole('table', { name: /Closures in 2026\/27/ });
     expect(within(closures).getByRole('row', { name: /Good Friday/ })).toHaveTextContent('Friday 26/03/2027Bank holiday');
   });
