@@ -261,4 +261,6 @@ export const PLACEMENT_READS: Array<[CallName, (demo: CaseDemo) => Promise<unkno
   ['placements.previewStart', async (demo) => ({ id: (await acceptedWithVisits(demo, 'Orla')).placementId, startDate: '2026-12-07' })],
   ['calendar.years', async () => undefined],
   ['calendar.get', async () => ({ academicYear: 2026 })],
+  // A preview writes a whole year's copy and rolls it back: none of it reaches the trail.
+  ['calendar.previewChange', async () => ({ change: 'copyYear', input: { fromYear: 2030 } })],
 ];
