@@ -97,8 +97,8 @@ export function listSchoolYears(db: Db): Promise<number[]> {
 /**
  * After the school days change, every placement that has started or is due to start, and has not
  * ended, gets its plan worked out again: planned end, start of the return and Key days. Call inside
- * the transaction that changed the calendar. The calendar is the truth, so this never refuses; a base
- * that ends up over its places shows it on the placement board.
+ * the transaction that changed the calendar. It never refuses: the change itself was previewed and, if it
+ * puts a base over its places, confirmed (see changeCalendar); the placement board then shows it.
  */
 export async function replanUnfinishedPlacements(tx: Db, now: string): Promise<void> {
   const { isSchoolDay } = await loadCalendar(tx);
@@ -195,7 +195,7 @@ async function effectOf(tx: Db, today: string, before: PlacesPicture): Promise<C
   return { moved, overPlaces };
 }
 
-/** "Parkgate on 14/06/2027 and 4 more school days": for the refusal when nobody confirmed. */
+/** "Frederick Bird over its 1 place on 14/06/2027 and 4 more school days": for the refusal when nobody confirmed. */
 export function overPlacesSummary(overPlaces: readonly BaseOverPlaces[]): string {
   return overPlaces
     .map((b) => {
