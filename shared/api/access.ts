@@ -76,10 +76,11 @@ export const ACCESS = {
   'placements.pipeline': MANAGE,
   'calendar.years': ALL,
   'calendar.get': ALL,
-  'calendar.saveTerms': MANAGE_OR_ADMIN,
-  'calendar.addClosure': MANAGE_OR_ADMIN,
-  'calendar.removeClosure': MANAGE_OR_ADMIN,
-  'calendar.copyYear': MANAGE_OR_ADMIN,
+  'calendar.saveTerms': MANAGE,
+  'calendar.addClosure': MANAGE,
+  'calendar.removeClosure': MANAGE,
+  'calendar.copyYear': MANAGE,
+  'calendar.previewChange': MANAGE,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

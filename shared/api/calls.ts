@@ -59,6 +59,7 @@ export const CALL_NAMES = [
   'calendar.addClosure',
   'calendar.removeClosure',
   'calendar.copyYear',
+  'calendar.previewChange',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

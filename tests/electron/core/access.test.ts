@@ -156,7 +156,8 @@ function inputFor(name: CallName, scratch: string): unknown {
     },
     'calendar.addClosure': { date: '2026-12-01', kind: 'inset', name: 'Staff training' },
     'calendar.removeClosure': { date: '2026-12-25' },
-    'calendar.copyYear': { fromYear: 2029 },
+    'calendar.copyYear': { fromYear: 2030 },
+    'calendar.previewChange': { change: 'removeClosure', input: { date: '2026-12-25' } },
   };
   return inputs[name];
 }

@@ -226,9 +226,9 @@ describe('refusals: a clear message naming the field, and nothing written', () =
 
   it('refuses a start the calendar cannot plan 26 school weeks for', async () => {
     const accepted = await t.acceptedPupil({ dateOfBirth: BORN.year1 });
-    const error = await t.refused('placements.agreeStart', { id: accepted.id, startDate: '2030-03-04' });
+    const error = await t.refused('placements.agreeStart', { id: accepted.id, startDate: '2031-03-03' });
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'startDate', message: expect.stringContaining('Add term dates under School calendar.') });
-    const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2030-03-04' });
+    const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2031-03-03' });
     expect(preview).toMatchObject({ timetable: null, problem: { field: 'startDate' } });
   });
 
