@@ -238,8 +238,10 @@ export async function listVisiblePupils(db: Db, scope: PupilScope, today: string
   }
   const listed: ListedPupil[] = [];
   for (const pupil of pupils) {
-    const own = heads.get(pupil.id) ?? [];
-    if (!scope.all && !own.some((h) => scopeAllowsBase(scope, h.baseId))) continue;
+    // The same scope as pupils.get: a teacher sees where the pupil stands at their own bases only,
+    // never a later referral or placement elsewhere.
+    const own = (heads.get(pupil.id) ?? []).filter((h) => scopeAllowsBase(scope, h.baseId));
+    if (!scope.all && own.length === 0) continue;
     listed.push({ pupil, summary: summarise(pupil, own, today) });
   }
   return listed.sort(
