@@ -3,10 +3,11 @@ import type { Term } from '../../shared/domain/calendar';
 import { addDays, formatUkDate } from '../../shared/domain/dates';
 import { isoWeekday } from '../../shared/domain/bank-holidays';
 import { planTimetable } from '../../shared/domain/timetable';
-import { accessibleDescription, screenshot, useE2e, useSharedDemo } from './support';
+import { accessibleDescription, callApi, screenshot, useE2e, useSharedDemo } from './support';
 import {
   acceptWithVisits,
   addPupil,
+  baseNamed,
   choose,
   dateOfBirthFor,
   fact,
@@ -155,10 +156,10 @@ test('a referral goes through the panel, both visits and an agreed start, each s
   expect(await column.getByRole('listitem').filter({ hasText: name }).textContent()).toContain(`Starts ${uk(start)}`);
 });
 
-test('Frederick Bird refuses a KS2 pupil at the panel, saying why under the Base field, and nothing is recorded', async () => {
+test('the panel cannot choose Frederick Bird for a KS2 pupil: it is marked not possible, saying why, before anything is submitted', async () => {
   const page = await shared.open();
-  // Arrangement: a Year 4 pupil (KS2) with a referral waiting for the panel.
-  const pupil = await addPupil(page, 'Rowan', 'Mistlethwaite', 4);
+  // Arrangement: a Year 3 pupil (KS2) with a referral waiting for the panel.
+  const pupil = await addPupil(page, 'Rowan', 'Mistlethwaite', 3);
   const placement = await refer(page, pupil);
   const name = 'Rowan Mistlethwaite';
 
@@ -167,21 +168,21 @@ test('Frederick Bird refuses a KS2 pupil at the panel, saying why under the Base
   const panel = page.getByRole('dialog', { name: `Record panel decision for ${name}` });
   await panel.getByRole('radio', { name: 'Accepted' }).check();
   const base = panel.getByRole('combobox', { name: 'Base' });
-  // Frederick Bird is still offered (staff may know better than the record), under the bases that do not match.
+  const why = 'Frederick Bird takes KS1 pupils only; this pupil would be in Year 3 (KS2).';
+  expect(await accessibleDescription(base)).toBe(`Not possible: ${why}`);
   await base.click();
-  const other = page.getByRole('group', { name: 'Other bases: key stage does not match' });
-  await other.getByRole('option', { name: 'Frederick Bird (KS1)' }).click();
-  await panel.getByRole('button', { name: 'Record decision' }).click();
+  const fredBird = page.getByRole('option', { name: 'Frederick Bird (KS1): not possible' });
+  expect(await fredBird.getAttribute('aria-disabled')).toBe('true');
+  expect(await page.getByRole('option', { name: 'Parkgate (KS1 and KS2)' }).getAttribute('aria-disabled')).toBeNull();
+  await screenshot(page, 'placements-fb-not-possible-for-ks2');
+  await fredBird.click({ force: true });
+  expect(await base.inputValue()).toBe('');
+  await page.keyboard.press('Escape');
 
-  const message = 'Frederick Bird takes KS1 pupils only; this pupil would be in Year 4 (KS2). Choose another base.';
-  await panel.getByText(message).waitFor();
-  expect(await base.getAttribute('aria-invalid')).toBe('true');
-  expect(await accessibleDescription(base)).toContain(message);
-  await screenshot(page, 'placements-fb-refuses-ks2');
-
-  // Nothing was written: the referral still waits for the panel.
+  // The core enforces the same rule, in the same words, should anything send it.
+  const forced = await callApi(page, 'placements.decide', { id: placement.id, decision: 'accepted', decidedOn: todayIso(), baseId: (await baseNamed(page, 'Frederick Bird')).base.id });
+  expect(forced).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: `${why} Choose another base.`, field: 'baseId' } });
   const after = await pupilPage(page, pupil.id);
-  expect(after.placements).toHaveLength(1);
   expect(after.placements[0]).toMatchObject({ id: placement.id, status: 'referred', decision: null, baseId: null });
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await headerStatus(page, 'Referred: awaiting panel').waitFor();
