@@ -34,6 +34,31 @@ export function yearGroupLabel(yearGroup: number): string {
   return yearGroup === RECEPTION ? 'Reception' : `Year ${yearGroup}`;
 }
 
+/** How far the year group a pupil is taught in may be from their year group by date of birth. */
+export const MAX_YEAR_GROUP_OFFSET = 1;
+
+/**
+ * Why staff may not record a pupil as taught in `taughtIn` (null: by date of birth), or null when
+ * they may: at most one year either side of the year group by date of birth on `today` (delayed
+ * entry, or kept back or moved up a year), never a 2-year-old in Reception or a 13-year-old in Year 6.
+ */
+export function yearGroupOverrideProblem(dateOfBirth: string, taughtIn: number | null, today: string): string | null {
+  if (taughtIn === null) return null;
+  const academicYear = academicYearOf(today);
+  const byAge = yearGroupFor(dateOfBirth, academicYear);
+  if (Math.abs(taughtIn - byAge) <= MAX_YEAR_GROUP_OFFSET) return null;
+  const child =
+    byAge < RECEPTION
+      ? `this child does not start Reception until September ${academicYear - byAge}`
+      : `this child is in ${yearGroupLabel(byAge)} by date of birth${byAge > 6 ? ', not primary age' : ''}`;
+  const allowed = [byAge - 1, byAge + 1].filter((y) => y >= RECEPTION && y <= 6).map(yearGroupLabel);
+  const choose =
+    allowed.length > 0
+      ? ` Choose ${allowed.join(' or ')}, or leave it blank for the year group by date of birth.`
+      : ' The Key is for primary pupils (Reception to Year 6).';
+  return `Taught in year group can be at most one year either side of the year group by date of birth: ${child}.${choose}`;
+}
+
 // The DfE's check-letter alphabet: no I, O or S.
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 

@@ -124,7 +124,7 @@ export function planDemo(random: Random, ctx: PlanContext): DemoPlan {
   const plan = (start: string) => {
     const timetable = planTimetable(start, isSchoolDay, RULES);
     // As the services refuse a start whose whole plan the calendar cannot hold.
-    if ((timetable.days.at(-1)?.week ?? 0) < RULES.weeks) throw new Error(`The school calendar cannot hold a whole placement from ${start}`);
+    if (timetable.endedBy === 'calendar') throw new Error(`The school calendar cannot hold a whole placement from ${start}`);
     const reintegrationFrom = timetable.days.find((d) => d.week >= REINTEGRATION_WEEK)?.date ?? null;
     return { timetable, reintegrationFrom };
   };
