@@ -22,6 +22,11 @@ export function yearGroupFor(dateOfBirth: string, academicYear: number): number 
   return academicYear - year - (month >= 9 ? 5 : 4);
 }
 
+/** The year group a pupil is in on `date`: by date of birth in that academic year, moved by their offset (taught ahead or behind). */
+export function yearGroupOn(dateOfBirth: string, offset: number, date: string): number {
+  return yearGroupFor(dateOfBirth, academicYearOf(date)) + offset;
+}
+
 /** Reception is EYFS, Years 1–2 KS1, Years 3–6 KS2; anything else is not primary (null). */
 export function keyStageFor(yearGroup: number): PrimaryKeyStage | null {
   if (yearGroup === RECEPTION) return 'EYFS';
