@@ -382,7 +382,8 @@ export async function agreeStart(db: Db, input: StartInput, by: Recorder, mayOve
       key_days: plan.keyDays,
       updated_at: by.now,
     });
-    const override = needsReason ? ` Agreed against the key stage rule. ${needsReason} Reason given: ${reason}` : '';
+    // On lines of their own in the history: the rule that was set aside, and the manager's reason.
+    const override = needsReason ? `\nAgreed against the key stage rule: ${needsReason}\nReason given: ${reason}` : '';
     const notes = `Starts ${uk(input.startDate)}; planned end ${uk(plan.plannedEnd)}; ${plan.keyDays} days at the Key.${override}`;
     // Recorded after the start (catching up on paperwork), it was agreed by the start at the latest.
     const agreedOn = input.startDate < by.today ? input.startDate : by.today;

@@ -182,8 +182,9 @@ describe('refusals: a clear message naming the field, and nothing written', () =
     expect(agreed.events.at(-1)).toMatchObject({
       step: 'start-agreed',
       recordedBy: 'Robin Ashdown',
-      notes: expect.stringContaining(`Agreed against the key stage rule. ${preview.needsReason} Reason given: Panel agreed: younger in development; reviewed in September.`),
+      notes: expect.stringMatching(/days at the Key\.\nAgreed against the key stage rule: From .+\nReason given: Panel agreed: younger in development; reviewed in September\.$/),
     });
+    expect(agreed.events.at(-1)!.notes).toContain(`Agreed against the key stage rule: ${preview.needsReason}`);
   });
 
   it('needs no reason for a plan wholly inside the pupil’s key stage', async () => {
