@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stac
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
@@ -177,6 +177,9 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
   // Said as soon as a year group is chosen, not only on saving (an override on record is left alone).
   const savedTaughtIn = pupil && pupil.yearGroup !== pupil.yearGroupByAge ? pupil.yearGroup : null;
   const overrideChanged = !pupil || dob !== pupil.dateOfBirth || (override ?? null) !== savedTaughtIn;
+  // A refusal shown on saving is out of date once either field changes: the live check takes over.
+  const { clearErrors } = form;
+  useEffect(() => clearErrors('yearGroupOverride'), [dob, override, clearErrors]);
   const overrideError =
     errors.yearGroupOverride?.message ?? (byAge !== null && overrideChanged ? (yearGroupOverrideProblem(dob, override ?? null, today) ?? undefined) : undefined);
   const upnText = (upn ?? '').trim();
