@@ -11,9 +11,6 @@ import { DEFAULT_PHASES, listBoardRows, listOccupancies, type BoardRow } from '.
 import type { CalendarView } from './calendar';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
-/** A placement's school weeks: the Key's rule, not something staff change per pupil. */
-export const PLAN_WEEKS = DEFAULT_TIMETABLE_RULES.weeks;
-
 /** What staff may change per pupil: the fixed home-school day and the phases of the return. */
 export interface PlanChoices {
   homeSchoolDay: Weekday;
