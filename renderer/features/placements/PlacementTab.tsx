@@ -164,7 +164,7 @@ export function PlacementTab({ page }: { page: PupilPage }) {
           <ReferForm key={dialog!.key} pupil={{ id: page.pupil.id, name, homeSchoolId: page.pupil.homeSchoolId }} onDone={close} onCancel={close} />
         )}
         {shown && shown.kind !== 'refer' && (
-          <PlacementDialog key={dialog!.key} dialog={shown} keyStage={page.pupil.keyStage} onDone={close} />
+          <PlacementDialog key={dialog!.key} dialog={shown} yearGroup={page.pupil.yearGroup} onDone={close} />
         )}
       </FormModal>
     </Stack>
@@ -173,17 +173,17 @@ export function PlacementTab({ page }: { page: PupilPage }) {
 
 function PlacementDialog({
   dialog,
-  keyStage,
+  yearGroup,
   onDone,
 }: {
   dialog: Exclude<Dialog, { kind: 'refer' }>;
-  keyStage: PupilPage['pupil']['keyStage'];
+  yearGroup: PupilPage['pupil']['yearGroup'];
   onDone: () => void;
 }) {
   const { placement } = dialog;
   switch (dialog.kind) {
     case 'decide':
-      return <DecisionForm placement={placement} keyStage={keyStage} onDone={onDone} onCancel={onDone} />;
+      return <DecisionForm placement={placement} yearGroup={yearGroup} onDone={onDone} onCancel={onDone} />;
     case 'visits':
       return <VisitsForm placement={placement} onDone={onDone} onCancel={onDone} />;
     case 'start':

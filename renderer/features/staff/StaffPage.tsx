@@ -106,15 +106,18 @@ function StaffRow({
             >
               Set password
             </Button>
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              color="red"
-              aria-label={`Remove ${member.name}`}
-              onClick={() => open({ kind: 'remove', member })}
-            >
-              Remove
-            </Button>
+            {/* The core never removes your own account (someone must be left to manage staff), so it is not offered. */}
+            {!isYou && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                aria-label={`Remove ${member.name}`}
+                onClick={() => open({ kind: 'remove', member })}
+              >
+                Remove
+              </Button>
+            )}
           </Group>
         </Table.Td>
       )}
