@@ -5,9 +5,10 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { KeyDeskCore } from '../core/core';
 import { memorySettings } from '../core/settings';
+import { chooseClock } from './clock';
 import { startWebServer } from './server';
 
-const USAGE = 'Usage: npm run web -- --data <folder> [--port <number>] [--demo]';
+const USAGE = 'Usage: npm run web -- --data <folder> [--port <number>] [--demo] [--today <yyyy-mm-dd>]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -18,7 +19,7 @@ function parse() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { data: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+      options: { data: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean', default: false }, today: { type: 'string' } },
       strict: true,
     }));
   } catch (error) {
@@ -30,7 +31,13 @@ function parse() {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, not "${values.port}".`);
   }
-  return { folder: resolve(values.data), port, demo: values.demo ?? false };
+  let clock: ReturnType<typeof chooseClock>;
+  try {
+    clock = chooseClock(values.today, process.env.KEYDESK_TODAY);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  return { folder: resolve(values.data), port, demo: values.demo ?? false, ...clock };
 }
 
 /** The built UI sits beside this file's folder once built (out/main → out/renderer). */
@@ -49,8 +56,10 @@ async function main() {
     settings: memorySettings({ dataFolder: args.folder }),
     firstRunFolder: args.folder,
     version,
+    ...(args.clock ? { clock: args.clock } : {}),
     log: (message, error) => console.error(`Key Desk: ${message}`, error ?? ''),
   });
+  if (args.note) process.stderr.write(`${args.note}\n`);
   await core.start();
   const status = await core.status();
   if (args.demo && status.state === 'setup') {

@@ -4,11 +4,12 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { BaseBoard, BoardPupil, WaitingPupil } from '../../../shared/api/specs/placements';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
 import { BaseHeading } from '../../components/BaseHeading';
 import { EmptyState, LoadError } from '../../components/ListParts';
 import { count } from '../../lib/format';
+import { useToday } from '../../lib/today';
 import { useBoard } from './queries';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -215,7 +216,7 @@ function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
 /** Places at each base: how full it is today, who starts and ends soon, and who is waiting. */
 export function BoardPage() {
   const board = useBoard();
-  const today = localIsoDate(new Date());
+  const today = useToday();
   return (
     <Stack>
       <div>

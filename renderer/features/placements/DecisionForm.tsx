@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { baseTakes, PANEL_DECISIONS, type PanelDecision, type Placement } from '../../../shared/domain/placements';
 import type { PrimaryKeyStage } from '../../../shared/domain/pupils';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
@@ -14,6 +14,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { saveForm } from '../../lib/errors';
 import { useBases } from '../../lib/queries';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
+import { useToday } from '../../lib/today';
 import { useDecide } from './queries';
 
 export const DECISION_LABELS: Record<PanelDecision, string> = {
@@ -54,10 +55,11 @@ export function DecisionForm({
 }) {
   const bases = useBases();
   const decide = useDecide();
+  const today = useToday();
   const [confirming, setConfirming] = useState<FormOutput | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: { decision: null, decidedOn: localIsoDate(new Date()), baseId: placement.baseId, notes: '' },
+    defaultValues: { decision: null, decidedOn: today, baseId: placement.baseId, notes: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const decision = useWatch({ control: form.control, name: 'decision' });
