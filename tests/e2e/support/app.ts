@@ -19,13 +19,14 @@ export const E2E_TODAY = '2026-11-18';
 
 /**
  * Days the date-sensitive checks also run at, as the demo's typical calendar has them (each test checks
- * that it still does): a term day, the first day of a holiday (October half term), and the first day
- * of a half term (Spring 1, after Christmas and New Year).
+ * that it still does): a term day, the first day of a holiday (October half term), and the first
+ * school day of a half term (Spring 2, after February half term: the demo puts INSET days at the start
+ * of Autumn 2, Spring 1 and Summer 2, when pupils come back a day later).
  */
 export const E2E_DAYS = [
   { kind: 'term day', date: E2E_TODAY },
   { kind: 'holiday', date: '2026-10-26' },
-  { kind: 'first day of a half term', date: '2027-01-04' },
+  { kind: 'first day of a half term', date: '2027-02-22' },
 ] as const;
 export type E2eDay = (typeof E2E_DAYS)[number];
 

@@ -64,9 +64,11 @@ export async function expectDayKind(page: Page, day: E2eDay): Promise<void> {
   expect(await appToday(page), "the app's clock").toBe(day.date);
   const calendar = await schoolCalendar(page);
   const weekday = new Date(`${day.date}T12:00:00Z`).getUTCDay();
-  const inTerm = calendar.terms.some((term) => term.startsOn <= day.date && day.date <= term.endsOn);
-  const startsHalfTerm = calendar.terms.some((term) => term.startsOn === day.date);
-  const is = { weekday: weekday >= 1 && weekday <= 5, inTerm, schoolDay: calendar.isSchoolDay(day.date), startsHalfTerm };
+  const term = calendar.terms.find((t) => t.startsOn <= day.date && day.date <= t.endsOn);
+  const schoolDay = calendar.isSchoolDay(day.date);
+  // The first school day of its half term (which may start with an INSET day).
+  const startsHalfTerm = !!term && schoolDay && calendar.firstSchoolDayFrom(term.startsOn) === day.date;
+  const is = { weekday: weekday >= 1 && weekday <= 5, inTerm: !!term, schoolDay, startsHalfTerm };
   const expected = {
     'term day': { weekday: true, inTerm: true, schoolDay: true, startsHalfTerm: false },
     holiday: { weekday: true, inTerm: false, schoolDay: false, startsHalfTerm: false },
