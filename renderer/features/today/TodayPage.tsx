@@ -1,11 +1,10 @@
 import { Alert, Badge, Card, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { Base } from '../../../shared/domain/bases';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { BaseHeading } from '../../components/BaseHeading';
 import { count } from '../../lib/format';
 import { useBases, useDeviceSettings } from '../../lib/queries';
-
-const weekday = (date: Date) => date.toLocaleDateString('en-GB', { weekday: 'long' });
+import { useToday, weekdayOf } from '../../lib/today';
 
 function BaseCard({ base, isThisPc }: { base: Base; isThisPc: boolean }) {
   const free = Math.max(base.places - base.placed, 0);
@@ -41,7 +40,7 @@ function BaseCard({ base, isThisPc }: { base: Base; isThisPc: boolean }) {
 export function TodayPage() {
   const bases = useBases();
   const settings = useDeviceSettings();
-  const now = new Date();
+  const today = useToday();
   const defaultBaseId = settings.data?.defaultBaseId ?? null;
   // This PC's base first, so a teacher sees their own base without looking for it.
   const ordered = [...(bases.data ?? [])].sort((a, b) => Number(b.id === defaultBaseId) - Number(a.id === defaultBaseId));
@@ -50,7 +49,7 @@ export function TodayPage() {
       <div>
         <Title order={2}>Today</Title>
         <Text c="dimmed">
-          {weekday(now)} {formatUkDate(localIsoDate(now))}
+          {weekdayOf(today)} {formatUkDate(today)}
         </Text>
       </div>
       {bases.isError && (

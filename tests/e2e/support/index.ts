@@ -4,7 +4,7 @@ import { assertBuilt, startApp, type RunningApp } from './app';
 import { launchBrowser, settle, type Browser } from './browser';
 import { Cleanup, makeTempFolder, removeFolder } from './temp';
 
-export { assertBuilt, startApp, WEB_JS, type RunningApp } from './app';
+export { assertBuilt, E2E_DAYS, E2E_TODAY, startApp, WEB_JS, type E2eDay, type RunningApp } from './app';
 export { chromiumPath, launchBrowser, settle, type Browser } from './browser';
 export { Cleanup, makeTempFolder, removeFolder } from './temp';
 
@@ -12,7 +12,7 @@ export { Cleanup, makeTempFolder, removeFolder } from './temp';
 export async function openKeyDesk(
   cleanup: Cleanup,
   browser: Browser,
-  options: { folder: string; demo?: boolean; signInAs?: string | null },
+  options: { folder: string; demo?: boolean; signInAs?: string | null; today?: string },
 ): Promise<{ app: RunningApp; page: Page }> {
   const app = await startApp(options);
   cleanup.add(() => app.stop());
@@ -119,11 +119,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * One browser-mode server with demo data for a whole test file (its tests run one after another),
- * started before the first test and stopped after the last. Each test opens its own tab with
- * `open()`, which first ends whatever session an earlier test left (the session lives in the
- * server, not the tab) so every test starts at the sign-in screen.
+ * or for a describe block when called inside one, started before the first test and stopped after
+ * the last, at `today` (E2E_TODAY unless given). Each test opens its own tab with `open()`, which
+ * first ends whatever session an earlier test left (the session lives in the server, not the tab)
+ * so every test starts at the sign-in screen.
  */
-export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Cleanup }): {
+export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Cleanup }, options: { today?: string } = {}): {
   app: () => RunningApp;
   open: (options?: { signInAs?: string | null }) => Promise<Page>;
 } {
@@ -131,7 +132,7 @@ export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Clea
   let folder: string | undefined;
   beforeAll(async () => {
     folder = await makeTempFolder('shared-demo');
-    app = await startApp({ folder, demo: true });
+    app = await startApp({ folder, demo: true, ...options });
   });
   afterAll(async () => {
     try {
@@ -193,10 +194,11 @@ export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
   };
 }
 
-/** Today as the app writes it, dd/mm/yyyy, by this machine's clock (which the browser shares). */
-export function ukDate(date = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
+/** Today by the app's clock (ISO), as its core reports it to the page. */
+export async function appToday(page: Page): Promise<string> {
+  const status = await callApi(page, 'app.status');
+  if (!status.ok) throw new Error(`app.status was refused: ${status.error?.code}: ${status.error?.message}`);
+  return (status.value as { today: string }).today;
 }
 
 /** The text of the elements a control's aria-describedby points at: its description and any error. */
