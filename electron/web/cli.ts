@@ -18,7 +18,14 @@ function parse() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { data: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        // For tests: how long a closed page keeps its session, and a shorter auto-lock than a minute.
+        'session-grace-seconds': { type: 'string' },
+        'auto-lock-seconds': { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -30,7 +37,20 @@ function parse() {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, not "${values.port}".`);
   }
-  return { folder: resolve(values.data), port, demo: values.demo ?? false };
+  const seconds = (name: 'session-grace-seconds' | 'auto-lock-seconds') => {
+    const given = values[name];
+    if (given === undefined) return undefined;
+    const value = Number(given);
+    if (!Number.isFinite(value) || value < 1 || value > 86_400) fail(`--${name} must be a number of seconds from 1 to 86400, not "${given}".`);
+    return Math.round(value * 1000);
+  };
+  return {
+    folder: resolve(values.data),
+    port,
+    demo: values.demo ?? false,
+    sessionGraceMs: seconds('session-grace-seconds'),
+    autoLockMs: seconds('auto-lock-seconds'),
+  };
 }
 
 /** The built UI sits beside this file's folder once built (out/main → out/renderer). */
@@ -49,6 +69,7 @@ async function main() {
     settings: memorySettings({ dataFolder: args.folder }),
     firstRunFolder: args.folder,
     version,
+    ...(args.autoLockMs ? { autoLockMs: args.autoLockMs } : {}),
     log: (message, error) => console.error(`Key Desk: ${message}`, error ?? ''),
   });
   await core.start();
@@ -60,7 +81,12 @@ async function main() {
   }
   if (status.state === 'failed') process.stderr.write(`Key Desk: ${status.problem?.message ?? 'the data file was refused'}\n`);
 
-  const web = await startWebServer({ core, staticDir, ...(args.port ? { port: args.port } : {}) });
+  const web = await startWebServer({
+    core,
+    staticDir,
+    ...(args.port ? { port: args.port } : {}),
+    ...(args.sessionGraceMs ? { sessionGraceMs: args.sessionGraceMs } : {}),
+  });
   process.stdout.write(`Key Desk is running at ${web.url}\n`);
 
   let stopping = false;

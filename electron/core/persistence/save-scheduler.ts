@@ -11,7 +11,7 @@ export class SaveScheduler {
 
   constructor(
     private readonly save: () => Promise<void>,
-    private readonly options: { delayMs?: number; retryMs?: number; onError?: (error: unknown) => void } = {},
+    private readonly options: { delayMs?: number; retryMs?: number; onError?: (error: unknown) => void; onSaved?: () => void } = {},
   ) {}
 
   get pending(): boolean {
@@ -55,6 +55,7 @@ export class SaveScheduler {
     this.running = this.save();
     try {
       await this.running;
+      this.options.onSaved?.();
     } catch (error) {
       this.dirty = true;
       this.options.onError?.(error);

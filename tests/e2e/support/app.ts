@@ -41,11 +41,12 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /** Starts `node out/main/web.js --data <folder>` and resolves once it prints its one line. */
-export async function startApp(options: { folder: string; demo?: boolean; port?: number }): Promise<RunningApp> {
+export async function startApp(options: { folder: string; demo?: boolean; port?: number; args?: readonly string[] }): Promise<RunningApp> {
   assertBuilt();
   const args = [WEB_JS, '--data', options.folder];
   if (options.port !== undefined) args.push('--port', String(options.port));
   if (options.demo) args.push('--demo');
+  if (options.args) args.push(...options.args);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 
   let stdout = '';
