@@ -26,6 +26,10 @@ export function useAppEvents(session: string) {
   useEffect(
     () =>
       onAppEvent(() => {
+        // Set-up holds its screen (the recovery key is on it) until the person moves on: nothing
+        // pushed before then concerns it.
+        const state = client.getQueryData<AppStatus>(keys.status)?.state;
+        if (state === 'setup' || state === 'failed') return;
         void client.invalidateQueries({ queryKey: keys.status }).then(() => {
           const status = client.getQueryData<AppStatus>(keys.status);
           if (status && status.state !== 'ready') client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.status[0] });
