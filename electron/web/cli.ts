@@ -28,6 +28,9 @@ function parse() {
         demo: { type: 'boolean', default: false },
         'stop-wait': { type: 'string' },
         today: { type: 'string' },
+        // For tests: how long a closed page keeps its session, and a shorter auto-lock than a minute.
+        'session-grace-seconds': { type: 'string' },
+        'auto-lock-seconds': { type: 'string' },
       },
       strict: true,
     }));
@@ -52,7 +55,22 @@ function parse() {
   } catch (error) {
     fail((error as Error).message);
   }
-  return { folder: resolve(values.data), port, demo: values.demo ?? false, stopWaitMs: stopWaitSeconds * 1000, ...clock };
+  const seconds = (name: 'session-grace-seconds' | 'auto-lock-seconds') => {
+    const given = values[name];
+    if (given === undefined) return undefined;
+    const value = Number(given);
+    if (!Number.isFinite(value) || value < 1 || value > 86_400) fail(`--${name} must be a number of seconds from 1 to 86400, not "${given}".`);
+    return Math.round(value * 1000);
+  };
+  return {
+    folder: resolve(values.data),
+    port,
+    demo: values.demo ?? false,
+    stopWaitMs: stopWaitSeconds * 1000,
+    ...clock,
+    sessionGraceMs: seconds('session-grace-seconds'),
+    autoLockMs: seconds('auto-lock-seconds'),
+  };
 }
 
 /** The built UI sits beside this file's folder once built (out/main → out/renderer). */
@@ -72,6 +90,7 @@ async function main() {
     firstRunFolder: args.folder,
     version,
     ...(args.clock ? { clock: args.clock } : {}),
+    ...(args.autoLockMs ? { autoLockMs: args.autoLockMs } : {}),
     log: (message, error) => console.error(`Key Desk: ${message}`, error ?? ''),
   });
   if (args.note) process.stderr.write(`${args.note}\n`);
@@ -84,7 +103,12 @@ async function main() {
   }
   if (status.state === 'failed') process.stderr.write(`Key Desk: ${status.problem?.message ?? 'the data file was refused'}\n`);
 
-  const web = await startWebServer({ core, staticDir, ...(args.port ? { port: args.port } : {}) });
+  const web = await startWebServer({
+    core,
+    staticDir,
+    ...(args.port ? { port: args.port } : {}),
+    ...(args.sessionGraceMs ? { sessionGraceMs: args.sessionGraceMs } : {}),
+  });
   process.stdout.write(`Key Desk is running at ${web.url}\n`);
 
   let stopping = false;

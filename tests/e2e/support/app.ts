@@ -7,7 +7,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_JS = resolve(ROOT, 'out/main/web.js');
 const READY_LINE = /^Key Desk is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
 // Making the demo data takes 15–20 s on a busy 2-core machine; within the 60 s a hook may take.
-const START_TIMEOUT_MS = 45_000;
+const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /**
@@ -63,13 +63,14 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts `node out/main/web.js --data <folder> --today <date>` and resolves once it prints its one line. */
-export async function startApp(options: { folder: string; demo?: boolean; port?: number; today?: string }): Promise<RunningApp> {
+/** Starts `node out/main/web.js --data <folder> --today <date>` (and any `args`) and resolves once it prints its one line. */
+export async function startApp(options: { folder: string; demo?: boolean; port?: number; today?: string; args?: readonly string[] }): Promise<RunningApp> {
   assertBuilt();
   const today = options.today ?? E2E_TODAY;
   const args = [WEB_JS, '--data', options.folder, '--today', today];
   if (options.port !== undefined) args.push('--port', String(options.port));
   if (options.demo) args.push('--demo');
+  if (options.args) args.push(...options.args);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 
   let stdout = '';

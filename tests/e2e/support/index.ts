@@ -79,7 +79,7 @@ export async function keepRecoveryKey(page: Page): Promise<string> {
 }
 
 /** Opens the header's user menu (the button with the signed-in person's name) and picks an item. */
-export async function fromUserMenu(page: Page, personName: string, item: 'Lock' | 'Switch user' | 'Change password'): Promise<void> {
+export async function fromUserMenu(page: Page, personName: string, item: 'Lock' | 'Switch user' | 'Sign out' | 'Change password'): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: personName }).click();
   await page.getByRole('menuitem', { name: item }).click();
 }
@@ -97,7 +97,8 @@ export async function switchUser(page: Page, personName: string): Promise<void> 
 export async function callApi(page: Page, name: string, input?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; field?: string } }> {
   return page.evaluate(
     async ({ name, input }) => {
-      const token = new URLSearchParams(location.search).get('token') ?? '';
+      // The page takes the token out of the address bar and keeps it for the tab.
+      const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem('key-desk-token') ?? '';
       const response = await fetch(`/api/${name}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -149,7 +150,8 @@ export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Clea
     app: running,
     async open(options = {}) {
       const { url, token } = running();
-      const signedOut = await fetch(new URL('/api/session.signOut', url), { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      // From the browser, with its cookies: only the browser that signed in may sign out.
+      const signedOut = await e2e.browser().context.request.post(new URL('/api/session.signOut', url).href, { headers: { Authorization: `Bearer ${token}` } });
       expect(((await signedOut.json()) as { ok: boolean }).ok, 'signing out before the test').toBe(true);
       const page = await e2e.browser().open(url);
       e2e.cleanup().add(() => page.close());

@@ -49,12 +49,16 @@ async function started(r: Run) {
   const match = RUNNING.exec(r.stdout().split('\n')[0]!);
   if (!match) throw new Error(`Unexpected output: ${JSON.stringify(r.stdout())}`);
   const [, url, port, token] = match as unknown as [string, string, string, string];
+  // Like one browser: the session cookie set at sign-in goes with every later call.
+  let cookie = '';
   const call = async (name: string, input?: unknown) => {
     const response = await fetch(`http://127.0.0.1:${port}/api/${name}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
       ...(input !== undefined ? { body: JSON.stringify(input) } : {}),
     });
+    const set = response.headers.getSetCookie()[0];
+    if (set) cookie = set.split(';')[0]!;
     return (await response.json()) as Result<unknown>;
   };
   return { url, port: Number(port), token, call };
@@ -241,6 +245,16 @@ describe('npm run web (out/main/web.js)', { timeout: 120_000 }, () => {
     expect(r.stderr()).toContain('Usage: npm run web -- --data <folder>');
     expect(r.stdout()).toBe('');
   });
+
+  it.each([['--session-grace-seconds', 'soon'], ['--session-grace-seconds', '0'], ['--auto-lock-seconds', '0.5'], ['--auto-lock-seconds', '90000']])(
+    'refuses %s %j with exit code 2, naming the option',
+    async (option, value) => {
+      const r = run(['--data', data.path, option, value]);
+      expect(await r.exited).toEqual({ code: 2, signal: null });
+      expect(r.stderr()).toContain(`${option} must be a number of seconds from 1 to 86400, not "${value}".`);
+      expect(r.stdout()).toBe('');
+    },
+  );
 
   it('refuses --port with no number after it, with exit code 2', async () => {
     for (const args of [['--port'], ['--port', '-1']]) {
