@@ -12,7 +12,12 @@ export const keys = {
 };
 
 /** Fetched again whenever the core says it changed (see useAppEvents), not on a timer. */
-export const useStatus = () => useQuery({ queryKey: keys.status, queryFn: async () => unwrap(await api.app.status()) });
+/**
+ * Locks and save problems are pushed (see useAppEvents); the status is also fetched again every few
+ * minutes so that today's date (status.today) moves on at midnight on a screen left open.
+ */
+export const useStatus = () =>
+  useQuery({ queryKey: keys.status, queryFn: async () => unwrap(await api.app.status()), refetchInterval: 5 * 60_000 });
 
 /**
  * Listens for the core's pushes, so the lock screen appears the moment Key Desk locks itself and the
