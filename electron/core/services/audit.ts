@@ -1,7 +1,7 @@
 import { AUDIT_PAGE_SIZE, describeAuditAction, type AuditEntry } from '../../../shared/domain/audit';
 import type { Db } from '../db/dialect';
 import { listAudit, type AuditFilters } from '../repositories/audit';
-import { toCsv } from './csv';
+import { toCsv } from '../../../shared/csv';
 
 export function listAuditPage(db: Db, filters: AuditFilters, page: number): Promise<{ entries: AuditEntry[]; total: number }> {
   return listAudit(db, filters, AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
