@@ -1,19 +1,13 @@
 import { KEY_DESK_ACTOR, type AuditEntry, type AuditPerson } from '../../../shared/domain/audit';
-import { addDays } from '../../../shared/domain/dates';
+import { addDays, ukDayStart } from '../../../shared/domain/dates';
 import type { Db } from '../db/dialect';
 
 export interface AuditFilters {
   staffId?: string | undefined;
   pupilId?: string | undefined;
-  /** Inclusive dates as the PC's clock reads them; entries are stored in UTC. */
+  /** Inclusive days as England's clocks count them (GMT or BST); entries are stored in UTC. */
   from?: string | undefined;
   to?: string | undefined;
-}
-
-/** The UTC instant at which a local calendar day starts (this process runs on the PC whose days they are). */
-function startOfLocalDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toISOString();
 }
 
 export interface AuditEvent {
@@ -51,9 +45,9 @@ function filtered(db: Db, filters: AuditFilters) {
   if (filters.staffId === KEY_DESK_ACTOR) query = query.where('staff_id', 'is', null);
   else if (filters.staffId) query = query.where('staff_id', '=', filters.staffId);
   if (filters.pupilId) query = query.where('pupil_id', '=', filters.pupilId);
-  if (filters.from) query = query.where('at', '>=', startOfLocalDay(filters.from));
+  if (filters.from) query = query.where('at', '>=', ukDayStart(filters.from));
   // `to` is a whole day: everything before the start of the next one.
-  if (filters.to) query = query.where('at', '<', startOfLocalDay(addDays(filters.to, 1)));
+  if (filters.to) query = query.where('at', '<', ukDayStart(addDays(filters.to, 1)));
   return query;
 }
 

@@ -279,7 +279,7 @@ describe('the audit trail', () => {
 
 describe('the audit view', () => {
   it('filters by person, by pupil and by date, newest first, and pages', async () => {
-    // Midday UTC, so the day is the same one wherever the tests run (the filter uses the PC's own days).
+    // Midday UTC: the same day in England (whose days the filter counts) in GMT and BST.
     const clock = movingClock(new Date('2026-11-23T12:00:00Z'));
     const demo = await demoCore({ now: clock.now });
     const { call, signIn, teacherId, managerId, core } = demo;
@@ -326,6 +326,39 @@ describe('the audit view', () => {
       error: { code: 'INVALID_INPUT', field: 'filters.to', message: 'The end date is before the start date.' },
     });
     expect(await call('audit.list', { filters: { staffId: 'someone' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'filters.staffId' } });
+  });
+});
+
+describe('audit dates', () => {
+  it('refuses days outside 1900–2100 with a message naming the filter, in the list and the export', async () => {
+    const { call } = await demoCore();
+    for (const name of ['audit.list', 'audit.export'] as const) {
+      expect(await call(name, { filters: { to: '9999-12-31' } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'filters.to', message: 'The end date must be between 01/01/1900 and 31/12/2100.' },
+      });
+      expect(await call(name, { filters: { from: '0050-01-01' } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'filters.from', message: 'The start date must be between 01/01/1900 and 31/12/2100.' },
+      });
+      expect(await call(name, { filters: { from: '2026-02-30' } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'filters.from', message: 'Enter the start date as dd/mm/yyyy.' },
+      });
+    }
+    // The widest range it takes is the whole trail.
+    const all = unwrap(await call('audit.list', {})).total;
+    expect(unwrap(await call('audit.list', { filters: { from: '1900-01-01', to: '2100-12-31' } })).total).toBe(all);
+  });
+
+  it("counts days as England's clocks do, whatever the PC's time zone", async () => {
+    // 23:30 UTC on 1 July is 00:30 on 2 July in England (BST).
+    const clock = movingClock(new Date('2026-07-01T23:30:00Z'));
+    const { call } = await demoCore({ now: clock.now });
+    const list = async (filters: Record<string, string>) => unwrap(await call('audit.list', { filters })).total;
+    const all = await list({});
+    expect(await list({ from: '2026-07-02', to: '2026-07-02' })).toBe(all);
+    expect(await list({ to: '2026-07-01' })).toBe(0);
   });
 });
 

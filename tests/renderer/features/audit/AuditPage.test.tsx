@@ -99,6 +99,12 @@ describe('dates typed in the filters', () => {
     expect(parseUkDate('13/13/2025')).toBeNull();
     expect(parseUkDate('04/03/25')).toBeNull();
     expect(parseUkDate('2025-03-04')).toBeNull();
+    // Only days the core takes (1900 to 2100), and never a year 0000–0099 read as 19xx.
+    expect(parseUkDate('01/01/1900')).toBe('1900-01-01');
+    expect(parseUkDate('31/12/2100')).toBe('2100-12-31');
+    expect(parseUkDate('31/12/9999')).toBeNull();
+    expect(parseUkDate('01/01/0050')).toBeNull();
+    expect(parseUkDate('31/12/1899')).toBeNull();
   });
 });
 
