@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KEY_DESK_ACTOR, type AuditEntry, type AuditPerson } from '../domain/audit';
+import { KEY_DESK_ACTOR, type AuditPage, type AuditPerson } from '../domain/audit';
 import { baseNameSchema, keyStagesSchema, placesSchema, type Base } from '../domain/bases';
 import { newPasswordSchema, rolesSchema, staffNameSchema, usernameSchema, type StaffMember } from '../domain/staff';
 import type { CallName } from './calls';
@@ -142,7 +142,7 @@ export const contract = {
 
   'provision.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({ password }).strict()),
 
-  'audit.list': call<{ entries: AuditEntry[]; total: number }>()(
+  'audit.list': call<AuditPage>()(
     z
       .object({
         filters: auditFilters.optional(),
