@@ -143,6 +143,8 @@ export const REMOVED_RECORD = '(a record no longer on file)';
 
 /** A value as staff read it: a name for an id, dd/mm/yyyy for a day, a label for a code. */
 export function auditValueText(field: string, value: unknown, names: AuditNames): string {
+  // No phases of its own: the placement follows the Key's usual pattern.
+  if (field === 'phases' && (value === null || value === undefined)) return "(the Key's usual pattern)";
   if (value === null || value === undefined || value === '') return '(empty)';
   if (ID_FIELDS.has(field) && typeof value === 'string') return names[value] ?? REMOVED_RECORD;
   if (YES_NO_FIELDS.has(field)) return value === 1 || value === true ? 'Yes' : 'No';

@@ -31,6 +31,7 @@ describe('audit values in words', () => {
     expect(auditValueText('home_school_day', 5, NAMES)).toBe('Friday');
     expect(auditValueText('roles', '["teacher","manager"]', NAMES)).toBe('Teacher, Manager');
     expect(auditValueText('phases', '[{"fromWeek":13,"homeDays":2},{"fromWeek":19,"homeDays":3}]', NAMES)).toBe('2 from week 13; 3 from week 19');
+    expect(auditValueText('phases', null, NAMES)).toBe("(the Key's usual pattern)");
     expect(auditValueText('decision', 'accepted', NAMES)).toBe('Accepted');
     expect(auditValueText('notes', null, NAMES)).toBe('(empty)');
     expect(auditValueText('notes', '=1+2\n+3', NAMES)).toBe('=1+2\n+3');
