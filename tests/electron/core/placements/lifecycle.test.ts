@@ -1,3 +1,4 @@
+import { TEST_MANAGER } from '../../../helpers/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BORN, placementsCore, TODAY, type PlacementsCore } from './fixture';
 
@@ -208,7 +209,9 @@ describe('refusals: a clear message naming the field, and nothing written', () =
     await t.signIn('a.admin', password);
     const byAdmin = await t.call('placements.agreeStart', { id: accepted.id, startDate: '2027-04-19', overrideReason: 'Transition support' });
     expect(byAdmin).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    // Starting earlier, the plan ends before September: fine for anyone who may agree starts.
+    // Starting earlier, the plan ends before September: fine, no reason needed.
+    await t.ok('session.signOut');
+    await t.signIn(TEST_MANAGER.username, TEST_MANAGER.password);
     expect(await t.call('placements.previewStart', { id: accepted.id, startDate: '2026-11-30' })).toMatchObject({ ok: true, value: { needsReason: null } });
   });
 
