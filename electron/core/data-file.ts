@@ -113,7 +113,7 @@ export class DataFile {
     private readonly audit: AuditContext,
     options: OpenOptions,
   ) {
-    this.db = createKysely(sql);
+    this.db = createKysely(sql, () => this.saver.markDirty());
     this.saver = new SaveScheduler(() => this.saveNow(), {
       delayMs: options.saveDelayMs ?? 250,
       onError: (error) => {
@@ -121,7 +121,8 @@ export class DataFile {
         options.onSaveError?.(error);
       },
     });
-    // Every row change schedules a save, whichever code made it.
+    // Every row change schedules a save, whichever code made it; the hook misses WITHOUT ROWID tables,
+    // so every writing statement run through Kysely schedules one too (see createKysely).
     sql.updateHook(() => this.saver.markDirty());
   }
 

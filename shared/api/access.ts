@@ -16,6 +16,7 @@ export type Access = 'anyone' | 'setup' | 'signed-in' | readonly Role[];
 const ALL: readonly Role[] = ['teacher', 'manager', 'administrator'];
 const MANAGE: readonly Role[] = ['manager', 'administrator'];
 const ADMIN: readonly Role[] = ['administrator'];
+const REGISTERS: readonly Role[] = ['teacher', 'manager'];
 
 export const ACCESS = {
   'app.status': 'anyone',
@@ -73,6 +74,14 @@ export const ACCESS = {
   'calendar.addClosure': MANAGE,
   'calendar.removeClosure': MANAGE,
   'calendar.copyYear': MANAGE,
+  // Teachers take and amend registers at their own bases only (enforced in the registers service).
+  'registers.get': REGISTERS,
+  'registers.mark': REGISTERS,
+  'registers.markAllPresent': REGISTERS,
+  'registers.addPupil': REGISTERS,
+  'registers.submit': REGISTERS,
+  'registers.completion': REGISTERS,
+  'registers.pupilAttendance': REGISTERS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

@@ -57,6 +57,13 @@ export const CALL_NAMES = [
   'calendar.addClosure',
   'calendar.removeClosure',
   'calendar.copyYear',
+  'registers.get',
+  'registers.mark',
+  'registers.markAllPresent',
+  'registers.addPupil',
+  'registers.submit',
+  'registers.completion',
+  'registers.pupilAttendance',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -7,6 +7,7 @@ import { call, id, isoDate, noInput, type CallSpec } from './specs/common';
 import { calendarCalls } from './specs/calendar';
 import { placementCalls } from './specs/placements';
 import { pupilCalls } from './specs/pupils';
+import { registerCalls } from './specs/registers';
 import type { AppStatus, DeviceSettings } from './status';
 
 /**
@@ -157,6 +158,7 @@ export const contract = {
   ...pupilCalls,
   ...placementCalls,
   ...calendarCalls,
+  ...registerCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -154,6 +154,13 @@ function inputFor(name: CallName, scratch: string): unknown {
     'calendar.addClosure': { date: '2026-12-01', kind: 'inset', name: 'Staff training' },
     'calendar.removeClosure': { date: '2026-12-25' },
     'calendar.copyYear': { fromYear: 2029 },
+    'registers.get': { baseId: template.baseId, date: '2026-11-23', session: 'AM' },
+    'registers.mark': { baseId: template.baseId, date: '2026-11-23', session: 'AM', pupilId: template.pupilId, code: '/' },
+    'registers.markAllPresent': { baseId: template.baseId, date: '2026-11-23', session: 'AM' },
+    'registers.addPupil': { baseId: template.baseId, date: '2026-11-23', session: 'AM', pupilId: template.pupilId, note: 'Came in on the day.' },
+    'registers.submit': { baseId: template.baseId, date: '2026-11-23', session: 'AM' },
+    'registers.completion': undefined,
+    'registers.pupilAttendance': { pupilId: template.pupilId },
   };
   return inputs[name];
 }

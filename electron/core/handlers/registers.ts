@@ -1,0 +1,31 @@
+import type { KeyDeskCore } from '../core';
+import { scopeFor } from '../services/scope';
+import {
+  addPupil,
+  completionBoard,
+  getRegister,
+  markAllPresent,
+  markPupil,
+  pupilAttendance,
+  submitRegister,
+  type RegisterContext,
+} from '../services/registers';
+import type { HandlersFor } from './types';
+
+/** Who is at the register and what the classroom clock says. */
+function registerContext(core: KeyDeskCore): RegisterContext {
+  const user = core.sessions.requireUser();
+  const clock = core.clockNow();
+  const timeNow = `${String(clock.getHours()).padStart(2, '0')}:${String(clock.getMinutes()).padStart(2, '0')}`;
+  return { userId: user.id, scope: scopeFor(user), today: core.today(), timeNow, now: core.now() };
+}
+
+export const registerHandlers: HandlersFor<'registers'> = {
+  'registers.get': (input, core) => getRegister(core.requireDb(), input, registerContext(core)),
+  'registers.mark': (input, core) => markPupil(core.requireDb(), input, registerContext(core)),
+  'registers.markAllPresent': (input, core) => markAllPresent(core.requireDb(), input, registerContext(core)),
+  'registers.addPupil': (input, core) => addPupil(core.requireDb(), input, registerContext(core)),
+  'registers.submit': (input, core) => submitRegister(core.requireDb(), input, registerContext(core)),
+  'registers.completion': (_input, core) => completionBoard(core.requireDb(), registerContext(core)),
+  'registers.pupilAttendance': (input, core) => pupilAttendance(core.requireDb(), input, registerContext(core)),
+};

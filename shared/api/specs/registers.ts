@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { isAttendanceCode, type AttendanceFigures, type Session } from '../../domain/attendance';
+import { call, dateField, id, requiredText } from './common';
+
+/** One pupil's line on a register. */
+export interface RegisterLine {
+  pupilId: string;
+  placementId: string;
+  name: string;
+  yearGroup: number;
+  homeSchoolName: string | null;
+  /** Expected at the Key this session (false: at their home school, not a possible session here). */
+  expected: boolean;
+  code: string | null;
+  minutesLate: number | null;
+  markedBy: string | null;
+  markedAt: string | null;
+  /** Why a pupil not in the day's plan was added. */
+  note: string | null;
+  /** How many times this mark has been amended since the register was submitted or closed. */
+  amendments: number;
+}
+
+export type RegisterState = 'not-taken' | 'open' | 'submitted';
+
+export interface Register {
+  baseId: string;
+  baseName: string;
+  date: string;
+  session: Session;
+  state: RegisterState;
+  /** Local times, HH:MM. */
+  startsAt: string;
+  closesAt: string;
+  /** The register has closed (its close time has passed): changes to marks need a reason. */
+  closed: boolean;
+  takenBy: string | null;
+  takenAt: string | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  /** Expected at the Key, in name order. */
+  pupils: RegisterLine[];
+  /** At their home school this session: listed apart, not possible sessions at the Key. */
+  atHomeSchool: RegisterLine[];
+  unmarked: number;
+}
+
+export interface RegisterAmendment {
+  oldCode: string | null;
+  oldMinutesLate: number | null;
+  newCode: string;
+  newMinutesLate: number | null;
+  reason: string;
+  amendedBy: string | null;
+  amendedAt: string;
+}
+
+/** One session of a pupil's attendance history, with the original mark and every amendment. */
+export interface AttendanceHistoryEntry {
+  date: string;
+  session: Session;
+  baseName: string;
+  expected: boolean;
+  code: string | null;
+  minutesLate: number | null;
+  originalCode: string | null;
+  amendments: RegisterAmendment[];
+}
+
+export interface PupilAttendance {
+  figures: AttendanceFigures;
+  weeks: Array<{ weekStarting: string; figures: AttendanceFigures }>;
+  history: AttendanceHistoryEntry[];
+}
+
+export interface RegisterStatus {
+  baseId: string;
+  baseName: string;
+  date: string;
+  session: Session;
+  state: RegisterState;
+  expected: number;
+  unmarked: number;
+}
+
+export interface OverdueReason {
+  pupilId: string;
+  name: string;
+  baseName: string;
+  date: string;
+  session: Session;
+}
+
+export interface CompletionBoard {
+  /** Today (when a school day) and the 10 school days before it, newest first, registers missing or incomplete. */
+  registers: RegisterStatus[];
+  /** `N` (no reason yet) marks older than 5 school days. */
+  overdueReasons: OverdueReason[];
+}
+
+export const sessionSchema = z.enum(['AM', 'PM'], { error: 'Choose the morning (AM) or afternoon (PM) session.' });
+
+const registerKey = {
+  baseId: id('base'),
+  date: dateField('the date of the register'),
+  session: sessionSchema,
+};
+
+const codeSchema = z
+  .string({ error: 'Choose an attendance code.' })
+  .trim()
+  .toUpperCase()
+  .refine(isAttendanceCode, { message: 'That is not a DfE attendance code. Press ? for the list.' });
+
+const reason = z
+  .string({ error: 'Enter the reason for the change.' })
+  .trim()
+  .max(500, 'The reason can be at most 500 characters.')
+  .optional();
+
+export const registerCalls = {
+  'registers.get': call<Register>()(z.object(registerKey).strict()),
+  /** Sets (or, before the register closes, clears) one pupil's mark; after it is submitted or closed, a change needs a reason. */
+  'registers.mark': call<Register>()(
+    z
+      .object({
+        ...registerKey,
+        pupilId: id('pupil'),
+        code: codeSchema.nullable(),
+        minutesLate: z
+          .number({ error: 'Enter the minutes late as a number.' })
+          .int('Enter whole minutes late.')
+          .min(1, 'A late mark needs the minutes late (at least 1).')
+          .max(600, 'Minutes late can be at most 600.')
+          .nullable()
+          .optional(),
+        reason,
+      })
+      .strict(),
+  ),
+  /** Marks every unmarked pupil expected at the Key present (/ in the morning, \ in the afternoon). */
+  'registers.markAllPresent': call<Register>()(z.object(registerKey).strict()),
+  /** Adds a pupil placed at the base but not in today's plan (a change agreed on the day). */
+  'registers.addPupil': call<Register>()(
+    z.object({ ...registerKey, pupilId: id('pupil'), note: requiredText('why the pupil is at the Key today', 500) }).strict(),
+  ),
+  'registers.submit': call<Register>()(z.object(registerKey).strict()),
+  'registers.completion': call<CompletionBoard>()(z.object({}).strict().optional()),
+  'registers.pupilAttendance': call<PupilAttendance>()(
+    z.object({ pupilId: id('pupil'), from: dateField('the first date').optional(), to: dateField('the last date').optional() }).strict(),
+  ),
+};
