@@ -144,6 +144,7 @@ export class KeyDeskCore {
       saveProblem: this.file?.saveProblem ?? null,
       canChooseFolder: this.platform.canChooseFolder,
       version: this.options.version,
+      today: this.today(),
     };
   }
 

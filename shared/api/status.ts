@@ -46,6 +46,8 @@ export interface AppStatus {
   /** True where the platform can show a folder picker (the desktop app, not browser mode). */
   canChooseFolder: boolean;
   version: string;
+  /** Today by the core's clock (ISO): the date screens show and forms start from, not the browser's. */
+  today: string;
 }
 
 export interface DeviceSettings {

@@ -1,6 +1,7 @@
 import type { Mock } from 'vitest';
 import type { CallName } from '../../shared/api/calls';
 import type { AppStatus, SignedInUser } from '../../shared/api/status';
+import { localIsoDate } from '../../shared/domain/dates';
 import type { Role } from '../../shared/domain/staff';
 
 type MockedClient = Record<string, Record<string, (...args: unknown[]) => unknown>>;
@@ -44,5 +45,7 @@ export function signedInAs(who: Role[] | SignedInUser): AppStatus {
     saveProblem: null,
     canChooseFolder: false,
     version: '0.1.0',
+    // The date the test pins (with vi.setSystemTime), as the core would report it.
+    today: localIsoDate(new Date()),
   };
 }

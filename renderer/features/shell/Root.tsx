@@ -5,6 +5,7 @@ import { AuditPage } from '../audit/AuditPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { BoardPage } from '../placements/BoardPage';
 import { ReferralsPage } from '../placements/ReferralsPage';
+import { RegistersPage } from '../registers/RegistersPage';
 import { PupilPage } from '../pupils/PupilPage';
 import { PupilsPage } from '../pupils/PupilsPage';
 import { SchoolsPage } from '../schools/SchoolsPage';
@@ -47,7 +48,7 @@ export function Root() {
     <Shell status={status.data}>
       <Routes>
         <Route path="/" element={<TodayPage />} />
-        <Route path="/registers" element={page('/registers', <ComingLater area="Registers" what="AM and PM attendance registers for each base, taken by keyboard." />)} />
+        <Route path="/registers" element={page('/registers', <RegistersPage />)} />
         <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
         <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
         <Route path="/placements" element={page('/placements', <BoardPage />)} />

@@ -50,6 +50,8 @@ describe('first start in a new folder', () => {
         saveProblem: null,
         canChooseFolder: false,
         version: '0.0.0-test',
+        // By the core's clock (the tests' fixed day), not the PC's.
+        today: '2026-11-23',
       },
     });
     expect(await call('bases.list')).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
