@@ -10,8 +10,8 @@ import type { Migration } from './types';
  * deleted, and they are not copied into the JSON audit log (150,000 marks must stay small), so marks
  * use small integer keys and WITHOUT ROWID.
  */
-export const migration004: Migration = {
-  version: 4,
+export const migration005: Migration = {
+  version: 5,
   name: 'attendance registers',
   up(db) {
     db.exec(`
