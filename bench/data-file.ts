@@ -93,12 +93,12 @@ export async function measureEncryption(folder: string, account: Account, option
   ];
 }
 
-/** The password check at sign-in and unlock: scrypt at the app's cost, meant to take about 250 ms. */
+/** The password check at sign-in and unlock: scrypt at the app's cost, meant to take about half a second (at most 1 s). */
 export async function measurePasswordCheck(folder: string, account: Account, options?: RunOptions): Promise<Measure> {
   const sealed = await readOrFail(folder);
   const medianMs = await medianOfRuns(async (time) => {
     const unlocked = await time(() => Keyring.unlockWithPassword(sealed.envelope, account.username, account.password));
     if (!unlocked) throw new Error(`${account.username} cannot open the data file in ${folder}`);
   }, options);
-  return { name: 'password check at sign-in (scrypt, aim about 250 ms)', medianMs };
+  return { name: 'password check at sign-in (scrypt N=2^17, aim about 500 ms, at most 1 s)', medianMs };
 }

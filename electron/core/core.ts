@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { AppStatus, FileProblem } from '../../shared/api/status';
-import { localIsoDate } from '../../shared/domain/dates';
+import { formatUkDate, localIsoDate } from '../../shared/domain/dates';
 import { Sessions } from './auth/sessions';
 import type { ScryptParams } from './crypto/keys';
 import { Keyring } from './crypto/keyring';
@@ -9,7 +9,7 @@ import { formatRecoveryKey, newRecoverySecret } from './crypto/recovery-key';
 import { DataFile, normaliseFolder, SealedDataFile, type OpenOptions } from './data-file';
 import type { Db } from './db/dialect';
 import { DEMO_ACCOUNTS, fillDemoData } from './demo/generate';
-import { FileRefused, UserError } from './errors';
+import { FileChangedOnDisk, FileRefused, UserError } from './errors';
 import { listBases } from './repositories/bases';
 import { createProvision, getProvision } from './repositories/provision';
 import { findStaffByUsername } from './repositories/staff';
@@ -226,6 +226,39 @@ export class KeyDeskCore {
     return { status: await this.status(), recoveryKey: formatRecoveryKey(secret) };
   }
 
+  /**
+   * Reads the data file again just before signing in, so a session never opens (and then saves over)
+   * an older copy than the one on disk: another PC may have saved to a shared folder, or a backup been
+   * restored, since the folder was opened. A file refused now is reported, untouched; a file deleted
+   * meanwhile is signed in to from the copy already read, and written back by the first save.
+   */
+  async rereadSealed(): Promise<SealedDataFile | null> {
+    const folder = this.folder;
+    if (!this.sealed || this.file || !folder) return this.sealed;
+    try {
+      this.sealed = (await SealedDataFile.read(folder)) ?? this.sealed;
+    } catch (error) {
+      if (!(error instanceof FileRefused)) throw error;
+      this.refuse(error);
+    }
+    return this.sealed;
+  }
+
+  /**
+   * In plain words, what is only in memory and not in the data file; null when everything is saved.
+   * Said when stopping without saving (browser mode), so nobody believes a change is kept that is not.
+   */
+  describeUnsaved(): string | null {
+    const file = this.file;
+    if (!file?.hasUnsavedChanges) return null;
+    const since = file.unsavedSince;
+    const what = since
+      ? `The changes made since ${since.toTimeString().slice(0, 8)} on ${formatUkDate(localIsoDate(since))} were not saved`
+      : 'The data file was missing from the folder and could not be written back';
+    const why = file.saveProblem ? ` Why: ${file.saveProblem}` : '';
+    return `${what}: the data file in ${dirname(file.path)} holds only what was saved before then.${why}`;
+  }
+
   /** Unseals the file for a session. A body that fails to verify is refused, the file untouched. */
   async unseal(keyring: Keyring): Promise<DataFile | null> {
     if (!this.sealed) throw new UserError('NO_DATABASE', 'No data file is open. Open or create one first.');
@@ -278,8 +311,9 @@ export class KeyDeskCore {
     if (!file) return;
     // If saving fails the file stays open (and keeps retrying), so nothing in memory is lost.
     try {
-      await file.flush();
+      await file.flushKeepingFile();
     } catch (error) {
+      if (error instanceof FileChangedOnDisk) throw new UserError('CONFLICT', error.message);
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new UserError(
         'CONFLICT',
@@ -305,7 +339,10 @@ export class KeyDeskCore {
     return {
       clock: this.clock,
       ...(this.options.saveDelayMs !== undefined ? { saveDelayMs: this.options.saveDelayMs } : {}),
-      onSaveError: (error: unknown) => this.options.log?.('Saving the data file failed; will retry.', error),
+      onSaveError: (error: unknown) =>
+        error instanceof FileChangedOnDisk
+          ? this.options.log?.('The data file was changed on disk by something else; saving has stopped so as not to overwrite it.')
+          : this.options.log?.('Saving the data file failed; will retry.', error),
     };
   }
 }

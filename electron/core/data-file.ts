@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Database as SqlJsDatabase } from 'sql.js';
 import { decodeEnvelope, EnvelopeError, type Envelope } from './crypto/envelope';
 import type { Keyring } from './crypto/keyring';
 import { createKysely, type Db } from './db/dialect';
 import { createDatabase, loadDatabase } from './db/open';
 import { loadSqlJs } from './db/sqljs';
-import { FileRefused } from './errors';
+import { FileChangedOnDisk, FileRefused } from './errors';
 import { removeStaleTempFiles, writeFileAtomic } from './persistence/atomic-write';
 import { SaveScheduler } from './persistence/save-scheduler';
 
@@ -47,11 +48,30 @@ function refusedFor(error: EnvelopeError, path: string): FileRefused {
   return new FileRefused(kind, path, message, { cause: error });
 }
 
+/** Names one exact content of the data file, so a save can tell whether the file on disk is still one of ours. */
+function fingerprint(bytes: Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** The fingerprint of the data file on disk now; null when there is none. Other read errors are thrown. */
+async function fingerprintOnDisk(path: string): Promise<string | null> {
+  try {
+    return fingerprint(await readFile(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /** A data file read from disk but still sealed: enough to show the sign-in screen, nothing more. */
 export class SealedDataFile {
   constructor(
     readonly path: string,
     readonly envelope: Envelope,
+    /** Of the bytes read: a session opened from them may only ever replace this very file. */
+    readonly fingerprint: string,
   ) {}
 
   get demo(): boolean {
@@ -76,7 +96,7 @@ export class SealedDataFile {
       });
     }
     try {
-      return new SealedDataFile(path, decodeEnvelope(bytes));
+      return new SealedDataFile(path, decodeEnvelope(bytes), fingerprint(bytes));
     } catch (error) {
       if (error instanceof EnvelopeError) throw refusedFor(error, path);
       throw error;
@@ -105,6 +125,15 @@ export class DataFile {
   private readonly saver: SaveScheduler;
   private closed = false;
   private lastSaveError: string | null = null;
+  /**
+   * Fingerprints of what may be on disk because we put it there: the file we opened or last wrote,
+   * plus any write since whose outcome we could not be sure of. Anything else is someone else's file.
+   */
+  private ours: Set<string>;
+  /** Set for good once the file on disk is found to be someone else's: nothing is written after that. */
+  private changedOnDisk: FileChangedOnDisk | null = null;
+  private firstUnsavedChange: Date | null = null;
+  private readonly clock: () => Date;
 
   private constructor(
     readonly path: string,
@@ -112,18 +141,24 @@ export class DataFile {
     readonly keyring: Keyring,
     private readonly audit: AuditContext,
     options: OpenOptions,
+    /** The fingerprint of the file this one was opened from; null for a new file (there must be none on disk). */
+    openedFrom: string | null,
   ) {
-    this.db = createKysely(sql, () => this.saver.markDirty());
+    this.db = createKysely(sql, () => this.noteChange());
+    this.clock = options.clock ?? (() => new Date());
+    this.ours = new Set(openedFrom === null ? [] : [openedFrom]);
     this.saver = new SaveScheduler(() => this.saveNow(), {
       delayMs: options.saveDelayMs ?? 250,
       onError: (error) => {
         this.lastSaveError = error instanceof Error ? error.message : String(error);
         options.onSaveError?.(error);
       },
+      // Trying again cannot mend a file that is someone else's now.
+      retries: (error) => !(error instanceof FileChangedOnDisk),
     });
     // Every row change schedules a save, whichever code made it; the hook misses WITHOUT ROWID tables,
     // so every writing statement run through Kysely schedules one too (see createKysely).
-    sql.updateHook(() => this.saver.markDirty());
+    sql.updateHook(() => this.noteChange());
   }
 
   /** Who the audit log names for changes made from now on (null: Key Desk itself). */
@@ -149,7 +184,7 @@ export class DataFile {
     // sql.js keeps working in `bytes` itself from here on: do not reuse or wipe it.
     const { db, migrated } = loadDatabase(SQL, bytes, sealed.path, audit.register);
     await removeStaleTempFiles(sealed.path);
-    const file = new DataFile(sealed.path, db, keyring, audit, options);
+    const file = new DataFile(sealed.path, db, keyring, audit, options, sealed.fingerprint);
     if (migrated) await file.saveSoon().flush();
     return file;
   }
@@ -178,7 +213,7 @@ export class DataFile {
     }
     const SQL = await loadSqlJs();
     const audit = new AuditContext(options.clock ?? (() => new Date()));
-    const file = new DataFile(path, createDatabase(SQL, audit.register), keyring, audit, options);
+    const file = new DataFile(path, createDatabase(SQL, audit.register), keyring, audit, options, null);
     try {
       await fill(file);
     } catch (error) {
@@ -191,25 +226,90 @@ export class DataFile {
     return file;
   }
 
-  /** Writes the database to disk now, sealed and durably. Only ever between transactions. */
+  /**
+   * Writes the database to disk now, sealed and durably. Only ever between transactions. Refuses to
+   * replace a file that is not the one we opened or last wrote; writes a deleted one back.
+   */
   async saveNow(): Promise<void> {
+    await this.checkStillOurs();
     // Holding Kysely's single connection guarantees no transaction is open while we export.
     const bytes = await this.db.connection().execute(async () => this.sql.export());
-    const sealed = this.keyring.sealFileChunks(bytes);
-    bytes.fill(0);
-    await writeFileAtomic(this.path, sealed);
+    const covered = this.firstUnsavedChange;
+    this.firstUnsavedChange = null;
+    try {
+      const sealed = this.keyring.sealFileChunks(bytes);
+      bytes.fill(0);
+      await this.writeSealed(sealed);
+    } catch (error) {
+      this.firstUnsavedChange = covered ?? this.firstUnsavedChange;
+      throw error;
+    }
     this.lastSaveError = null;
+  }
+
+  private async writeSealed(sealed: readonly Uint8Array[]): Promise<void> {
+    const writing = fingerprint(sealed);
+    // A write that fails may still have replaced the file (the rename done, the folder sync not).
+    this.ours.add(writing);
+    try {
+      await writeFileAtomic(this.path, sealed);
+    } catch (error) {
+      const landed = await fingerprintOnDisk(this.path).catch(() => undefined);
+      if (landed === writing) this.ours = new Set([writing]);
+      else if (landed !== undefined) this.ours.delete(writing);
+      throw error;
+    }
+    this.ours = new Set([writing]);
+  }
+
+  private async checkStillOurs(): Promise<void> {
+    if (this.changedOnDisk) throw this.changedOnDisk;
+    const onDisk = await fingerprintOnDisk(this.path);
+    // A deleted file is written back: there is nothing newer there to lose.
+    if (onDisk === null || this.ours.has(onDisk)) return;
+    this.changedOnDisk = new FileChangedOnDisk(this.path);
+    throw this.changedOnDisk;
+  }
+
+  private noteChange(): void {
+    this.firstUnsavedChange ??= this.clock();
+    this.saver.markDirty();
   }
 
   /** Saves after a change outside the database (a key slot): the header is part of the file. */
   saveSoon(): this {
-    this.saver.markDirty();
+    this.noteChange();
     return this;
   }
 
   /** Saves anything pending, then waits for it to be on disk. */
   flush(): Promise<void> {
     return this.saver.flush();
+  }
+
+  /**
+   * Like flush, and also writes the file again if it has gone from the folder (deleted while open)
+   * though nothing changed since: on closing, so the next start finds the data file and not set-up.
+   */
+  async flushKeepingFile(): Promise<void> {
+    const exists = (path: string) =>
+      stat(path).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+      );
+    // A folder gone as a whole is a drive not connected: the file is still on it, not deleted.
+    if (!(await exists(this.path)) && (await exists(dirname(this.path)))) this.saver.markDirty();
+    await this.flush();
+  }
+
+  /** When the oldest change not yet on disk was made; null when all of them are saved. */
+  get unsavedSince(): Date | null {
+    return this.saver.pending ? this.firstUnsavedChange : null;
+  }
+
+  /** True once saving has stopped because the file on disk was changed by someone else. */
+  get stoppedSaving(): boolean {
+    return this.changedOnDisk !== null;
   }
 
   get hasUnsavedChanges(): boolean {

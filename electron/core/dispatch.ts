@@ -36,7 +36,7 @@ export async function dispatch(
   }
   const handler = handlers[name] as (input: unknown, core: KeyDeskCore) => Promise<unknown>;
   // One call at a time: sign-in, switching user or folder and saving all change shared state across
-  // awaits (a 250 ms password hash among them), and only one person uses Key Desk at once.
+  // awaits (a half-second password hash among them), and only one person uses Key Desk at once.
   return core.exclusive(() => run(core, name, handler, input));
 }
 

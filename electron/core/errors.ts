@@ -27,3 +27,20 @@ export class FileRefused extends Error {
     return { kind: this.kind, message: this.message, path: this.path };
   }
 }
+
+/**
+ * The data file on disk is no longer the one Key Desk last read or wrote (another copy of Key Desk on
+ * a shared folder, a restored backup). Saving stops so that nothing in the newer file is overwritten.
+ */
+export class FileChangedOnDisk extends Error {
+  readonly path: string;
+  constructor(path: string) {
+    super(
+      'The data file was changed by another copy of Key Desk or a restored backup since you opened it. ' +
+        'Key Desk has stopped saving so that nothing in it is overwritten: your changes since then are only in this window and will not be saved. ' +
+        'Note down anything you need to keep, then close Key Desk without saving and open it again to carry on with the newer file.',
+    );
+    this.name = 'FileChangedOnDisk';
+    this.path = path;
+  }
+}

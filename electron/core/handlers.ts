@@ -8,7 +8,7 @@ import type { Handler } from './handlers/types';
 import { UserError } from './errors';
 import { setAutoLockMinutes, getProvision } from './repositories/provision';
 import { listAuditPeople } from './repositories/audit';
-import { listStaff } from './repositories/staff';
+import { findStaff, listStaff } from './repositories/staff';
 import { exportAudit, listAuditPage } from './services/audit';
 import { findBase, listBases } from './repositories/bases';
 import { changeBase } from './services/bases';
@@ -70,11 +70,20 @@ export const handlers: Handlers = {
   'staff.setPassword': async (input, core) => {
     const member = await setStaffPassword(core.requireFile(), input.id, input.password);
     await core.sessions.record('password-set', `for ${member.name}`, { entity: 'staff', entityId: member.id });
+    await core.sessions.clearFailedSignIns(member, 'a new password was set');
     return { changed: true };
   },
   'staff.remove': async (input, core) => {
     await removeStaffMember(core.requireFile(), input.id, core.sessions.requireUser().id, core.now());
     return { removed: true };
+  },
+
+  'staff.failedSignIns': async (_input, core) => core.sessions.failedSignIns(await listStaff(core.requireDb())),
+  'staff.clearFailedSignIns': async (input, core) => {
+    const member = await findStaff(core.requireDb(), input.id);
+    if (!member) throw new UserError('NOT_FOUND', 'That member of staff is not one Key Desk knows.', 'id');
+    await core.sessions.clearFailedSignIns(member, 'an administrator let them try again');
+    return { cleared: true };
   },
 
   'provision.newRecoveryKey': (input, core) => core.sessions.newRecoveryKey(input.password),

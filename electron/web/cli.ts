@@ -7,7 +7,10 @@ import { KeyDeskCore } from '../core/core';
 import { memorySettings } from '../core/settings';
 import { startWebServer } from './server';
 
-const USAGE = 'Usage: npm run web -- --data <folder> [--port <number>] [--demo]';
+const USAGE = 'Usage: npm run web -- --data <folder> [--port <number>] [--demo] [--stop-wait <seconds>]';
+
+/** How long stopping keeps trying to save when saving fails (a drive briefly gone), unless --stop-wait says. */
+const DEFAULT_STOP_WAIT_SECONDS = 15;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -18,7 +21,12 @@ function parse() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { data: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        'stop-wait': { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -30,7 +38,13 @@ function parse() {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, not "${values.port}".`);
   }
-  return { folder: resolve(values.data), port, demo: values.demo ?? false };
+  let stopWaitSeconds = DEFAULT_STOP_WAIT_SECONDS;
+  const stopWait = values['stop-wait'];
+  if (stopWait !== undefined) {
+    stopWaitSeconds = Number(stopWait);
+    if (!/^\d+$/.test(stopWait) || stopWaitSeconds > 3600) fail(`--stop-wait must be a whole number of seconds from 0 to 3600, not "${stopWait}".`);
+  }
+  return { folder: resolve(values.data), port, demo: values.demo ?? false, stopWaitMs: stopWaitSeconds * 1000 };
 }
 
 /** The built UI sits beside this file's folder once built (out/main → out/renderer). */
@@ -64,19 +78,48 @@ async function main() {
   process.stdout.write(`Key Desk is running at ${web.url}\n`);
 
   let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
+  let stopNow: () => void = () => undefined;
+  const interrupted = new Promise<void>((resolve) => (stopNow = resolve));
+  const stop = () => {
+    // A second Ctrl+C (or signal) while it is still trying to save: stop trying, and say what is lost.
+    if (stopping) return stopNow();
     stopping = true;
-    await web.close();
+    void stopAfterSaving(core, web, args.stopWaitMs, interrupted).then((code) => process.exit(code));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+}
+
+/**
+ * Stops serving, then saves and closes the data file. While saving fails (a network drive or USB stick
+ * briefly gone) it keeps trying for up to `waitMs`, so a pending change is not lost to a passing
+ * problem; if it still cannot save, it says plainly on stderr what was not saved. Returns the exit code.
+ */
+async function stopAfterSaving(core: KeyDeskCore, web: { close(): Promise<void> }, waitMs: number, interrupted: Promise<void>): Promise<number> {
+  await web.close();
+  let gaveUp = false;
+  void interrupted.then(() => (gaveUp = true));
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 0; ; attempt++) {
     try {
       await core.close();
+      if (attempt > 0) process.stderr.write('Key Desk: saved. Stopping now.\n');
+      return 0;
     } catch (error) {
-      console.error('Key Desk: could not save before stopping', error);
-      process.exitCode = 1;
+      const left = deadline - Date.now();
+      // A file changed by someone else will not become ours again by waiting.
+      if (gaveUp || left <= 0 || core.dataFile?.stoppedSaving) {
+        const unsaved = core.describeUnsaved() ?? (error instanceof Error ? error.message : String(error));
+        process.stderr.write(`Key Desk stopped without saving. ${unsaved}\n`);
+        return 1;
+      }
+      if (attempt === 0) {
+        process.stderr.write(
+          `Key Desk cannot save yet, so it has not stopped: it will keep trying for up to ${Math.ceil(left / 1000)} seconds. Press Ctrl+C again to stop now without saving.\n`,
+        );
+      }
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, Math.min(1000, left))), interrupted]);
     }
-    process.exit();
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
+  }
 }
 
 main().catch((error: unknown) => {

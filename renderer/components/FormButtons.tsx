@@ -1,6 +1,7 @@
 import { Button, Group } from '@mantine/core';
+import { useAskBeforeDiscard } from './FormModal';
 
-/** Cancel and the form's own submit button, at its foot. */
+/** Cancel (which asks first when the dialog holds changes) and the form's own submit button, at its foot. */
 export function FormButtons({
   submit,
   onCancel,
@@ -15,9 +16,10 @@ export function FormButtons({
   disabled?: boolean;
   color?: string;
 }) {
+  const askBeforeDiscard = useAskBeforeDiscard();
   return (
     <Group justify="flex-end" mt="sm">
-      <Button variant="default" onClick={onCancel}>
+      <Button variant="default" onClick={() => askBeforeDiscard(onCancel)}>
         Cancel
       </Button>
       <Button type="submit" loading={loading} disabled={disabled} color={color}>

@@ -14,7 +14,12 @@ import type { CallName } from './calls';
 export type Access = 'anyone' | 'setup' | 'signed-in' | readonly Role[];
 
 const ALL: readonly Role[] = ['teacher', 'manager', 'administrator'];
-const MANAGE: readonly Role[] = ['manager', 'administrator'];
+/** Pupil data (records, placements, the audit trail that holds their values): managers only. */
+const MANAGE: readonly Role[] = ['manager'];
+/** Reading pupils: teachers (their own bases) and managers. An administrator alone holds no pupil data. */
+const READ_PUPILS: readonly Role[] = ['teacher', 'manager'];
+/** Staff, bases, schools and the calendar, which hold no pupil data. */
+const MANAGE_OR_ADMIN: readonly Role[] = ['manager', 'administrator'];
 const ADMIN: readonly Role[] = ['administrator'];
 const REGISTERS: readonly Role[] = ['teacher', 'manager'];
 
@@ -31,24 +36,26 @@ export const ACCESS = {
   'session.touch': 'signed-in',
   'session.changePassword': 'signed-in',
   'bases.list': ALL,
-  'bases.update': MANAGE,
+  'bases.update': MANAGE_OR_ADMIN,
   'settings.get': ALL,
   'settings.update': ADMIN,
-  'staff.list': MANAGE,
+  'staff.list': MANAGE_OR_ADMIN,
   'staff.create': ADMIN,
   'staff.update': ADMIN,
   'staff.setPassword': ADMIN,
   'staff.remove': ADMIN,
-  'provision.newRecoveryKey': MANAGE,
+  'staff.failedSignIns': ADMIN,
+  'staff.clearFailedSignIns': ADMIN,
+  'provision.newRecoveryKey': MANAGE_OR_ADMIN,
   'audit.list': MANAGE,
   'audit.people': MANAGE,
   'audit.export': MANAGE,
   'schools.list': ALL,
-  'schools.create': MANAGE,
-  'schools.update': MANAGE,
+  'schools.create': MANAGE_OR_ADMIN,
+  'schools.update': MANAGE_OR_ADMIN,
   // Teachers see only pupils with a referral or placement at one of their bases (enforced in the pupils service).
-  'pupils.list': ALL,
-  'pupils.get': ALL,
+  'pupils.list': READ_PUPILS,
+  'pupils.get': READ_PUPILS,
   'pupils.findDuplicates': MANAGE,
   'pupils.create': MANAGE,
   'pupils.update': MANAGE,
@@ -65,8 +72,8 @@ export const ACCESS = {
   'placements.end': MANAGE,
   'placements.addFollowUp': MANAGE,
   // Teachers: their own bases' pupils only, as for pupils.get.
-  'placements.timetable': ALL,
-  'placements.board': ALL,
+  'placements.timetable': READ_PUPILS,
+  'placements.board': READ_PUPILS,
   'placements.pipeline': MANAGE,
   'calendar.years': ALL,
   'calendar.get': ALL,
@@ -74,6 +81,7 @@ export const ACCESS = {
   'calendar.addClosure': MANAGE,
   'calendar.removeClosure': MANAGE,
   'calendar.copyYear': MANAGE,
+  'calendar.previewChange': MANAGE,
   // Teachers take and amend registers at their own bases only (enforced in the registers service).
   'registers.get': REGISTERS,
   'registers.mark': REGISTERS,

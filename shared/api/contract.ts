@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KEY_DESK_ACTOR, type AuditEntry, type AuditPerson } from '../domain/audit';
 import { baseNameSchema, keyStagesSchema, placesSchema, type Base } from '../domain/bases';
-import { newPasswordSchema, rolesSchema, staffNameSchema, usernameSchema, type StaffMember } from '../domain/staff';
+import { newPasswordSchema, rolesSchema, staffNameSchema, usernameSchema, type FailedSignIns, type StaffMember } from '../domain/staff';
 import type { CallName } from './calls';
 import { call, id, isoDate, noInput, type CallSpec } from './specs/common';
 import { calendarCalls } from './specs/calendar';
@@ -140,6 +140,10 @@ export const contract = {
   ),
   'staff.setPassword': call<{ changed: true }>()(z.object({ id: id('member of staff'), password: newPasswordSchema }).strict()),
   'staff.remove': call<{ removed: true }>()(z.object({ id: id('member of staff') }).strict()),
+  /** Wrong passwords counted against each member of staff now (only those with any). */
+  'staff.failedSignIns': call<FailedSignIns[]>()(noInput),
+  /** Ends a person's count of wrong passwords and any wait it put on them. */
+  'staff.clearFailedSignIns': call<{ cleared: true }>()(z.object({ id: id('member of staff') }).strict()),
 
   'provision.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({ password }).strict()),
 

@@ -43,10 +43,13 @@ export interface BankHoliday {
   name: string;
 }
 
+/** How GOV.UK names a holiday moved off a weekend: "Boxing Day (substitute day)". */
+export const SUBSTITUTE_DAY = ' (substitute day)';
+
 /**
  * England and Wales bank holidays for a year by the standing rules: a holiday on a weekend moves to the
- * next weekday not already a holiday. One-off holidays (a coronation, a jubilee) are not in the rules:
- * the calendar keeps them editable.
+ * next weekday not already a holiday, and is then called a substitute day. One-off holidays (a
+ * coronation, a jubilee) are not in the rules: the calendar keeps them editable.
  */
 export function englandBankHolidays(year: number): BankHoliday[] {
   const taken = new Set<string>();
@@ -65,8 +68,12 @@ export function englandBankHolidays(year: number): BankHoliday[] {
     { date: lastMonday(year, 8), name: 'Summer bank holiday' },
   ];
   for (const h of fixed) taken.add(h.date);
-  const newYear = { date: substitute(iso(year, 1, 1)), name: "New Year's Day" };
-  const christmas = { date: substitute(iso(year, 12, 25)), name: 'Christmas Day' };
-  const boxing = { date: substitute(iso(year, 12, 26)), name: 'Boxing Day' };
+  const moved = (date: string, name: string): BankHoliday => {
+    const day = substitute(date);
+    return { date: day, name: day === date ? name : `${name}${SUBSTITUTE_DAY}` };
+  };
+  const newYear = moved(iso(year, 1, 1), "New Year's Day");
+  const christmas = moved(iso(year, 12, 25), 'Christmas Day');
+  const boxing = moved(iso(year, 12, 26), 'Boxing Day');
   return [newYear, ...fixed, christmas, boxing].sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -64,36 +64,80 @@ const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '
 const mondayOf = (date: string) => addDays(date, 1 - isoWeekday(date));
 /** The first Monday on or after `date`. */
 const mondayOnOrAfter = (date: string) => (isoWeekday(date) === 1 ? date : addDays(mondayOf(date), 7));
-const fridayOnOrBefore = (date: string) => addDays(date, -((isoWeekday(date) + 2) % 7));
-const weekdayOnOrBefore = (date: string) => (isoWeekday(date) <= 5 ? date : fridayOnOrBefore(date));
 const lastMondayOf = (year: number, month: number) => mondayOf(addDays(iso(year, month + 1, 1), -1));
+/** The Friday before the week of `monday`: the last day of a half term that breaks for that week. */
+const fridayBefore = (monday: string) => addDays(monday, -3);
+const nextWeekday = (date: string) => addDays(date, isoWeekday(date) >= 5 ? 8 - isoWeekday(date) : 1);
+const previousWeekday = (date: string) => addDays(date, isoWeekday(date) === 1 ? -3 : isoWeekday(date) === 7 ? -2 : -1);
+
+/** A school year has 195 days in term: 190 with pupils and 5 INSET days (England). */
+export const TERM_DAYS = 195;
+export const PUPIL_DAYS = 190;
+export const INSET_DAYS = TERM_DAYS - PUPIL_DAYS;
+/** The name of each INSET day the typical pattern places: where they fall is each school's choice. */
+export const INSET_PLACEHOLDER = 'INSET day (placeholder: check with your local authority)';
 
 /**
- * A typical English pattern for an academic year, for a provision to start from and then edit: Autumn
- * from the first weekday of September (from the Monday when that is a Friday), half terms in the
- * weeks of the last Monday in October, the third Monday in February and the last Monday in May,
- * Christmas from the last Friday on or before 20 December to the first Monday on or after 3 January,
- * Easter as the week of Good Friday and the week after, and Summer ending on 22 July (the Friday
- * before when that is a weekend). Real dates differ (Coventry and academies set their own): it is a
- * starting point, and INSET days are for the provision to add.
+ * A typical English pattern for an academic year, for a provision to start from and then edit. Half
+ * terms are the weeks of the last Monday in October, the third Monday in February and the last Monday
+ * in May; Christmas is the week of Christmas Day and the week after (16 days from the Saturday);
+ * Easter is the week of Good Friday and the week after. Every half term but the last ends on the
+ * Friday before its holiday. The year has 195 days in term (190 pupil days once `typicalYear`'s 5 INSET
+ * days are taken out): Autumn starts on the first weekday of September, or up to two weekdays later
+ * when that lets Summer end on the Friday in 16–22 July; otherwise Summer ends on the weekday near that
+ * Friday that makes 195 (a Monday or Tuesday after it in most years). Real dates differ (Coventry and
+ * academies set their own): it is a starting point.
  */
 export function typicalTerms(academicYear: number): Term[] {
   const y = academicYear;
-  const firstOfSeptember = iso(y, 9, 1);
-  const autumnStart = isoWeekday(firstOfSeptember) <= 4 ? firstOfSeptember : mondayOnOrAfter(firstOfSeptember);
   const octoberHalfTerm = lastMondayOf(y, 10);
-  const springStart = mondayOnOrAfter(iso(y + 1, 1, 3));
+  const christmasWeek = mondayOf(iso(y, 12, 25));
   const februaryHalfTerm = addDays(mondayOnOrAfter(iso(y + 1, 2, 1)), 14);
   const goodFridayWeek = mondayOf(addDays(easterSunday(y + 1), -2));
   const whitsun = lastMondayOf(y + 1, 5);
-  return [
-    { name: 'Autumn 1', startsOn: autumnStart, endsOn: addDays(octoberHalfTerm, -3) },
-    { name: 'Autumn 2', startsOn: addDays(octoberHalfTerm, 7), endsOn: fridayOnOrBefore(iso(y, 12, 20)) },
-    { name: 'Spring 1', startsOn: springStart, endsOn: addDays(februaryHalfTerm, -3) },
-    { name: 'Spring 2', startsOn: addDays(februaryHalfTerm, 7), endsOn: addDays(goodFridayWeek, -3) },
-    { name: 'Summer 1', startsOn: addDays(goodFridayWeek, 14), endsOn: addDays(whitsun, -3) },
-    { name: 'Summer 2', startsOn: addDays(whitsun, 7), endsOn: weekdayOnOrBefore(iso(y + 1, 7, 22)) },
+  const terms = (autumnStart: string, summerEnd: string): Term[] => [
+    { name: 'Autumn 1', startsOn: autumnStart, endsOn: fridayBefore(octoberHalfTerm) },
+    { name: 'Autumn 2', startsOn: addDays(octoberHalfTerm, 7), endsOn: fridayBefore(christmasWeek) },
+    { name: 'Spring 1', startsOn: addDays(christmasWeek, 14), endsOn: fridayBefore(februaryHalfTerm) },
+    { name: 'Spring 2', startsOn: addDays(februaryHalfTerm, 7), endsOn: fridayBefore(goodFridayWeek) },
+    { name: 'Summer 1', startsOn: addDays(goodFridayWeek, 14), endsOn: fridayBefore(whitsun) },
+    { name: 'Summer 2', startsOn: addDays(whitsun, 7), endsOn: summerEnd },
   ];
+  const firstWeekday = isoWeekday(iso(y, 9, 1)) <= 5 ? iso(y, 9, 1) : mondayOnOrAfter(iso(y, 9, 1));
+  const july22 = iso(y + 1, 7, 22);
+  const friday = addDays(july22, -((isoWeekday(july22) + 2) % 7));
+  const days = countSchoolDays(terms(firstWeekday, friday), bankHolidaysIn(y));
+  const move = (date: string, weekdays: number) => {
+    let day = date;
+    for (let n = Math.abs(weekdays); n > 0; n--) day = weekdays > 0 ? nextWeekday(day) : previousWeekday(day);
+    return day;
+  };
+  // One weekday later at the start of Autumn is one day fewer; one weekday later at the end of Summer, one more.
+  const extra = days - TERM_DAYS;
+  if (extra >= 0 && extra <= 2) return terms(move(firstWeekday, extra), friday);
+  return terms(firstWeekday, move(friday, -extra));
+}
+
+/**
+ * The typical year in full: its terms, its bank holidays, and 5 INSET days as placeholders named so
+ * that nobody mistakes them for the real ones (the first two days of Autumn, and the first day back
+ * after October half term, Christmas and Whitsun), making 190 pupil days.
+ */
+export function typicalYear(academicYear: number): { terms: Term[]; closures: Closure[] } {
+  const terms = typicalTerms(academicYear);
+  const holidays = bankHolidaysIn(academicYear);
+  const taken = new Set(holidays.map((h) => h.date));
+  const firstFree = (from: string) => {
+    let date = from;
+    while (isoWeekday(date) > 5 || taken.has(date)) date = addDays(date, 1);
+    taken.add(date);
+    return date;
+  };
+  const starts = (name: TermName) => terms.find((t) => t.name === name)!.startsOn;
+  const inset = [starts('Autumn 1'), starts('Autumn 1'), starts('Autumn 2'), starts('Spring 1'), starts('Summer 2')].map(
+    (from): Closure => ({ date: firstFree(from), kind: 'inset', name: INSET_PLACEHOLDER }),
+  );
+  return { terms, closures: [...holidays, ...inset].sort((a, b) => a.date.localeCompare(b.date)) };
 }
 
 /** England and Wales bank holidays that fall within an academic year (1 September – 31 August). */

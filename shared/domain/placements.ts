@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { KeyStage } from './bases';
-import { addDays } from './dates';
-import type { PrimaryKeyStage } from './pupils';
+import { addDays, formatUkDate } from './dates';
+import { keyStageFor, yearGroupLabel, type PrimaryKeyStage } from './pupils';
 import type { Weekday } from './timetable';
 
 /**
@@ -156,6 +156,43 @@ export function keyStageProblem(baseName: string, baseStages: readonly KeyStage[
   const takes = baseStages.join(' and ');
   if (pupilStage === null) return `${baseName} takes ${takes} pupils only; this pupil would be in ${yearLabel}, which is not primary.`;
   return `${baseName} takes ${takes} pupils only; this pupil would be in ${yearLabel} (${pupilStage}).`;
+}
+
+/** Where a placement's plan first has the pupil in a year group its base does not take. */
+export interface PlanStageProblem {
+  /** The first such school day. */
+  from: string;
+  /** It is the start date itself: the placement could not begin there at all. */
+  onStart: boolean;
+  /** For staff: the day, the base's rule and the year group, and how much of the plan it covers. */
+  message: string;
+}
+
+/**
+ * The key-stage and primary-age rule over a whole plan: every school day of it (`days`, in order),
+ * not only the start. Year groups move up on 1 September, so a Year 2 pupil starting at a KS1 base in
+ * July is KS2 for most of the plan, and a Year 6 pupil's plan can run into Year 7 (not primary).
+ * `yearGroupOn` gives the pupil's year group on a day. Null when the base takes the pupil throughout.
+ */
+export function planStageProblem(
+  base: { name: string; keyStages: readonly KeyStage[] },
+  yearGroupOn: (date: string) => number,
+  days: readonly string[],
+): PlanStageProblem | null {
+  for (let i = 0; i < days.length; i++) {
+    const date = days[i]!;
+    const yearGroup = yearGroupOn(date);
+    const problem = keyStageProblem(base.name, base.keyStages, keyStageFor(yearGroup), yearGroupLabel(yearGroup));
+    if (!problem) continue;
+    if (i === 0) return { from: date, onStart: true, message: `On ${formatUkDate(date)}: ${problem}` };
+    const left = days.length - i;
+    return {
+      from: date,
+      onStart: false,
+      message: `From ${formatUkDate(date)}: ${problem} That is ${left} of the plan's ${days.length} school days, to ${formatUkDate(days.at(-1)!)}.`,
+    };
+  }
+  return null;
 }
 
 /** A stretch of days (inclusive) during which a placement takes up one of its base's places. */

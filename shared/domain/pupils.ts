@@ -22,6 +22,11 @@ export function yearGroupFor(dateOfBirth: string, academicYear: number): number 
   return academicYear - year - (month >= 9 ? 5 : 4);
 }
 
+/** The year group a pupil is in on `date`: by date of birth in that academic year, moved by their offset (taught ahead or behind). */
+export function yearGroupOn(dateOfBirth: string, offset: number, date: string): number {
+  return yearGroupFor(dateOfBirth, academicYearOf(date)) + offset;
+}
+
 /** Reception is EYFS, Years 1–2 KS1, Years 3–6 KS2; anything else is not primary (null). */
 export function keyStageFor(yearGroup: number): PrimaryKeyStage | null {
   if (yearGroup === RECEPTION) return 'EYFS';
@@ -32,6 +37,31 @@ export function keyStageFor(yearGroup: number): PrimaryKeyStage | null {
 
 export function yearGroupLabel(yearGroup: number): string {
   return yearGroup === RECEPTION ? 'Reception' : `Year ${yearGroup}`;
+}
+
+/** How far the year group a pupil is taught in may be from their year group by date of birth. */
+export const MAX_YEAR_GROUP_OFFSET = 1;
+
+/**
+ * Why staff may not record a pupil as taught in `taughtIn` (null: by date of birth), or null when
+ * they may: at most one year either side of the year group by date of birth on `today` (delayed
+ * entry, or kept back or moved up a year), never a 2-year-old in Reception or a 13-year-old in Year 6.
+ */
+export function yearGroupOverrideProblem(dateOfBirth: string, taughtIn: number | null, today: string): string | null {
+  if (taughtIn === null) return null;
+  const academicYear = academicYearOf(today);
+  const byAge = yearGroupFor(dateOfBirth, academicYear);
+  if (Math.abs(taughtIn - byAge) <= MAX_YEAR_GROUP_OFFSET) return null;
+  const child =
+    byAge < RECEPTION
+      ? `this child does not start Reception until September ${academicYear - byAge}`
+      : `this child is in ${yearGroupLabel(byAge)} by date of birth${byAge > 6 ? ', not primary age' : ''}`;
+  const allowed = [byAge - 1, byAge + 1].filter((y) => y >= RECEPTION && y <= 6).map(yearGroupLabel);
+  const choose =
+    allowed.length > 0
+      ? ` Choose ${allowed.join(' or ')}, or leave it blank for the year group by date of birth.`
+      : ' The Key is for primary pupils (Reception to Year 6).';
+  return `Taught in year group can be at most one year either side of the year group by date of birth: ${child}.${choose}`;
 }
 
 // The DfE's check-letter alphabet: no I, O or S.

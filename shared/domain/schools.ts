@@ -41,3 +41,29 @@ export const schoolFieldsSchema = z.object({
   email: optionalEmail('The email'),
   address: optionalText('The address', 300),
 });
+
+/** Words a school's name may carry or leave out: "Elmfield Primary" is Elmfield Primary School. */
+const GENERIC_WORDS = new Set(['school', 'primary', 'the']);
+const SAME_WORDS: Record<string, string> = { st: 'saint' };
+
+/**
+ * A school's name reduced to what tells it apart: case, accents, punctuation, "&" or "and", "St" or
+ * "Saint", a possessive 's, and the words "School", "Primary" and "The" do not count. Two names with the same key are
+ * most likely the same school (Infant, Junior, Academy and church words do count).
+ */
+export function schoolMatchKey(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLocaleLowerCase('en-GB')
+    .replace(/&/g, ' and ')
+    // St John's and St John are one school; other apostrophes join the word (O'Neill).
+    .replace(/['’]s\b/g, '')
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => SAME_WORDS[word] ?? word);
+  const telling = words.filter((word) => !GENERIC_WORDS.has(word));
+  // A name that is nothing but generic words ("The Primary School") is kept whole.
+  return (telling.length > 0 ? telling : words).join(' ');
+}

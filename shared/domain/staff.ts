@@ -19,6 +19,16 @@ export interface StaffMember {
   baseIds: string[];
 }
 
+/** Wrong passwords counted against one member of staff since they last signed in (none after a quiet day). */
+export interface FailedSignIns {
+  staffId: string;
+  failures: number;
+  /** ISO timestamp of the latest wrong try. */
+  lastFailedAt: string;
+  /** ISO timestamp until which they must wait before another try, or null when they may try now. */
+  waitUntil: string | null;
+}
+
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** Why a new password is not allowed, in words for staff; null when it is fine. */

@@ -37,8 +37,14 @@ export interface PlannedDay {
 export interface Timetable {
   days: PlannedDay[];
   keyDays: number;
-  /** The last planned school day. */
+  /** The last planned school day: the last of the placement's weeks, or the last Key day allowed. */
   endDate: string;
+  /**
+   * Why the plan stops: all its school weeks are planned, the Key-day limit was reached first (the
+   * pupil is back at the home school full time from the next day, so the place is free), or the
+   * school calendar has no more school days on record.
+   */
+  endedBy: 'weeks' | 'key-days' | 'calendar';
 }
 
 /** The weekdays at the home school when there are `count` of them: the fixed day, then the days before it. */
@@ -57,8 +63,9 @@ function homeDaysInWeek(rules: TimetableRules, week: number): number {
 /**
  * The days a pupil is expected at the Key and at the home school, from `start` (a school day) for the
  * placement's school weeks. Holidays and INSET days are not school days, so they are skipped, and a
- * week without any school day is not a placement week. Once the Key-day limit is reached the rest of
- * the plan is at the home school.
+ * week without any school day is not a placement week. The plan ends on the day the Key-day limit is
+ * reached, if that comes before the last week: the pupil is back full time at the home school from the
+ * next school day and the place at the Key is free for someone else.
  */
 export function planTimetable(start: string, isSchoolDay: (date: string) => boolean, rules: TimetableRules = DEFAULT_TIMETABLE_RULES): Timetable {
   if (!isSchoolDay(start)) throw new Error(`The start date ${start} is not a school day`);
@@ -72,10 +79,11 @@ export function planTimetable(start: string, isSchoolDay: (date: string) => bool
     week += 1;
     const home = homeWeekdays(rules.homeSchoolDay, homeDaysInWeek(rules, week));
     for (const date of schoolDays) {
-      const atKey = !home.has(isoWeekday(date)) && keyDays < rules.maxKeyDays;
+      const atKey = !home.has(isoWeekday(date));
       if (atKey) keyDays += 1;
       days.push({ date, week, place: atKey ? 'key' : 'home' });
+      if (keyDays >= rules.maxKeyDays) return { days, keyDays, endDate: date, endedBy: 'key-days' };
     }
   }
-  return { days, keyDays, endDate: days.at(-1)?.date ?? start };
+  return { days, keyDays, endDate: days.at(-1)?.date ?? start, endedBy: week < rules.weeks ? 'calendar' : 'weeks' };
 }

@@ -22,7 +22,12 @@ test('the pupil list and the import preview with a bad row pass axe', async () =
   await (await chooser).setFiles({ name: 'pupils.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await dialog.getByRole('checkbox', { name: 'Import only the valid rows (skip 1)' }).waitFor();
   expect(await accessibilityProblems(page), 'import preview').toEqual([]);
+  // A file chosen is work to lose: Cancel asks first.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const ask = page.getByRole('dialog', { name: 'Discard changes?' });
+  await ask.waitFor();
+  expect(await accessibilityProblems(page), 'discard changes').toEqual([]);
+  await ask.getByRole('button', { name: 'Discard changes' }).click();
   await dialog.waitFor({ state: 'hidden' });
 });
 
@@ -73,6 +78,8 @@ test('the placement screens pass axe: Places, Referrals and a start date that ca
   expect(await accessibilityProblems(page), 'start date preview').toEqual([]);
   await screenshot(page, 'a11y-start-preview');
   await agree.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await agree.waitFor({ state: 'hidden' });
 });
 
 test('the settings screens for pupils pass axe: Schools and the School calendar', async () => {

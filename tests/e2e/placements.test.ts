@@ -2,11 +2,13 @@ import type { Page } from 'playwright-core';
 import type { Term } from '../../shared/domain/calendar';
 import { addDays, formatUkDate } from '../../shared/domain/dates';
 import { isoWeekday } from '../../shared/domain/bank-holidays';
-import { planTimetable } from '../../shared/domain/timetable';
-import { accessibleDescription, screenshot, useE2e, useSharedDemo } from './support';
+import { academicYearOf } from '../../shared/domain/pupils';
+import { DEFAULT_TIMETABLE_RULES, planTimetable } from '../../shared/domain/timetable';
+import { accessibleDescription, callApi, screenshot, useE2e, useSharedDemo } from './support';
 import {
   acceptWithVisits,
   addPupil,
+  baseNamed,
   choose,
   dateOfBirthFor,
   fact,
@@ -155,10 +157,10 @@ test('a referral goes through the panel, both visits and an agreed start, each s
   expect(await column.getByRole('listitem').filter({ hasText: name }).textContent()).toContain(`Starts ${uk(start)}`);
 });
 
-test('Frederick Bird refuses a KS2 pupil at the panel, saying why under the Base field, and nothing is recorded', async () => {
+test('the panel cannot choose Frederick Bird for a KS2 pupil: it is marked not possible, saying why, before anything is submitted', async () => {
   const page = await shared.open();
-  // Arrangement: a Year 4 pupil (KS2) with a referral waiting for the panel.
-  const pupil = await addPupil(page, 'Rowan', 'Mistlethwaite', 4);
+  // Arrangement: a Year 3 pupil (KS2) with a referral waiting for the panel.
+  const pupil = await addPupil(page, 'Rowan', 'Mistlethwaite', 3);
   const placement = await refer(page, pupil);
   const name = 'Rowan Mistlethwaite';
 
@@ -167,23 +169,26 @@ test('Frederick Bird refuses a KS2 pupil at the panel, saying why under the Base
   const panel = page.getByRole('dialog', { name: `Record panel decision for ${name}` });
   await panel.getByRole('radio', { name: 'Accepted' }).check();
   const base = panel.getByRole('combobox', { name: 'Base' });
-  // Frederick Bird is still offered (staff may know better than the record), under the bases that do not match.
+  const why = 'Frederick Bird takes KS1 pupils only; this pupil would be in Year 3 (KS2).';
+  expect(await accessibleDescription(base)).toBe(`Not possible: ${why}`);
   await base.click();
-  const other = page.getByRole('group', { name: 'Other bases: key stage does not match' });
-  await other.getByRole('option', { name: 'Frederick Bird (KS1)' }).click();
-  await panel.getByRole('button', { name: 'Record decision' }).click();
+  const fredBird = page.getByRole('option', { name: 'Frederick Bird (KS1): not possible' });
+  expect(await fredBird.getAttribute('aria-disabled')).toBe('true');
+  expect(await page.getByRole('option', { name: 'Parkgate (KS1 and KS2)' }).getAttribute('aria-disabled')).toBeNull();
+  await screenshot(page, 'placements-fb-not-possible-for-ks2');
+  await fredBird.click({ force: true });
+  expect(await base.inputValue()).toBe('');
+  await page.keyboard.press('Escape');
 
-  const message = 'Frederick Bird takes KS1 pupils only; this pupil would be in Year 4 (KS2). Choose another base.';
-  await panel.getByText(message).waitFor();
-  expect(await base.getAttribute('aria-invalid')).toBe('true');
-  expect(await accessibleDescription(base)).toContain(message);
-  await screenshot(page, 'placements-fb-refuses-ks2');
-
-  // Nothing was written: the referral still waits for the panel.
+  // The core enforces the same rule, in the same words, should anything send it.
+  const forced = await callApi(page, 'placements.decide', { id: placement.id, decision: 'accepted', decidedOn: todayIso(), baseId: (await baseNamed(page, 'Frederick Bird')).base.id });
+  expect(forced).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: `${why} Choose another base.`, field: 'baseId' } });
   const after = await pupilPage(page, pupil.id);
-  expect(after.placements).toHaveLength(1);
   expect(after.placements[0]).toMatchObject({ id: placement.id, status: 'referred', decision: null, baseId: null });
   await panel.getByRole('button', { name: 'Cancel' }).click();
+  // What was chosen in the form is lost only once staff say so.
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await panel.waitFor({ state: 'hidden' });
   await headerStatus(page, 'Referred: awaiting panel').waitFor();
 });
 
@@ -247,6 +252,8 @@ test('a 25th pupil at Parkgate is refused a start while it is full and waits wit
   expect((await pupilPage(page, pupil.id)).placements[0]).toMatchObject({ status: 'accepted', startDate: null });
   await screenshot(page, 'placements-parkgate-refused');
   await agree.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await agree.waitFor({ state: 'hidden' });
 
   // The Places board: the pupil is last on Parkgate's waiting list, with their own date.
   await goTo(page, 'Places');
@@ -320,4 +327,79 @@ test('a timetable skips a half term, numbers the weeks on after it and counts th
   expect(await totals.textContent()).toContain(`Key days${keyCells} of 85`);
   expect(await totals.textContent()).toContain(`Planned end${uk(plan.endDate)}`);
   expect(planned).toHaveLength(plan.days.length);
+});
+
+test('a Year 2 pupil starting at Frederick Bird in the summer term runs into Year 3: the preview says so, and a manager agrees it only with a reason, kept in History', async () => {
+  const page = await shared.open();
+  const calendar = await schoolCalendar(page);
+  const academicYear = academicYearOf(todayIso());
+  // A start in June: the 26 school weeks run on past 31 August, into Year 3 (KS2).
+  const start = calendar.firstSchoolDayFrom(`${academicYear + 1}-06-07`);
+  const plan = planTimetable(start, calendar.isSchoolDay);
+  const inYear3 = plan.days.filter((d) => d.date >= `${academicYear + 1}-09-01`);
+  expect(inYear3.length, 'the plan runs into the next school year').toBeGreaterThan(20);
+  const rule = `From ${uk(inYear3[0]!.date)}: Frederick Bird takes KS1 pupils only; this pupil would be in Year 3 (KS2). That is ${inYear3.length} of the plan's ${plan.days.length} school days, to ${uk(plan.endDate)}.`;
+
+  // Arrangement: a Year 2 pupil accepted at Frederick Bird with both visits done.
+  await givePlaces(page, 'Frederick Bird', 20);
+  const pupil = await addPupil(page, 'Ottoline', 'Perranporth', 2);
+  const placement = await acceptWithVisits(page, await refer(page, pupil), 'Frederick Bird');
+  const name = 'Ottoline Perranporth';
+
+  await openPupil(page, name, 'Placement and timetable');
+  await page.getByRole('button', { name: 'Agree start date' }).click();
+  const agree = page.getByRole('dialog', { name: `Agree start date for ${name}` });
+  await typeDate(agree.getByRole('textbox', { name: 'Start date' }), start);
+  const preview = agree.getByRole('region', { name: 'The plan this gives' });
+  await preview.getByText('The plan runs into a year group this base does not take').waitFor();
+  await preview.getByText(rule).waitFor();
+  const reason = agree.getByRole('textbox', { name: 'Reason for agreeing anyway' });
+  await screenshot(page, 'placements-needs-reason');
+
+  // Without a reason: refused under the reason field, nothing written.
+  await agree.getByRole('button', { name: 'Agree start date' }).click();
+  await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+  expect(await accessibleDescription(reason)).toContain(`${rule} Choose an earlier start date, or give the reason for agreeing it anyway.`);
+  expect((await pupilPage(page, pupil.id)).placements[0]).toMatchObject({ id: placement.id, startDate: null });
+
+  await reason.fill('Panel agreed: a young Year 2, to be reviewed before September.');
+  await agree.getByRole('button', { name: 'Agree start date' }).click();
+  await agree.waitFor({ state: 'hidden' });
+  await headerStatus(page, 'Start date agreed').waitFor();
+
+  await page.getByRole('tab', { name: 'History' }).click();
+  const step = page.getByRole('list', { name: 'Steps, oldest first' }).getByRole('listitem').filter({ hasText: 'Start date agreed' });
+  await step.waitFor();
+  const text = await step.textContent();
+  expect(text).toContain(`Agreed against the key stage rule: ${rule}`);
+  expect(text).toContain('Reason given: Panel agreed: a young Year 2, to be reviewed before September.');
+  await screenshot(page, 'placements-override-in-history');
+});
+
+test('a plan with one home-school day a week ends on its 85th Key day, and the preview says the place is free from the next day', async () => {
+  const page = await shared.open();
+  const calendar = await schoolCalendar(page);
+  const start = calendar.firstSchoolDayFrom(addDays(todayIso(), 7));
+  const rules = { ...DEFAULT_TIMETABLE_RULES, phases: [{ fromWeek: 1, homeDays: 1 }] };
+  const plan = planTimetable(start, calendar.isSchoolDay, rules);
+  expect(plan.endedBy).toBe('key-days');
+  expect(plan.days.at(-1)).toMatchObject({ place: 'key' });
+
+  await givePlaces(page, 'Frederick Bird', 20);
+  const pupil = await addPupil(page, 'Bartholomew', 'Quince', 1);
+  await acceptWithVisits(page, await refer(page, pupil), 'Frederick Bird');
+  const name = 'Bartholomew Quince';
+  await openPupil(page, name, 'Placement and timetable');
+  await page.getByRole('button', { name: 'Agree start date' }).click();
+  const agree = page.getByRole('dialog', { name: `Agree start date for ${name}` });
+  await typeDate(agree.getByRole('textbox', { name: 'Start date' }), start);
+  // One phase: one home-school day a week throughout.
+  for (const phase of [3, 2]) await agree.getByRole('button', { name: `Remove phase ${phase}` }).click();
+  const preview = agree.getByRole('region', { name: 'The plan this gives' });
+  await preview.getByText(uk(plan.endDate), { exact: true }).waitFor();
+  await preview.getByText('The 85th Key day: back at the home school full time from the next school day, and the place is free.').waitFor();
+  await preview.getByText('85 of 85', { exact: true }).waitFor();
+  await agree.getByRole('button', { name: 'Agree start date' }).click();
+  await agree.waitFor({ state: 'hidden' });
+  expect((await pupilPage(page, pupil.id)).placements[0]).toMatchObject({ plannedEnd: plan.endDate, keyDays: 85 });
 });

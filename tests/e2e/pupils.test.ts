@@ -3,7 +3,7 @@ import type { PupilSummary } from '../../shared/domain/pupil-record';
 import { formatUkDate } from '../../shared/domain/dates';
 import type { School } from '../../shared/domain/schools';
 import { accessibleDescription, screenshot, useE2e, useSharedDemo } from './support';
-import { choose, dateOfBirthFor, fact, goTo, pupilList, pupilPage } from './support/pupils';
+import { choose, dateOfBirthFor, fact, goTo, pupilList, pupilPage, todayIso } from './support/pupils';
 
 const e2e = useE2e();
 // One demo server for the file. The import and the duplicate add pupils, so the list's counts are
@@ -50,7 +50,7 @@ test('a CSV import with one bad row names that row and its error, and imports th
   const rows = dialog.getByRole('table').getByRole('row');
   // Row 3 as the spreadsheet numbers it: the header is row 1.
   const bad = rows.filter({ has: page.getByRole('rowheader', { name: '3', exact: true }) });
-  expect(await bad.getByRole('cell').allTextContents()).toEqual(['Tobin Ellery', '', school!.name, 'Date of birth: Enter the date of birth as dd/mm/yyyy.']);
+  expect(await bad.getByRole('cell').allTextContents()).toEqual(['Tobin Ellery', '', school!.name, 'Date of birth: 31/02/2018 is not a real date: February 2018 has 28 days.']);
   expect(await rows.nth(1).getByRole('rowheader').textContent(), 'rows with problems come first').toBe('3');
   const ready = rows.filter({ hasText: 'Ready' });
   expect(await ready.getByRole('rowheader').allTextContents()).toEqual(['2', '4']);
@@ -179,4 +179,68 @@ test('a date of birth outside primary age is refused under the field, and nothin
   expect(await dob.getAttribute('aria-invalid')).toBe('true');
   expect(await accessibleDescription(dob)).toContain('That child would be in Year 9 this school year');
   expect((await pupilList(page)).some((p) => p.legalName === 'Clementine Oakes-Varley')).toBe(false);
+});
+
+test('Taught in year group allows one year either side of the age group: a 13-year-old is refused Year 6 under that field', async () => {
+  const page = await shared.open();
+  await goTo(page, 'Pupils');
+  await page.getByRole('button', { name: 'Add pupil' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add pupil' });
+  await dialog.getByRole('textbox', { name: 'Legal first name' }).fill('Peregrine');
+  await dialog.getByRole('textbox', { name: 'Legal last name' }).fill('Ashworth-Lyle');
+  const dob = dialog.getByRole('textbox', { name: 'Date of birth' });
+  // Year 8 by date of birth (13 this school year), "taught in Year 6": two years out.
+  await dob.fill(uk(dateOfBirthFor(8)));
+  await dob.blur();
+  const taughtIn = dialog.getByRole('combobox', { name: 'Taught in year group' });
+  await choose(page, taughtIn, 'Year 6');
+  const message =
+    'Taught in year group can be at most one year either side of the year group by date of birth: this child is in Year 8 by date of birth, not primary age. The Key is for primary pupils (Reception to Year 6).';
+  await dialog.getByText(message).waitFor();
+  expect(await taughtIn.getAttribute('aria-invalid')).toBe('true');
+  expect(await accessibleDescription(taughtIn)).toContain(message);
+  await dialog.getByRole('button', { name: 'Add pupil' }).click();
+  await screenshot(page, 'pupils-taught-in-too-far');
+  expect((await pupilList(page)).some((p) => p.legalName === 'Peregrine Ashworth-Lyle')).toBe(false);
+
+  // Year 7 by date of birth, kept in Year 6: one year, so it is added, in KS2.
+  await dob.fill(uk(dateOfBirthFor(7)));
+  await dob.blur();
+  await expect.poll(() => taughtIn.getAttribute('aria-invalid')).not.toBe('true');
+  await dialog.getByRole('button', { name: 'Add pupil' }).click();
+  await page.getByRole('heading', { name: 'Peregrine Ashworth-Lyle', level: 2 }).waitFor();
+  expect((await pupilList(page)).find((p) => p.legalName === 'Peregrine Ashworth-Lyle')).toMatchObject({ yearGroup: 6, keyStage: 'KS2' });
+});
+
+test("a teacher's pupil list shows only where a pupil stands at the teacher's own bases, as the pupil page does", async () => {
+  const page = await shared.open();
+  // Arrangement, as a manager: accepted at Parkgate, withdrawn before starting, then accepted at Frederick Bird.
+  const [school] = await fact<School[]>(page, 'schools.list');
+  const pupil = await fact<{ id: string }>(page, 'pupils.create', {
+    legalFirstName: 'Tamsin',
+    legalLastName: 'Quarrendon',
+    dateOfBirth: dateOfBirthFor(1),
+    homeSchoolId: school!.id,
+  });
+  const today = todayIso();
+  const board = await fact<Array<{ base: { id: string; name: string } }>>(page, 'placements.board');
+  const baseId = (name: string) => board.find((b) => b.base.name === name)!.base.id;
+  const first = await fact<{ id: string }>(page, 'placements.refer', { pupilId: pupil.id, referringSchoolId: school!.id, referredOn: today, reason: 'Struggling at lunchtimes.' });
+  await fact(page, 'placements.decide', { id: first.id, decision: 'accepted', decidedOn: today, baseId: baseId('Parkgate') });
+  await fact(page, 'placements.end', { id: first.id, endDate: today, outcome: 'withdrawn', notes: 'Family moved nearer Frederick Bird.' });
+  const second = await fact<{ id: string }>(page, 'placements.refer', { pupilId: pupil.id, referringSchoolId: school!.id, referredOn: today, reason: 'Struggling at lunchtimes.' });
+  await fact(page, 'placements.decide', { id: second.id, decision: 'accepted', decidedOn: today, baseId: baseId('Frederick Bird') });
+
+  // The Parkgate teacher: the row says Parkgate and Ended, never Frederick Bird.
+  const teacher = await shared.open({ signInAs: 'demo.teacher' });
+  await goTo(teacher, 'Pupils');
+  await teacher.getByRole('searchbox', { name: 'Search pupils' }).fill('Tamsin Quarrendon');
+  const row = teacher.getByRole('table').getByRole('row', { name: /Tamsin Quarrendon/ });
+  await row.waitFor();
+  const cells = await row.getByRole('cell').allTextContents();
+  expect(cells).toContain('Parkgate');
+  expect(cells).not.toContain('Frederick Bird');
+  expect(cells.join(' ')).toContain('Ended');
+  expect(cells.join(' ')).not.toContain('Accepted');
+  await screenshot(teacher, 'pupils-teacher-list-own-base');
 });

@@ -18,7 +18,7 @@ export async function tempFolder(prefix = 'keydesk-test-'): Promise<{ path: stri
 /** A fixed school day, so occupancy and demo dates are repeatable. */
 export const TEST_NOW = new Date('2026-11-23T09:00:00Z');
 
-/** Cheap password hashing for tests (the app's own takes about 250 ms a go). */
+/** Cheap password hashing for tests (the app's own takes about half a second a go). */
 export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 
 /** The demo file's made-up accounts: demo.manager (manager + administrator), demo.teacher, demo.admin. */

@@ -1,8 +1,8 @@
 import type { Access } from '../../../shared/api/access';
 import type { CallName } from '../../../shared/api/contract';
 import type { SignedInUser } from '../../../shared/api/status';
+import type { StaffMember } from '../../../shared/domain/staff';
 import type { KeyDeskCore } from '../core';
-import { usernameLookup } from '../crypto/envelope';
 import type { ScryptParams } from '../crypto/keys';
 import { Keyring } from '../crypto/keyring';
 import { formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from '../crypto/recovery-key';
@@ -12,7 +12,7 @@ import { recordEvent } from '../repositories/audit';
 import { getProvision } from '../repositories/provision';
 import { findStaff, findStaffByUsername, listStaff } from '../repositories/staff';
 import { setStaffPassword } from '../services/staff';
-import { describeWait, SignInGuard } from './sign-in-guard';
+import { describeWait, DROPPED_ACTION, SignInGuard } from './sign-in-guard';
 
 export interface Session {
   user: SignedInUser;
@@ -89,28 +89,42 @@ export class Sessions {
   }
 
   async signIn(username: string, password: string) {
-    const sealed = this.core.sealedFile;
-    if (!sealed) throw new UserError('NO_DATABASE', 'There is no data file to sign in to.');
+    if (!this.core.sealedFile) throw new UserError('NO_DATABASE', 'There is no data file to sign in to.');
     if (this.current) throw new UserError('CONFLICT', `${this.current.user.name} is signed in. Sign out first, or unlock.`);
-    const lookup = usernameLookup(sealed.provisionId, username);
+    const sealed = await this.core.rereadSealed();
+    if (!sealed) return this.core.status();
+    const lookup = this.lookupFor(username);
     await this.checkNotWaiting(lookup, 'username');
     const unlocked = await Keyring.unlockWithPassword(sealed.envelope, username, password, this.scrypt);
-    if (!unlocked) return this.refuseAttempt(lookup, 'sign-in-failed', WRONG, 'password');
+    if (!unlocked) {
+      const account = Keyring.hasPasswordSlot(sealed.envelope, username);
+      return this.refuseAttempt(lookup, 'sign-in-failed', WRONG, 'password', account);
+    }
     const file = await this.core.unseal(unlocked.keyring);
     if (!file) return this.core.status();
     await this.begin(file, unlocked.staffId, 'signed-in', lookup);
+    // A password wrapped at an older, lower cost is wrapped again at today's while we have it.
+    if (unlocked.keyring.slotNeedsNewCost(unlocked.staffId)) {
+      await unlocked.keyring.setPassword(unlocked.staffId, this.requireUser().username, password);
+      file.saveSoon();
+    }
     return this.core.status();
   }
 
   /** Opens the file with the recovery key and gives a person a new password (a forgotten one). */
   async recover(recoveryKey: string, username: string, newPassword: string) {
-    const sealed = this.core.sealedFile;
-    if (!sealed) throw new UserError('NO_DATABASE', 'There is no data file to open.');
+    if (!this.core.sealedFile) throw new UserError('NO_DATABASE', 'There is no data file to open.');
     if (this.current) throw new UserError('CONFLICT', `${this.current.user.name} is signed in. Sign out first.`);
-    await this.checkNotWaiting(RECOVERY_LOOKUP, 'recoveryKey');
+    const sealed = await this.core.rereadSealed();
+    if (!sealed) return this.core.status();
     const secret = parseRecoveryKey(recoveryKey);
     const keyring = secret ? await Keyring.unlockWithRecovery(sealed.envelope, secret, this.scrypt) : null;
-    if (!keyring) return this.refuseAttempt(RECOVERY_LOOKUP, 'recovery-failed', 'That recovery key does not open this data file.', 'recoveryKey');
+    if (!keyring) {
+      // Logged, but never a wait: 160 random bits cannot be guessed, and a wait would let anyone at the
+      // keyboard block the one way back in for everybody.
+      await this.guard?.noted(RECOVERY_LOOKUP, this.core.clockNow(), 'recovery-failed');
+      throw new UserError('WRONG_PASSWORD', 'That recovery key does not open this data file.', 'recoveryKey');
+    }
     const file = await this.core.unseal(keyring);
     if (!file) return this.core.status();
     const member = await findStaffByUsername(file.db, username);
@@ -124,9 +138,9 @@ export class Sessions {
       await this.core.reseal();
       throw error;
     }
-    await this.begin(file, member.id, 'password-reset-with-recovery-key', RECOVERY_LOOKUP);
+    await this.begin(file, member.id, 'password-reset-with-recovery-key');
     // They have shown the recovery key and chosen a new password: their earlier wrong tries no longer count.
-    await this.flushPending(file, usernameLookup(sealed.provisionId, member.username));
+    await this.flushPending(file, this.lookupFor(member.username));
     await file.flush();
     return this.core.status();
   }
@@ -137,7 +151,7 @@ export class Sessions {
     const file = this.core.dataFile;
     if (!session || !file) throw new UserError('NOT_SIGNED_IN', 'Nobody is signed in. Sign in instead.');
     if (!session.locked) return this.core.status();
-    const lookup = usernameLookup(file.keyring.provisionId, session.user.username);
+    const lookup = this.lookupFor(session.user.username);
     await this.checkNotWaiting(lookup, 'password');
     if (!(await file.keyring.checkPassword(session.user.id, password))) {
       return this.refuseAttempt(lookup, 'unlock-failed', 'That password is not right.', 'password');
@@ -224,6 +238,30 @@ export class Sessions {
     });
   }
 
+  /** Each member of staff with wrong tries counted against them now, for administrators. */
+  failedSignIns(staff: readonly StaffMember[]): Array<{ staffId: string; failures: number; lastFailedAt: string; waitUntil: string | null }> {
+    const now = this.core.clockNow();
+    return staff.flatMap((member) => {
+      const lookup = this.lookupFor(member.username);
+      const count = this.guard?.countFor(lookup, now);
+      if (!count) return [];
+      const waitUntil = this.guard!.waitFor(lookup, now) > 0 ? count.lockedUntil : null;
+      return [{ staffId: member.id, failures: count.failures, lastFailedAt: count.lastFailedAt, waitUntil }];
+    });
+  }
+
+  /** Ends a person's count of wrong tries, and any wait: an administrator's decision, so it is logged. */
+  async clearFailedSignIns(member: StaffMember, why: string): Promise<void> {
+    const cleared = (await this.guard?.clear(this.lookupFor(member.username))) ?? false;
+    if (cleared) await this.record('cleared-failed-sign-ins', `for ${member.name}: ${why}`, { entity: 'staff', entityId: member.id });
+  }
+
+  /** The key the guard file counts a username under (salted with the file's own salt). */
+  private lookupFor(username: string): string {
+    if (!this.guard) throw new Error('No data folder is in use');
+    return this.guard.lookupFor(username);
+  }
+
   private async checkNotWaiting(lookup: string, field: string): Promise<void> {
     const wait = this.guard?.waitFor(lookup, this.core.clockNow()) ?? 0;
     if (wait > 0) {
@@ -234,14 +272,14 @@ export class Sessions {
   /** Asks the signed-in person for their password again: same back-off and audit as signing in. */
   private async confirmPassword(user: SignedInUser, password: string, wrong: string, field: string): Promise<void> {
     const file = this.core.requireFile();
-    const lookup = usernameLookup(file.keyring.provisionId, user.username);
+    const lookup = this.lookupFor(user.username);
     await this.checkNotWaiting(lookup, field);
     if (!(await file.keyring.checkPassword(user.id, password))) await this.refuseAttempt(lookup, 'password-check-failed', wrong, field);
     await this.flushPending(file, lookup);
   }
 
-  private async refuseAttempt(lookup: string, action: string, message: string, field: string): Promise<never> {
-    const wait = (await this.guard?.failed(lookup, this.core.clockNow(), action)) ?? 0;
+  private async refuseAttempt(lookup: string, action: string, message: string, field: string, account = true): Promise<never> {
+    const wait = (await this.guard?.failed(lookup, this.core.clockNow(), action, { account })) ?? 0;
     const file = this.core.dataFile;
     if (file) await this.flushPending(file);
     const after = wait > 0 ? ` Too many wrong tries: wait ${describeWait(wait)} before the next one.` : '';
@@ -251,11 +289,21 @@ export class Sessions {
   /** Failed tries made while the file was sealed go into the audit log as soon as it is open. */
   private async flushPending(file: DataFile, succeededLookup?: string): Promise<void> {
     if (!this.guard) return;
-    const pending = succeededLookup ? await this.guard.succeeded(succeededLookup) : await this.guard.takePending();
+    const { pending, dropped } = succeededLookup ? await this.guard.succeeded(succeededLookup) : await this.guard.takePending();
+    if (dropped > 0) {
+      await recordEvent(file.db, {
+        action: DROPPED_ACTION,
+        at: pending[0]?.at ?? this.core.now(),
+        staffId: null,
+        staffName: 'Key Desk',
+        detail: `${dropped} earlier failed tries were too many to keep one by one`,
+      });
+    }
     if (pending.length === 0) return;
     const staff = await listStaff(file.db);
+    const lookups = new Map(staff.map((s) => [this.lookupFor(s.username), s]));
     for (const event of pending) {
-      const who = staff.find((s) => usernameLookup(file.keyring.provisionId, s.username) === event.lookup);
+      const who = lookups.get(event.lookup);
       await recordEvent(file.db, {
         action: event.action,
         at: event.at,

@@ -64,6 +64,12 @@ export class Keyring {
     return { keyring: new Keyring(dataKey, header.provisionId, header.demo, [...header.slots], scrypt), staffId: slot.id };
   }
 
+  /** Whether a username has a password slot (the guard counts made-up usernames apart). */
+  static hasPasswordSlot(envelope: Envelope, username: string): boolean {
+    const lookup = usernameLookup(envelope.header.provisionId, username);
+    return envelope.header.slots.some((s) => s.kind === 'password' && s.lookup === lookup);
+  }
+
   static async unlockWithRecovery(envelope: Envelope, secret: Uint8Array, scrypt: ScryptParams = DEFAULT_SCRYPT): Promise<Keyring | null> {
     const { header } = envelope;
     const slot = header.slots.find((s) => s.kind === 'recovery');
@@ -83,6 +89,14 @@ export class Keyring {
     const kek = await slotKey(password, slot);
     const key = kek && tryOpen(kek, slot, this.provisionId);
     return key !== null && key.equals(this.dataKey);
+  }
+
+  /** Whether a person's password was wrapped at a lower cost than new passwords get (an older file). */
+  slotNeedsNewCost(staffId: string): boolean {
+    const slot = this.slots.find((s) => s.kind === 'password' && s.id === staffId);
+    if (!slot || slot.kind !== 'password') return false;
+    const { N, r, p } = this.scryptParams;
+    return slot.kdf.N < N || slot.kdf.r < r || slot.kdf.p < p;
   }
 
   /** Adds or replaces one person's slot; every other slot is left exactly as it was. */

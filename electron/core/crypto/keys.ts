@@ -11,11 +11,15 @@ export interface ScryptParams {
   p: number;
 }
 
-/** About 250 ms on the 2-core machines Key Desk is built for: slow for guessing, quick for staff. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 16, r: 8, p: 1 };
+/**
+ * OWASP's minimum for scrypt (N=2^17, r=8, p=1, 128 MiB): about half a second on an idle 2-core
+ * machine. Older slots keep the cost they were made with and are wrapped again at this one at sign-in.
+ */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 /** Derives a key-encryption key from a password. Runs on libuv's thread pool, off the event loop. */
 export function keyFromPassword(password: string, salt: Uint8Array, params: ScryptParams): Promise<Buffer> {
+  // scrypt needs 128 * N * r bytes (128 MiB at the default); Node refuses more than 32 MiB unless told.
   const options: ScryptOptions = { ...params, maxmem: 256 * 1024 * 1024 };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));

@@ -1,14 +1,13 @@
 import type { DemoAccount } from '../../../shared/api/status';
-import { isoWeekday } from '../../../shared/domain/bank-holidays';
-import { bankHolidaysIn, typicalTerms, type TermName } from '../../../shared/domain/calendar';
-import { addDays, formatUkDate } from '../../../shared/domain/dates';
+import { typicalYear } from '../../../shared/domain/calendar';
+import { formatUkDate } from '../../../shared/domain/dates';
 import type { PlacementStep } from '../../../shared/domain/placements';
 import { academicYearOf } from '../../../shared/domain/pupils';
 import type { Role } from '../../../shared/domain/staff';
 import type { DataFile } from '../data-file';
 import type { Db } from '../db/dialect';
 import { listBases } from '../repositories/bases';
-import { listTerms, loadSchoolDays } from '../repositories/calendar';
+import { loadSchoolDays } from '../repositories/calendar';
 import { createProvision } from '../repositories/provision';
 import { addStaffMember } from '../services/staff';
 import { planDemo, type DemoPlan, type DemoReferral } from './plan';
@@ -60,45 +59,24 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
 }
 
 /**
- * The demo reaches two years back and a year ahead. The calendar ships term dates for 2024/25 to
- * 2029/30; outside those years the demo adds the typical pattern (as "copy last year" would), so a
- * demo made years from now still has school days to plan with.
+ * The demo reaches two years back and a year ahead. A new data file comes with the typical calendar
+ * for 2023/24 to 2030/31, INSET placeholders included; outside those years the demo adds the same
+ * pattern, so a demo made years from now still has school days to plan with.
  */
 async function ensureCalendar(db: Db, today: string): Promise<void> {
   const thisYear = academicYearOf(today);
   for (let year = thisYear - 2; year <= thisYear + 1; year++) {
     const known = await db.selectFrom('terms').select('name').where('academic_year', '=', year).executeTakeFirst();
-    if (!known) {
-      await db
-        .insertInto('terms')
-        .values(typicalTerms(year).map((t) => ({ academic_year: year, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn })))
-        .execute();
-      for (const holiday of bankHolidaysIn(year)) {
-        await db.insertInto('closures').values({ date: holiday.date, kind: holiday.kind, name: holiday.name }).onConflict((oc) => oc.doNothing()).execute();
-      }
+    if (known) continue;
+    const typical = typicalYear(year);
+    await db
+      .insertInto('terms')
+      .values(typical.terms.map((t) => ({ academic_year: year, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn })))
+      .execute();
+    for (const closure of typical.closures) {
+      await db.insertInto('closures').values({ date: closure.date, kind: closure.kind, name: closure.name }).onConflict((oc) => oc.doNothing()).execute();
     }
-    await addInsetDays(db, year);
   }
-}
-
-/**
- * Five INSET days a year, as a school would have them: the first two days of the autumn term and the
- * first day back after October half term, Christmas and Whitsun. A real provision adds its own.
- */
-async function addInsetDays(db: Db, year: number): Promise<void> {
-  const terms = await listTerms(db, year);
-  const closed = new Set((await db.selectFrom('closures').select('date').execute()).map((c) => c.date));
-  const firstWeekdays = (from: string, count: number) => {
-    const days: string[] = [];
-    for (let date = from; days.length < count; date = addDays(date, 1)) if (isoWeekday(date) <= 5 && !closed.has(date)) days.push(date);
-    return days;
-  };
-  const starts = (name: TermName) => terms.find((t) => t.name === name)?.startsOn;
-  const dates = [
-    ...(starts('Autumn 1') ? firstWeekdays(starts('Autumn 1')!, 2) : []),
-    ...(['Autumn 2', 'Spring 1', 'Summer 2'] as const).flatMap((name) => (starts(name) ? firstWeekdays(starts(name)!, 1) : [])),
-  ];
-  for (const date of dates) await db.insertInto('closures').values({ date, kind: 'inset', name: 'INSET day' }).execute();
 }
 
 interface Step {

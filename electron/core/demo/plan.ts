@@ -1,7 +1,7 @@
 import type { Base } from '../../../shared/domain/bases';
 import { addDays } from '../../../shared/domain/dates';
 import { isoWeekday } from '../../../shared/domain/bank-holidays';
-import { baseTakes, firstFreeStart, firstFullDay, type Occupancy, type Outcome, type PanelDecision } from '../../../shared/domain/placements';
+import { baseTakes, firstFreeStart, firstFullDay, planStageProblem, type Occupancy, type Outcome, type PanelDecision } from '../../../shared/domain/placements';
 import { dateOfBirthProblem, type Pathway, type SenStatus } from '../../../shared/domain/pupil-record';
 import { academicYearOf, keyStageFor, withCheckLetter, yearGroupFor } from '../../../shared/domain/pupils';
 import { DEFAULT_TIMETABLE_RULES, planTimetable, type Timetable } from '../../../shared/domain/timetable';
@@ -124,7 +124,7 @@ export function planDemo(random: Random, ctx: PlanContext): DemoPlan {
   const plan = (start: string) => {
     const timetable = planTimetable(start, isSchoolDay, RULES);
     // As the services refuse a start whose whole plan the calendar cannot hold.
-    if ((timetable.days.at(-1)?.week ?? 0) < RULES.weeks) throw new Error(`The school calendar cannot hold a whole placement from ${start}`);
+    if (timetable.endedBy === 'calendar') throw new Error(`The school calendar cannot hold a whole placement from ${start}`);
     const reintegrationFrom = timetable.days.find((d) => d.week >= REINTEGRATION_WEEK)?.date ?? null;
     return { timetable, reintegrationFrom };
   };
@@ -285,7 +285,8 @@ export function planDemo(random: Random, ctx: PlanContext): DemoPlan {
       if (!days) continue;
       const startDate = random.pick(days);
       if (plan(startDate).timetable.endDate < today) continue;
-      const pupil = (decidedOn: string) => newPupil(startDate, { base, also: [decidedOn] });
+      // The base takes the pupil on every day of the plan, as agreeing the start checks.
+      const pupil = (decidedOn: string) => newPupil(startDate, { base, also: [decidedOn, plan(startDate).timetable.endDate] });
       const r = accepted(pupil, base, daysBack(startDate, 4, 12), random.chance(0.08) ? 'home' : undefined);
       start(r, base, startDate, daysBack(startDate, 1, 3));
       current.push({ r, base, week });
@@ -309,12 +310,13 @@ export function planDemo(random: Random, ctx: PlanContext): DemoPlan {
         endDate = timetable.days.filter((d) => d.week <= week).at(-1)?.date ?? endDate;
       }
       if (endDate > latestEnd) continue;
-      const yearThen = returning ? keyStageFor(yearGroupFor(returning.pupil.dateOfBirth, academicYearOf(startDate))) : null;
-      const choices = returning ? (baseTakes(returning.base.keyStages, yearThen) ? [returning.base] : []) : random.chance(0.65) ? [large, small] : [small, large];
+      const stageOn = (date: string) => (returning ? keyStageFor(yearGroupFor(returning.pupil.dateOfBirth, academicYearOf(date))) : null);
+      const takesThroughout = (b: Base) => baseTakes(b.keyStages, stageOn(startDate)) && baseTakes(b.keyStages, stageOn(timetable.endDate));
+      const choices = returning ? (takesThroughout(returning.base) ? [returning.base] : []) : random.chance(0.65) ? [large, small] : [small, large];
       const base = choices.find((b) => hasRoom(b, startDate, endDate));
       if (!base) continue;
       const years = spec.outcome === 'special-school' ? [2, 3, 4] : undefined;
-      const r = accepted(returning?.pupil ?? ((decidedOn) => newPupil(startDate, { base, years, also: [decidedOn] })), base, daysBack(startDate, 4, 12));
+      const r = accepted(returning?.pupil ?? ((decidedOn) => newPupil(startDate, { base, years, also: [decidedOn, timetable.endDate] })), base, daysBack(startDate, 4, 12));
       const pupil = r.pupil;
       start(r, base, startDate, daysBack(startDate, 1, 3));
       // The place was taken to the end date, not the planned end.
@@ -379,7 +381,7 @@ export function planDemo(random: Random, ctx: PlanContext): DemoPlan {
     const from = onOrAfter(addDays(today, random.int(7, 28)));
     const startDate = firstFreeStart(occupancy.get(small.id) ?? [], small.places, from, isSchoolDay, (s) => plan(s).timetable.endDate);
     if (startDate === null) throw new Error(`No place at ${small.name} for a demo start`);
-    const pupil = (decidedOn: string) => newPupil(startDate, { base: small, years: [0, 1], also: [decidedOn] });
+    const pupil = (decidedOn: string) => newPupil(startDate, { base: small, years: [0, 1], also: [decidedOn, plan(startDate).timetable.endDate] });
     const r = accepted(pupil, small, daysBack(today, 2, 10));
     start(r, small, startDate, daysBack(today, 0, 1));
   }
@@ -471,7 +473,9 @@ export function checkPlan(plan: DemoPlan, ctx: PlanContext): void {
     if (r.startDate) {
       if (!base || r.decision !== 'accepted' || !r.timetable || !r.agreedOn) fail(r, 'a start with no acceptance or plan');
       if (!isSchoolDay(r.startDate)) fail(r, `starts on ${r.startDate}, not a school day`);
-      if (base && !baseTakes(base.keyStages, stageOn(r.startDate))) fail(r, `${base.name} does not take the pupil's key stage on the start date`);
+      const days = r.timetable?.days.map((d) => d.date) ?? [];
+      const stage = base ? planStageProblem(base, (date) => yearGroupFor(r.pupil.dateOfBirth, academicYearOf(date)), days) : null;
+      if (stage) fail(r, `the plan is refused by the key stage rule: ${stage.message}`);
       if (!(r.keyVisitOn || r.keyVisitSkipped) || !(r.homeVisitOn || r.homeVisitSkipped)) fail(r, 'a start agreed before the visits');
       if (r.agreedOn && (r.agreedOn > r.startDate || [r.keyVisitOn, r.homeVisitOn].some((v) => v && v > (r.agreedOn as string)))) fail(r, 'a start agreed out of order');
       if (r.endDate && (r.endDate < r.startDate || r.endDate > (r.timetable?.endDate ?? ''))) fail(r, 'ends outside its plan');

@@ -26,7 +26,8 @@ export const placementHandlers: HandlersFor<'placements'> = {
   'placements.decide': (input, core) => decideReferral(core.requireDb(), input, recorder(core)),
   'placements.recordVisits': (input, core) => recordVisits(core.requireDb(), input, recorder(core)),
   'placements.previewStart': (input, core) => previewStart(core.requireDb(), input, core.today()),
-  'placements.agreeStart': (input, core) => agreeStart(core.requireDb(), input, recorder(core)),
+  // Only a manager may agree a plan against the key stage rule (with a reason).
+  'placements.agreeStart': (input, core) => agreeStart(core.requireDb(), input, recorder(core), core.sessions.requireUser().roles.includes('manager')),
   'placements.end': (input, core) => endPlacement(core.requireDb(), input, recorder(core)),
   'placements.addFollowUp': (input, core) => addFollowUp(core.requireDb(), input, recorder(core)),
   'placements.timetable': (input, core) => placementTimetable(core.requireDb(), input.id, core.today(), scopeFor(core.sessions.requireUser())),

@@ -23,7 +23,7 @@ export const pupilHandlers: HandlersFor<'pupils'> = {
   'pupils.create': (input, core) => createPupil(core.requireDb(), scope(core), input, core.today(), core.now()),
   'pupils.update': (input, core) => changePupil(core.requireDb(), scope(core), input, core.today(), core.now()),
   'pupils.importPreview': (input, core) => previewImport(core.requireDb(), scope(core), input.csv, core.today()),
-  'pupils.import': (input, core) => importPupils(core.requireDb(), scope(core), input.csv, input.onlyValidRows === true, core.today(), core.now()),
+  'pupils.import': (input, core) => importPupils(core.requireDb(), scope(core), input.csv, input.onlyValidRows === true, core.today(), core.now(), input.schoolChoices),
   'pupils.export': async (input, core) => {
     const exported = await exportPupils(core.requireDb(), scope(core), input?.ids, core.today());
     await core.sessions.record('exported-pupils', `${exported.rows} pupils`);

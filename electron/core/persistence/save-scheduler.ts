@@ -11,7 +11,13 @@ export class SaveScheduler {
 
   constructor(
     private readonly save: () => Promise<void>,
-    private readonly options: { delayMs?: number; retryMs?: number; onError?: (error: unknown) => void } = {},
+    private readonly options: {
+      delayMs?: number;
+      retryMs?: number;
+      onError?: (error: unknown) => void;
+      /** Whether to try again in the background after this error (default: always). */
+      retries?: (error: unknown) => boolean;
+    } = {},
   ) {}
 
   get pending(): boolean {
@@ -59,7 +65,7 @@ export class SaveScheduler {
       this.dirty = true;
       this.options.onError?.(error);
       // Keep trying in the background whether or not someone is waiting on this save.
-      if (!this.disposed) this.timer = setTimeout(() => void this.runOnce(), this.options.retryMs ?? 2000);
+      if (!this.disposed && (this.options.retries?.(error) ?? true)) this.timer = setTimeout(() => void this.runOnce(), this.options.retryMs ?? 2000);
       if (throwOnError) throw error;
     } finally {
       this.running = undefined;

@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../shared/api/contract';
+import type { BaseOverPlaces, CalendarChangeEffect, MovedPlacement } from '../../../shared/api/specs/calendar';
 import { isoWeekday } from '../../../shared/domain/bank-holidays';
 import {
   academicYearLabel,
@@ -12,12 +13,14 @@ import {
   type Term,
   type TermName,
 } from '../../../shared/domain/calendar';
-import { formatUkDate } from '../../../shared/domain/dates';
+import { addDays, formatUkDate } from '../../../shared/domain/dates';
+import { count } from '../../../shared/domain/words';
 import { academicYearOf } from '../../../shared/domain/pupils';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { deleteClosure, findClosure, insertClosure, listClosures, listTermYears, listTerms, replaceTerms } from '../repositories/calendar';
-import { listUnfinishedPlans, updatePlacement } from '../repositories/placements';
+import { listBases } from '../repositories/bases';
+import { listBoardRows, listUnfinishedPlans, updatePlacement } from '../repositories/placements';
 import { firstSchoolDayFrom, makePlan } from './places';
 
 /** Every term and closure on record, and the quick "is this a school day?" built from them. */
@@ -94,8 +97,8 @@ export function listSchoolYears(db: Db): Promise<number[]> {
 /**
  * After the school days change, every placement that has started or is due to start, and has not
  * ended, gets its plan worked out again: planned end, start of the return and Key days. Call inside
- * the transaction that changed the calendar. The calendar is the truth, so this never refuses; a base
- * that ends up over its places shows it on the placement board.
+ * the transaction that changed the calendar. It never refuses: the change itself was previewed and, if it
+ * puts a base over its places, confirmed (see changeCalendar); the placement board then shows it.
  */
 export async function replanUnfinishedPlacements(tx: Db, now: string): Promise<void> {
   const { isSchoolDay } = await loadCalendar(tx);
@@ -144,65 +147,182 @@ async function checkNeighbours(db: Db, academicYear: number, terms: readonly Ter
   }
 }
 
-export async function saveTerms(db: Db, input: ParsedInput<'calendar.saveTerms'>, now: string): Promise<SchoolYear> {
+/** Where placements stand: each running or agreed placement's planned end, and each base's days over its places. */
+interface PlacesPicture {
+  ends: Map<string, { pupilId: string; name: string; baseId: string; until: string }>;
+  over: Map<string, Map<string, number>>;
+}
+
+async function placesPicture(tx: Db, today: string): Promise<PlacesPicture> {
+  const { isSchoolDay } = await loadCalendar(tx);
+  const rows = (await listBoardRows(tx, today)).filter((r) => r.startDate !== null && r.until !== null);
+  const ends = new Map(rows.filter((r) => !r.ended).map((r) => [r.placementId, { pupilId: r.pupilId, name: r.name, baseId: r.baseId, until: r.until! }]));
+  const over = new Map<string, Map<string, number>>();
+  for (const base of await listBases(tx, today)) {
+    const occupancies = rows.filter((r) => r.baseId === base.id).map((r) => ({ start: r.startDate!, end: r.until! }));
+    const last = occupancies.reduce((max, o) => (o.end > max ? o.end : max), today);
+    const days = new Map<string, number>();
+    for (let date = today; date <= last; date = addDays(date, 1)) {
+      if (!isSchoolDay(date)) continue;
+      const pupils = occupancies.filter((o) => o.start <= date && o.end >= date).length;
+      if (pupils > base.places) days.set(date, pupils);
+    }
+    over.set(base.id, days);
+  }
+  return { ends, over };
+}
+
+async function effectOf(tx: Db, today: string, before: PlacesPicture): Promise<CalendarChangeEffect> {
+  const after = await placesPicture(tx, today);
+  const bases = await listBases(tx, today);
+  const baseName = (id: string) => bases.find((b) => b.id === id)?.name ?? 'a base';
+  const moved: MovedPlacement[] = [];
+  for (const [placementId, now] of after.ends) {
+    const was = before.ends.get(placementId);
+    if (was && was.until !== now.until) {
+      moved.push({ placementId, pupilId: now.pupilId, name: now.name, baseName: baseName(now.baseId), plannedEndBefore: was.until, plannedEndAfter: now.until });
+    }
+  }
+  const overPlaces: BaseOverPlaces[] = [];
+  for (const base of bases) {
+    const already = before.over.get(base.id) ?? new Map<string, number>();
+    const days = [...(after.over.get(base.id) ?? new Map<string, number>())]
+      .filter(([date, pupils]) => (already.get(date) ?? 0) < pupils)
+      .map(([date, pupils]) => ({ date, pupils }));
+    if (days.length > 0) overPlaces.push({ baseId: base.id, baseName: base.name, places: base.places, days });
+  }
+  moved.sort((a, b) => a.plannedEndBefore.localeCompare(b.plannedEndBefore) || a.name.localeCompare(b.name));
+  return { moved, overPlaces };
+}
+
+/** "Frederick Bird over its 1 place on 14/06/2027 and 4 more school days": for the refusal when nobody confirmed. */
+export function overPlacesSummary(overPlaces: readonly BaseOverPlaces[]): string {
+  return overPlaces
+    .map((b) => {
+      const first = b.days[0]!;
+      const more = b.days.length - 1;
+      return `${b.baseName} over its ${count(b.places, 'place')} on ${formatUkDate(first.date)}${more > 0 ? ` and ${count(more, 'more school day')}` : ''}`;
+    })
+    .join('; ');
+}
+
+/** Thrown inside a preview's transaction so that everything it wrote is rolled back. */
+class DryRun extends Error {
+  constructor(readonly effect: CalendarChangeEffect) {
+    super('dry run');
+  }
+}
+
+/** A change is previewed (worked out, then rolled back) or saved, confirmed or not. */
+export type CalendarChangeMode = { preview: true } | { preview: false; confirmOverPlaces: boolean };
+export interface CalendarClock {
+  now: string;
+  today: string;
+}
+
+/**
+ * Runs one calendar change in a transaction: `write` changes the calendar (and says which academic
+ * year to show afterwards), then every unfinished plan is worked out again and the effect on
+ * placements measured. A preview rolls it all back and returns the effect; a save keeps it, unless it
+ * puts a base over its places and nobody has confirmed that, when it is refused and nothing is kept.
+ */
+async function changeCalendar(db: Db, clock: CalendarClock, mode: CalendarChangeMode, write: (tx: Db) => Promise<number>): Promise<SchoolYear | CalendarChangeEffect> {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const before = await placesPicture(tx, clock.today);
+      const academicYear = await write(tx);
+      await replanUnfinishedPlacements(tx, clock.now);
+      const effect = await effectOf(tx, clock.today, before);
+      if (mode.preview) throw new DryRun(effect);
+      if (effect.overPlaces.length > 0 && !mode.confirmOverPlaces) {
+        throw new UserError(
+          'CONFLICT',
+          `This change would put ${overPlacesSummary(effect.overPlaces)}. Nothing was saved: look at what it changes, then confirm to save it anyway.`,
+          'confirmOverPlaces',
+        );
+      }
+      return getSchoolYear(tx, academicYear);
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.effect;
+    throw error;
+  }
+}
+
+async function writeTerms(tx: Db, input: ParsedInput<'calendar.saveTerms'>): Promise<number> {
   const { academicYear, terms } = input;
   checkTermNames(terms);
   const problem = termsProblem(academicYear, terms);
   if (problem) throw new UserError('INVALID_INPUT', problem.message, `terms.${problem.index}.${problem.field}`);
-  return db.transaction().execute(async (tx) => {
-    await checkNeighbours(tx, academicYear, terms);
-    await replaceTerms(tx, academicYear, terms);
-    await replanUnfinishedPlacements(tx, now);
-    return getSchoolYear(tx, academicYear);
-  });
+  await checkNeighbours(tx, academicYear, terms);
+  await replaceTerms(tx, academicYear, terms);
+  return academicYear;
 }
 
-export async function addClosure(db: Db, input: ParsedInput<'calendar.addClosure'>, now: string): Promise<SchoolYear> {
+async function writeClosure(tx: Db, input: ParsedInput<'calendar.addClosure'>): Promise<number> {
   const weekday = isoWeekday(input.date);
   if (weekday > 5) {
     const day = weekday === 6 ? 'Saturday' : 'Sunday';
     throw new UserError('INVALID_INPUT', `${formatUkDate(input.date)} is a ${day}: schools are closed at weekends anyway. Choose a weekday.`, 'date');
   }
-  return db.transaction().execute(async (tx) => {
-    const existing = await findClosure(tx, input.date);
-    if (existing) throw new UserError('CONFLICT', `${formatUkDate(input.date)} is already in the calendar as ${existing.name}.`, 'date');
-    await insertClosure(tx, { date: input.date, kind: input.kind, name: input.name });
-    await replanUnfinishedPlacements(tx, now);
-    return getSchoolYear(tx, academicYearOf(input.date));
-  });
+  const existing = await findClosure(tx, input.date);
+  if (existing) throw new UserError('CONFLICT', `${formatUkDate(input.date)} is already in the calendar as ${existing.name}.`, 'date');
+  await insertClosure(tx, { date: input.date, kind: input.kind, name: input.name });
+  return academicYearOf(input.date);
 }
 
-export async function removeClosure(db: Db, date: string, now: string): Promise<SchoolYear> {
-  return db.transaction().execute(async (tx) => {
-    if (!(await findClosure(tx, date))) throw new UserError('NOT_FOUND', `${formatUkDate(date)} is not a closure in the calendar.`, 'date');
-    await deleteClosure(tx, date);
-    await replanUnfinishedPlacements(tx, now);
-    return getSchoolYear(tx, academicYearOf(date));
-  });
+async function deleteClosureOn(tx: Db, date: string): Promise<number> {
+  if (!(await findClosure(tx, date))) throw new UserError('NOT_FOUND', `${formatUkDate(date)} is not a closure in the calendar.`, 'date');
+  await deleteClosure(tx, date);
+  return academicYearOf(date);
 }
 
 /** Next year's terms and INSET days from `fromYear`'s pattern, with next year's bank holidays. */
-export async function copyYear(db: Db, fromYear: number, now: string): Promise<SchoolYear> {
+async function writeCopy(tx: Db, fromYear: number): Promise<number> {
   const target = fromYear + 1;
-  return db.transaction().execute(async (tx) => {
-    if ((await listTerms(tx, target)).length > 0) {
-      throw new UserError(
-        'CONFLICT',
-        `${academicYearLabel(target)} already has term dates, so nothing was copied. Change its dates in the calendar instead.`,
-        'fromYear',
-      );
-    }
-    const source = await getSchoolYear(tx, fromYear);
-    if (source.terms.length === 0) {
-      throw new UserError('NOT_FOUND', `${academicYearLabel(fromYear)} has no term dates to copy. Enter its terms first.`, 'fromYear');
-    }
-    const pattern = copyPattern(source);
-    await checkNeighbours(tx, target, pattern.terms);
-    await replaceTerms(tx, target, pattern.terms);
-    for (const closure of pattern.closures) {
-      if (!(await findClosure(tx, closure.date))) await insertClosure(tx, closure);
-    }
-    await replanUnfinishedPlacements(tx, now);
-    return getSchoolYear(tx, target);
-  });
+  if ((await listTerms(tx, target)).length > 0) {
+    throw new UserError('CONFLICT', `${academicYearLabel(target)} already has term dates, so nothing was copied. Change its dates in the calendar instead.`, 'fromYear');
+  }
+  const source = await getSchoolYear(tx, fromYear);
+  if (source.terms.length === 0) {
+    throw new UserError('NOT_FOUND', `${academicYearLabel(fromYear)} has no term dates to copy. Enter its terms first.`, 'fromYear');
+  }
+  const pattern = copyPattern(source);
+  await checkNeighbours(tx, target, pattern.terms);
+  await replaceTerms(tx, target, pattern.terms);
+  for (const closure of pattern.closures) {
+    if (!(await findClosure(tx, closure.date))) await insertClosure(tx, closure);
+  }
+  return target;
+}
+
+/** The four calendar changes by name, each as it writes: the save and its preview share them. */
+type Change =
+  | { change: 'saveTerms'; input: ParsedInput<'calendar.saveTerms'> }
+  | { change: 'addClosure'; input: ParsedInput<'calendar.addClosure'> }
+  | { change: 'removeClosure'; input: ParsedInput<'calendar.removeClosure'> }
+  | { change: 'copyYear'; input: ParsedInput<'calendar.copyYear'> };
+
+function writerFor(change: Change): (tx: Db) => Promise<number> {
+  switch (change.change) {
+    case 'saveTerms':
+      return (tx) => writeTerms(tx, change.input);
+    case 'addClosure':
+      return (tx) => writeClosure(tx, change.input);
+    case 'removeClosure':
+      return (tx) => deleteClosureOn(tx, change.input.date);
+    case 'copyYear':
+      return (tx) => writeCopy(tx, change.input.fromYear);
+  }
+}
+
+/** Saves a change; one that puts a base over its places needs `confirmOverPlaces` (see previewCalendarChange). */
+export async function saveCalendarChange(db: Db, change: Change, clock: CalendarClock): Promise<SchoolYear> {
+  const mode = { preview: false, confirmOverPlaces: change.input.confirmOverPlaces === true } as const;
+  return (await changeCalendar(db, clock, mode, writerFor(change))) as SchoolYear;
+}
+
+/** What saving `change` would do to placements, by the same code as the save, with nothing kept. */
+export async function previewCalendarChange(db: Db, change: ParsedInput<'calendar.previewChange'>, clock: CalendarClock): Promise<CalendarChangeEffect> {
+  return (await changeCalendar(db, clock, { preview: true }, writerFor(change))) as CalendarChangeEffect;
 }

@@ -8,11 +8,12 @@ import {
   firstFullDay,
   keyStageProblem,
   OUTCOME_LABELS,
+  planStageProblem,
   PLACEMENT_STATUS_LABELS,
   type Placement,
   type PlacementStep,
 } from '../../../shared/domain/placements';
-import { academicYearOf, keyStageFor, yearGroupFor, yearGroupLabel } from '../../../shared/domain/pupils';
+import { academicYearOf, keyStageFor, yearGroupFor, yearGroupLabel, yearGroupOn } from '../../../shared/domain/pupils';
 import { planTimetable, type Timetable } from '../../../shared/domain/timetable';
 import type { Updateable } from 'kysely';
 import type { Db } from '../db/dialect';
@@ -237,6 +238,8 @@ interface StartAssessment {
   problem: StartProblem | null;
   firstFreeStart: string | null;
   warning?: string;
+  /** The plan runs into a year group the base does not take: agreed only with a manager's reason. */
+  needsReason: string | null;
 }
 
 type StartInput = ParsedInput<'placements.agreeStart'>;
@@ -280,7 +283,8 @@ async function assessStart(db: Db, p: Placement, input: StartInput, today: strin
   const calendar = await loadCalendar(db);
   const schoolDay = calendar.isSchoolDay(start);
   const plan = schoolDay ? makePlan(start, calendar.isSchoolDay, choices) : null;
-  const result = (problem: StartProblem | null, firstFreeStart: string | null = null): StartAssessment => ({ plan, choices, problem, firstFreeStart });
+  let needsReason: string | null = null;
+  const result = (problem: StartProblem | null, firstFreeStart: string | null = null): StartAssessment => ({ plan, choices, problem, firstFreeStart, needsReason });
 
   const early = statusProblem(p) ?? visitsProblem(p);
   if (early) return result(early);
@@ -302,12 +306,13 @@ async function assessStart(db: Db, p: Placement, input: StartInput, today: strin
   const base = p.baseId ? await findBase(db, p.baseId, today) : undefined;
   if (!base) return result({ code: 'NOT_FOUND', field: 'id', message: 'The base this pupil was accepted at is no longer in Key Desk.' });
   const pupil = await loadPupil(db, p.pupilId, 'id');
-  const yearGroup = yearGroupIn(pupil, academicYearOf(start));
-  const stageProblem = keyStageProblem(base.name, base.keyStages, keyStageFor(yearGroup), yearGroupLabel(yearGroup));
-  if (stageProblem) {
+  // Every school day of the plan, not only the start: the year group moves up on 1 September.
+  const stage = planStageProblem(base, (date) => yearGroupOn(pupil.dateOfBirth, pupil.yearGroupOffset, date), plan.timetable.days.map((d) => d.date));
+  if (stage?.onStart) {
     const moves = academicYearOf(start) !== academicYearOf(today) ? ` A new school year starts on 01/09/${academicYearOf(start)}, before ${uk(start)}: choose an earlier start date.` : '';
-    return result({ code: 'INVALID_INPUT', field: 'startDate', message: `On ${uk(start)}: ${stageProblem}${moves}` });
+    return result({ code: 'INVALID_INPUT', field: 'startDate', message: `${stage.message}${moves}` });
   }
+  needsReason = stage?.message ?? null;
   const searchFrom = start < today ? start : today;
   const full = await capacityProblem(db, base, start, plan.plannedEnd, calendar, searchFrom, p.id);
   // A pupil still waiting is offered their own turn in the base's queue, as the waiting list shows it.
@@ -325,16 +330,6 @@ async function assessStart(db: Db, p: Placement, input: StartInput, today: strin
       `${count(jumped.length, 'pupil')} accepted earlier ${jumped.length === 1 ? 'is' : 'are'} waiting for a place at ${base.name} (first: ${first.name}${first.placeFreeOn ? `, place free from ${uk(first.placeFreeOn)}` : ''}). This start would put back their place.`,
     );
   }
-  // A placement that runs into the next school year: the pupil moves up a year group part-way through.
-  const nextYear = academicYearOf(start) + 1;
-  if (academicYearOf(plan.plannedEnd) >= nextYear) {
-    const later = yearGroupIn(pupil, nextYear);
-    if (keyStageProblem(base.name, base.keyStages, keyStageFor(later), yearGroupLabel(later))) {
-      warnings.push(
-        `From 01/09/${nextYear} this pupil will be in ${yearGroupLabel(later)} (${keyStageFor(later) ?? 'not primary'}), which ${base.name} does not take; the plan runs to ${uk(plan.plannedEnd)}.`,
-      );
-    }
-  }
   return warnings.length > 0 ? { ...result(null), warning: warnings.join(' ') } : result(null);
 }
 
@@ -348,15 +343,27 @@ export async function previewStart(db: Db, input: ParsedInput<'placements.previe
     problem: assessed.problem ? { field: assessed.problem.field, message: assessed.problem.message } : null,
     firstFreeStart: assessed.firstFreeStart,
     warning: assessed.warning ?? null,
+    needsReason: assessed.needsReason,
   };
 }
 
-export async function agreeStart(db: Db, input: StartInput, by: Recorder): Promise<Placement> {
+/**
+ * Agrees (or changes) a start date. A plan running into a year group the base does not take is
+ * refused unless a manager (`mayOverride`) gives the reason, which is kept with the history step.
+ */
+export async function agreeStart(db: Db, input: StartInput, by: Recorder, mayOverride = false): Promise<Placement> {
   return db.transaction().execute(async (tx) => {
     const p = await loadPlacement(tx, input.id, by.today);
-    const { plan, choices, problem } = await assessStart(tx, p, input, by.today);
+    const { plan, choices, problem, needsReason } = await assessStart(tx, p, input, by.today);
     if (problem) throw new UserError(problem.code, problem.message, problem.field);
     if (!plan) throw new Error('A start with no problem has a plan');
+    const reason = input.overrideReason ?? null;
+    if (needsReason && !mayOverride) {
+      throw new UserError('FORBIDDEN', `${needsReason} Only a manager can agree a plan like this: choose an earlier start date, or ask a manager.`, 'startDate');
+    }
+    if (needsReason && !reason) {
+      throw new UserError('INVALID_INPUT', `${needsReason} Choose an earlier start date, or give the reason for agreeing it anyway.`, 'overrideReason');
+    }
     const phases = phasesColumn(choices.phases);
     const unchanged =
       p.startDate === input.startDate &&
@@ -375,7 +382,9 @@ export async function agreeStart(db: Db, input: StartInput, by: Recorder): Promi
       key_days: plan.keyDays,
       updated_at: by.now,
     });
-    const notes = `Starts ${uk(input.startDate)}; planned end ${uk(plan.plannedEnd)}; ${plan.keyDays} days at the Key.`;
+    // On lines of their own in the history: the rule that was set aside, and the manager's reason.
+    const override = needsReason ? `\nAgreed against the key stage rule: ${needsReason}\nReason given: ${reason}` : '';
+    const notes = `Starts ${uk(input.startDate)}; planned end ${uk(plan.plannedEnd)}; ${plan.keyDays} days at the Key.${override}`;
     // Recorded after the start (catching up on paperwork), it was agreed by the start at the latest.
     const agreedOn = input.startDate < by.today ? input.startDate : by.today;
     await record(tx, p, p.startDate ? 'start-changed' : 'start-agreed', agreedOn, notes, by);

@@ -11,9 +11,6 @@ import { DEFAULT_PHASES, listBoardRows, listOccupancies, type BoardRow } from '.
 import type { CalendarView } from './calendar';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
-/** A placement's school weeks: the Key's rule, not something staff change per pupil. */
-export const PLAN_WEEKS = DEFAULT_TIMETABLE_RULES.weeks;
-
 /** What staff may change per pupil: the fixed home-school day and the phases of the return. */
 export interface PlanChoices {
   homeSchoolDay: Weekday;
@@ -46,12 +43,12 @@ export function reintegrationFrom(timetable: Timetable, phases: readonly Timetab
 
 /**
  * The plan from `start` (a school day), or null when the calendar has too few school weeks on record
- * for a whole placement: a plan that stops at the last term entered would end too early.
+ * for a whole placement: a plan that stops at the last term entered would end too early. A plan that
+ * reaches the Key-day limit early ends on that day, and so does its hold on a place.
  */
 export function makePlan(start: string, isSchoolDay: (date: string) => boolean, choices: PlanChoices): Plan | null {
   const timetable = planTimetable(start, isSchoolDay, timetableRules(choices));
-  const last = timetable.days.at(-1);
-  if (!last || last.week < PLAN_WEEKS) return null;
+  if (timetable.days.length === 0 || timetable.endedBy === 'calendar') return null;
   return { timetable, plannedEnd: timetable.endDate, reintegrationFrom: reintegrationFrom(timetable, choices.phases), keyDays: timetable.keyDays };
 }
 

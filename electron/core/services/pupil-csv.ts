@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportPreview, ImportRow } from '../../../shared/api/specs/pupils';
+import type { ImportPreview, ImportRow, SchoolChoice, SchoolMatch } from '../../../shared/api/specs/pupils';
 import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { PLACEMENT_STATUS_LABELS } from '../../../shared/domain/placements';
 import {
@@ -11,6 +11,7 @@ import {
   SEN_STATUSES,
 } from '../../../shared/domain/pupil-record';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
+import { schoolMatchKey } from '../../../shared/domain/schools';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { insertPupil, listPupilNames, pupilsWithUpn, type PupilName, type PupilValues } from '../repositories/pupils';
@@ -88,15 +89,27 @@ const YES_NO = new Map<string, boolean>([
   ['1', true],
 ]);
 
-/** dd/mm/yyyy or d/m/yyyy (also with - or .) as spreadsheets write them, or ISO; Excel may add a midnight time. */
-export function parseCsvDate(text: string): string | null {
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * dd/mm/yyyy or d/m/yyyy (also with - or .) as spreadsheets write them, or ISO; Excel may add a
+ * midnight time. A date written the right way that is not in the calendar (31/02/2019) says so.
+ */
+export function readCsvDate(text: string): { date: string } | { problem: 'unreadable' | 'not-real'; why?: string } {
   const time = '(?:[ T]00:00(?::00(?:\\.0+)?)?)?';
   const iso = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${time}$`).exec(text);
   const uk = new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${time}$`).exec(text);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
-  if (!y || !m || !d) return null;
+  if (!y || !m || !d) return { problem: 'unreadable' };
   const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  return isIsoDate(date) ? date : null;
+  if (isIsoDate(date)) return { date };
+  const [year, month, day] = [Number(y), Number(m), Number(d)];
+  // Years before 100 are no one's date of birth, and JavaScript's Date would read them as 19xx.
+  if (year < 100) return { problem: 'unreadable' };
+  if (month < 1 || month > 12) return { problem: 'not-real', why: `there is no month ${month}` };
+  if (day < 1) return { problem: 'not-real', why: `there is no day ${day}` };
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { problem: 'not-real', why: `${MONTHS[month - 1]} ${year} has ${days} days` };
 }
 
 interface Layout {
@@ -131,12 +144,14 @@ function layoutOf(headers: string[]): Layout {
 interface CheckedRow {
   row: ImportRow;
   values: PupilValues | null;
-  /** The home school as the file names it, when it is not on record yet. */
+  /** The home school as the file names it, when no school on record has exactly that name. */
   newSchool: string | null;
 }
 
 interface Known {
   schools: Map<string, { id: string; name: string }>;
+  /** Schools on record by schoolMatchKey: where a name not on record may be one that is. */
+  schoolsLike: Map<string, Array<{ id: string; name: string }>>;
   names: Map<string, PupilName>;
   upns: Map<string, PupilName>;
   /** Name keys and UPNs of earlier rows in the file, with their row numbers. */
@@ -162,9 +177,11 @@ function checkRow(record: CsvRecord, layout: Layout, known: Known, scope: PupilS
   };
 
   const dobText = cell('dateOfBirth');
-  const dateOfBirth = parseCsvDate(dobText);
+  const dobRead = readCsvDate(dobText);
+  const dateOfBirth = 'date' in dobRead ? dobRead.date : null;
   if (!dobText) problem('dateOfBirth', 'Enter the date of birth.');
-  else if (!dateOfBirth) problem('dateOfBirth', 'Enter the date of birth as dd/mm/yyyy.');
+  else if ('problem' in dobRead && dobRead.problem === 'not-real') problem('dateOfBirth', `${dobText} is not a real date: ${dobRead.why}.`);
+  else if (!dateOfBirth) problem('dateOfBirth', `${dobText} is not a date Key Desk can read: enter the date of birth as dd/mm/yyyy.`);
   else {
     const tooYoungOrOld = dateOfBirthProblem(dateOfBirth, today);
     if (tooYoungOrOld) problem('dateOfBirth', tooYoungOrOld);
@@ -178,6 +195,8 @@ function checkRow(record: CsvRecord, layout: Layout, known: Known, scope: PupilS
   const schoolText = cell('homeSchool').replace(/\s+/g, ' ');
   if (schoolText.length > 100) problem('homeSchool', 'A school name can be at most 100 characters.');
   const school = schoolText ? known.schools.get(schoolKey(schoolText)) : undefined;
+  // Not on record by that name, but perhaps by another spelling: the preview offers the likeliest.
+  const like = schoolText && !school ? known.schoolsLike.get(schoolMatchKey(schoolText)) : undefined;
 
   const parsed = pupilFieldsSchema.safeParse({
     legalFirstName: cell('legalFirstName'),
@@ -216,7 +235,7 @@ function checkRow(record: CsvRecord, layout: Layout, known: Known, scope: PupilS
     line: record.line,
     name: `${cell('preferredName') || first} ${last}`.trim(),
     dateOfBirth,
-    homeSchool: school?.name ?? (schoolText || null),
+    homeSchool: school?.name ?? like?.[0]?.name ?? (schoolText || null),
     errors,
   };
   const valid = errors.length === 0 && fields !== null && dateOfBirth !== null;
@@ -232,16 +251,36 @@ function checkRow(record: CsvRecord, layout: Layout, known: Known, scope: PupilS
 async function checkFile(db: Db, scope: PupilScope, csv: string, today: string): Promise<{ preview: ImportPreview; checked: CheckedRow[] }> {
   const file = readCsvFile(csv);
   const layout = layoutOf(file.headers);
+  const schools = await listSchools(db);
+  const schoolsLike = new Map<string, Array<{ id: string; name: string }>>();
+  for (const s of schools) {
+    const key = schoolMatchKey(s.name);
+    schoolsLike.set(key, [...(schoolsLike.get(key) ?? []), { id: s.id, name: s.name }]);
+  }
   const known: Known = {
-    schools: new Map((await listSchools(db)).map((s) => [schoolKey(s.name), s])),
+    schools: new Map(schools.map((s) => [schoolKey(s.name), s])),
+    schoolsLike,
     names: new Map((await listPupilNames(db)).map((p) => [nameKey(p.legalFirstName, p.legalLastName, p.dateOfBirth), p])),
     upns: await pupilsWithUpn(db),
     seenNames: new Map(),
     seenUpns: new Map(),
   };
   const checked = file.records.map((record) => checkRow(record, layout, known, scope, today));
+  // Only the schools of rows that can be imported: those are the ones importing adds or matches.
+  // Spellings of one school ("Elmfield Primary", "Elmfield Primary School") count once, as first written.
   const newSchools = new Map<string, string>();
-  for (const c of checked) if (c.newSchool && !newSchools.has(schoolKey(c.newSchool))) newSchools.set(schoolKey(c.newSchool), c.newSchool);
+  const matches = new Map<string, SchoolMatch>();
+  for (const c of checked) {
+    if (!c.newSchool) continue;
+    const key = schoolMatchKey(c.newSchool);
+    const onRecord = schoolsLike.get(key);
+    if (onRecord) {
+      const match = matches.get(key) ?? { written: c.newSchool, lines: [], onRecord };
+      match.lines.push(c.row.line);
+      matches.set(key, match);
+    } else if (!newSchools.has(key)) newSchools.set(key, c.newSchool);
+    else c.row.homeSchool = newSchools.get(key)!;
+  }
   const valid = checked.filter((c) => c.values).length;
   return {
     checked,
@@ -249,9 +288,9 @@ async function checkFile(db: Db, scope: PupilScope, csv: string, today: string):
       rows: checked.map((c) => c.row),
       valid,
       invalid: checked.length - valid,
-      // Only the schools of rows that can be imported: those are the ones importing adds.
       newSchools: [...newSchools.values()],
       ignoredColumns: layout.ignored,
+      schoolMatches: [...matches.values()],
     },
   };
 }
@@ -264,6 +303,8 @@ export async function previewImport(db: Db, scope: PupilScope, csv: string, toda
 /**
  * Adds the file's pupils and any home schools they name that are not on record, all in one
  * transaction. While any row is invalid nothing is written, unless staff chose to import only the valid rows.
+ * A school that looks like one on record is that one (the first offered, or the one chosen), unless
+ * staff chose to add it as a new school.
  */
 export async function importPupils(
   db: Db,
@@ -272,6 +313,7 @@ export async function importPupils(
   onlyValidRows: boolean,
   today: string,
   now: string,
+  schoolChoices: readonly SchoolChoice[] = [],
 ): Promise<{ imported: number; skipped: number; schoolsAdded: number }> {
   return db.transaction().execute(async (tx) => {
     const { preview, checked } = await checkFile(tx, scope, csv, today);
@@ -283,18 +325,27 @@ export async function importPupils(
       const why = checked.length === 0 ? 'The file has no pupils in it, only the row of column names.' : 'None of the rows can be imported: fix the problems shown first.';
       throw new UserError('INVALID_INPUT', why, 'csv');
     }
+    const chosen = new Map(schoolChoices.map((c) => [schoolMatchKey(c.written), c.use]));
+    const toAdd = [...preview.newSchools];
+    // By schoolMatchKey: the school each spelling in the file stands for.
     const schoolIds = new Map<string, string>();
-    for (const name of preview.newSchools) {
+    for (const match of preview.schoolMatches) {
+      const use = chosen.get(schoolMatchKey(match.written)) ?? match.onRecord[0]!.id;
+      if (use === 'new') toAdd.push(match.written);
+      else if (match.onRecord.some((s) => s.id === use)) schoolIds.set(schoolMatchKey(match.written), use);
+      else throw new UserError('INVALID_INPUT', `Choose one of the schools offered for "${match.written}", or add it as a new school.`, 'schoolChoices');
+    }
+    for (const name of toAdd) {
       const id = randomUUID();
       await insertSchool(tx, { id, name, sencoName: null, phone: null, email: null, address: null }, now);
-      schoolIds.set(schoolKey(name), id);
+      schoolIds.set(schoolMatchKey(name), id);
     }
     for (const { values, newSchool } of checked) {
       if (!values) continue;
-      const homeSchoolId = newSchool ? (schoolIds.get(schoolKey(newSchool)) ?? null) : values.homeSchoolId;
+      const homeSchoolId = newSchool ? (schoolIds.get(schoolMatchKey(newSchool)) ?? null) : values.homeSchoolId;
       await insertPupil(tx, randomUUID(), { ...values, homeSchoolId }, now);
     }
-    return { imported: preview.valid, skipped: preview.invalid, schoolsAdded: preview.newSchools.length };
+    return { imported: preview.valid, skipped: preview.invalid, schoolsAdded: toAdd.length };
   });
 }
 

@@ -4,7 +4,7 @@ import type { PossibleDuplicate, PupilPage } from '../../../shared/api/specs/pup
 import { formatUkDate } from '../../../shared/domain/dates';
 import { isOpen, placementStatus, type PanelDecision } from '../../../shared/domain/placements';
 import { dateOfBirthProblem, displayName, type Pupil, type PupilSummary } from '../../../shared/domain/pupil-record';
-import { academicYearOf, yearGroupFor, yearGroupLabel } from '../../../shared/domain/pupils';
+import { academicYearOf, yearGroupFor, yearGroupOverrideProblem } from '../../../shared/domain/pupils';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { listContacts } from '../repositories/contacts';
@@ -31,9 +31,6 @@ export type NewPupil = ParsedInput<'pupils.create'>;
 type PupilChanges = ParsedInput<'pupils.update'>;
 type PupilFields = Omit<NewPupil, 'allowDuplicate'>;
 
-/** How far the schema lets a pupil be taught ahead of or behind their age (year_group_offset CHECK). */
-export const MAX_YEAR_GROUP_OFFSET = 3;
-
 const NOT_KNOWN = 'That pupil is not one Key Desk knows.';
 
 /** Names compared as staff would: case, accents' composition and stray spaces do not matter. */
@@ -57,19 +54,15 @@ export function upnClashMessage(other: PupilName | null): string {
 
 /**
  * The stored offset for a year group staff chose (null: back to the age rule). Throws, naming the
- * field, when the choice is further from the pupil's age group than Key Desk allows.
+ * field, when the choice is further from the pupil's age group than the shared rule allows; an offset
+ * already on record (`kept`) is left as it is, so a record entered under older rules stays editable.
  */
-export function offsetForOverride(dateOfBirth: string, override: number | null, today: string): number {
+export function offsetForOverride(dateOfBirth: string, override: number | null, today: string, kept?: number): number {
   if (override === null) return 0;
-  const { yearGroupByAge } = yearGroupsOn(dateOfBirth, 0, today);
-  const offset = override - yearGroupByAge;
-  if (Math.abs(offset) > MAX_YEAR_GROUP_OFFSET) {
-    throw new UserError(
-      'INVALID_INPUT',
-      `${yearGroupLabel(override)} is more than ${MAX_YEAR_GROUP_OFFSET} years from this pupil's age group (${yearGroupLabel(yearGroupByAge)}).`,
-      'yearGroupOverride',
-    );
-  }
+  const offset = override - yearGroupsOn(dateOfBirth, 0, today).yearGroupByAge;
+  if (offset === kept) return offset;
+  const problem = yearGroupOverrideProblem(dateOfBirth, override, today);
+  if (problem) throw new UserError('INVALID_INPUT', problem, 'yearGroupOverride');
   return offset;
 }
 
@@ -175,7 +168,7 @@ export async function changePupil(db: Db, scope: PupilScope, input: PupilChanges
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<PupilValues>;
     const next: PupilValues = { ...current, ...defined };
     // A record entered years ago stays editable: only a changed date of birth is checked against today.
-    if (yearGroupOverride !== undefined) next.yearGroupOffset = offsetForOverride(next.dateOfBirth, yearGroupOverride, today);
+    if (yearGroupOverride !== undefined) next.yearGroupOffset = offsetForOverride(next.dateOfBirth, yearGroupOverride, today, current.yearGroupOffset);
     if (next.dateOfBirth !== current.dateOfBirth || yearGroupOverride !== undefined) {
       const taughtIn = next.yearGroupOffset === 0 ? null : yearGroupFor(next.dateOfBirth, academicYearOf(today)) + next.yearGroupOffset;
       checkDateOfBirth(next.dateOfBirth, today, taughtIn);
@@ -238,8 +231,10 @@ export async function listVisiblePupils(db: Db, scope: PupilScope, today: string
   }
   const listed: ListedPupil[] = [];
   for (const pupil of pupils) {
-    const own = heads.get(pupil.id) ?? [];
-    if (!scope.all && !own.some((h) => scopeAllowsBase(scope, h.baseId))) continue;
+    // The same scope as pupils.get: a teacher sees where the pupil stands at their own bases only,
+    // never a later referral or placement elsewhere.
+    const own = (heads.get(pupil.id) ?? []).filter((h) => scopeAllowsBase(scope, h.baseId));
+    if (!scope.all && own.length === 0) continue;
     listed.push({ pupil, summary: summarise(pupil, own, today) });
   }
   return listed.sort(

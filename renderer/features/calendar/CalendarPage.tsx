@@ -6,8 +6,9 @@ import { academicYearLabel, typicalTerms, type SchoolYear } from '../../../share
 import { localIsoDate } from '../../../shared/domain/dates';
 import { academicYearOf } from '../../../shared/domain/pupils';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
-import { Closures } from './Closures';
-import { useCalendarYears, useCopyYear, useSchoolYear } from './queries';
+import { Closures, PreviewNote } from './Closures';
+import { overPlaces } from './ChangeEffect';
+import { useCalendarChangePreview, useCalendarYears, useCopyYear, useSchoolYear } from './queries';
 import { TermsForm } from './TermsForm';
 
 /** Next year's terms and INSET days from this year's pattern, after asking. */
@@ -16,13 +17,15 @@ function CopyYear({ year, nextExists, onCopied }: { year: SchoolYear; nextExists
   const [opened, setOpened] = useState(false);
   const from = academicYearLabel(year.academicYear);
   const to = academicYearLabel(year.academicYear + 1);
+  const preview = useCalendarChangePreview(opened ? { change: 'copyYear', input: { fromYear: year.academicYear } } : null);
+  const over = overPlaces(preview.data);
   const close = () => {
     setOpened(false);
     copy.reset();
   };
   const confirm = () =>
     copy.mutate(
-      { fromYear: year.academicYear },
+      { fromYear: year.academicYear, confirmOverPlaces: over },
       {
         onSuccess: (copied) => {
           notifications.show({ title: `${to} created from ${from}`, message: 'Check the new dates against the published calendar.' });
@@ -48,14 +51,15 @@ function CopyYear({ year, nextExists, onCopied }: { year: SchoolYear; nextExists
         </Text>
       </Stack>
       <Modal opened={opened} onClose={close} title={`Copy ${from} to ${to}?`}>
+        <PreviewNote preview={preview} />
         <ConfirmPanel
           note="Afterwards, check the new dates against the calendar the Key follows and change any that differ."
-          error={copy.error?.message}
+          error={copy.error?.message ?? preview.error?.message}
           errorTitle="Nothing was copied"
           onCancel={close}
-          confirmLabel={`Copy to ${to}`}
+          confirmLabel={over ? `Copy to ${to} anyway` : `Copy to ${to}`}
           onConfirm={confirm}
-          loading={copy.isPending}
+          loading={copy.isPending || preview.isFetching}
         >
           {to} gets {from}&apos;s half terms and INSET days, each moved on a year to the same weekday. {to}&apos;s bank holidays are added by
           their own rules.
@@ -82,8 +86,9 @@ export function CalendarPage() {
       <div>
         <Title order={2}>School calendar</Title>
         <Text c="dimmed" maw={820}>
-          Bank holidays for England and Wales from 2024 to 2030 come with Key Desk and can be changed here. Term dates differ between
-          Coventry&apos;s community schools and academies, so check them against the calendar the Key follows.
+          Key Desk comes with typical term dates for 2023/24 to 2030/31, five INSET days in each to check with your local authority, and
+          England and Wales bank holidays, all of which can be changed here. Term dates differ between Coventry&apos;s community schools and
+          academies, so check them against the calendar the Key follows.
         </Text>
       </div>
       <Group justify="space-between" align="flex-end">

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -14,7 +14,8 @@ import { HiddenHeader } from '../../components/ListParts';
 import { saveForm } from '../../lib/errors';
 import { count } from '../../lib/format';
 import { requiredDate } from '../../lib/schemas';
-import { useAddClosure, useRemoveClosure } from './queries';
+import { ChangeEffect, overPlaces, useCheckedCalendarSave } from './ChangeEffect';
+import { useAddClosure, useCalendarChangePreview, useRemoveClosure } from './queries';
 
 const AS_KIND: Record<ClosureKind, string> = { 'bank-holiday': 'a bank holiday', inset: 'an INSET day', closure: 'a closure' };
 
@@ -37,16 +38,19 @@ function AddClosure({ academicYear }: { academicYear: number }) {
   const add = useAddClosure();
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(schema), defaultValues: { date: null, kind: 'inset', name: '' } });
   const { errors, isSubmitting } = form.formState;
+  const checked = useCheckedCalendarSave('Add this closure?');
   const submit = form.handleSubmit((values) =>
-    saveForm(form.setError, FIELDS, async () => {
-      await add.mutateAsync(values);
-      const elsewhere = academicYearOf(values.date) !== academicYear;
-      notifications.show({
-        title: `${values.name} added`,
-        message: `${formatUkDate(values.date)} is now ${AS_KIND[values.kind]}${elsewhere ? ` in ${academicYearLabel(academicYearOf(values.date))}` : ''}.`,
-      });
-      form.reset({ date: null, kind: values.kind, name: '' });
-    }),
+    saveForm(form.setError, FIELDS, () =>
+      checked.check({ change: 'addClosure', input: values }, async (confirmOverPlaces) => {
+        await add.mutateAsync({ ...values, confirmOverPlaces });
+        const elsewhere = academicYearOf(values.date) !== academicYear;
+        notifications.show({
+          title: `${values.name} added`,
+          message: `${formatUkDate(values.date)} is now ${AS_KIND[values.kind]}${elsewhere ? ` in ${academicYearLabel(academicYearOf(values.date))}` : ''}.`,
+        });
+        form.reset({ date: null, kind: values.kind, name: '' });
+      }),
+    ),
   );
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-closure-title">
@@ -80,7 +84,25 @@ function AddClosure({ academicYear }: { academicYear: number }) {
           Add closure
         </Button>
       </Group>
+      {checked.dialog}
     </form>
+  );
+}
+
+/** While a change is being confirmed: what it does to placements, as the core works it out. */
+export function PreviewNote({ preview }: { preview: ReturnType<typeof useCalendarChangePreview> }) {
+  if (preview.isFetching && !preview.data) {
+    return (
+      <Text size="sm" c="dimmed" mb="sm" aria-busy="true">
+        Working out what this changes for placements…
+      </Text>
+    );
+  }
+  if (!preview.data) return null;
+  return (
+    <Box mb="md">
+      <ChangeEffect effect={preview.data} />
+    </Box>
   );
 }
 
@@ -90,6 +112,8 @@ export function Closures({ year }: { year: SchoolYear }) {
   const [removing, setRemoving] = useState<Closure | null>(null);
   const [opened, setOpened] = useState(false);
   const closures = [...year.closures].sort((a, b) => a.date.localeCompare(b.date));
+  const preview = useCalendarChangePreview(opened && removing ? { change: 'removeClosure', input: { date: removing.date } } : null);
+  const over = overPlaces(preview.data);
   const close = () => {
     setOpened(false);
     remove.reset();
@@ -97,7 +121,7 @@ export function Closures({ year }: { year: SchoolYear }) {
   const confirm = () =>
     removing &&
     remove.mutate(
-      { date: removing.date },
+      { date: removing.date, confirmOverPlaces: over },
       {
         onSuccess: () => {
           notifications.show({ title: `${removing.name} removed`, message: `${formatUkDate(removing.date)} is a school day again if it falls in term.` });
@@ -161,14 +185,15 @@ export function Closures({ year }: { year: SchoolYear }) {
         <AddClosure academicYear={year.academicYear} />
       </Stack>
       <Modal opened={opened} onClose={close} title={removing ? `Remove ${removing.name}?` : ''}>
+        {removing && <PreviewNote preview={preview} />}
         {removing && (
           <ConfirmPanel
-            error={remove.error?.message}
+            error={remove.error?.message ?? preview.error?.message}
             errorTitle="Not removed"
             onCancel={close}
-            confirmLabel={`Remove ${removing.name}`}
+            confirmLabel={over ? `Remove ${removing.name} anyway` : `Remove ${removing.name}`}
             onConfirm={confirm}
-            loading={remove.isPending}
+            loading={remove.isPending || preview.isFetching}
             color="red.9"
           >
             {weekdayName(removing.date)} {formatUkDate(removing.date)} ({AS_KIND[removing.kind].replace(/^an? /, '')}) becomes a school day again

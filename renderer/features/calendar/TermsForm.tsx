@@ -10,6 +10,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { saveForm } from '../../lib/errors';
 import { count } from '../../lib/format';
 import { requiredDate } from '../../lib/schemas';
+import { useCheckedCalendarSave } from './ChangeEffect';
 import { useSaveTerms } from './queries';
 
 const formSchema = (academicYear: number) =>
@@ -67,10 +68,16 @@ export function TermsForm({ year, isNew }: { year: SchoolYear; isNew: boolean })
   const schoolDays = complete ? countSchoolDays(complete, year.closures) : year.schoolDays;
   const label = academicYearLabel(year.academicYear);
 
+  const checked = useCheckedCalendarSave(`Save the term dates for ${label}?`);
+
   const submit = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {
-      const saved = await save.mutateAsync({ academicYear: year.academicYear, terms: values.terms });
-      notifications.show({ title: `Term dates for ${label} saved`, message: `${count(saved.schoolDays, 'pupil day')}. Timetables are worked out again.` });
+      const input = { academicYear: year.academicYear, terms: values.terms };
+      // The core works out first what the new dates do to placements; staff confirm when any move.
+      await checked.check({ change: 'saveTerms', input }, async (confirmOverPlaces) => {
+        const saved = await save.mutateAsync({ ...input, confirmOverPlaces });
+        notifications.show({ title: `Term dates for ${label} saved`, message: `${count(saved.schoolDays, 'pupil day')}. Timetables are worked out again.` });
+      });
     }),
   );
 
@@ -142,6 +149,7 @@ export function TermsForm({ year, isNew }: { year: SchoolYear; isNew: boolean })
           </Button>
         </Group>
       </Stack>
+      {checked.dialog}
     </Paper>
   );
 }

@@ -41,6 +41,19 @@ function useCalendarMutation<I>(run: (input: I) => Promise<SchoolYear>) {
   });
 }
 
+/** What a change would do to placements, worked out by the core's own save and rolled back. */
+export const previewCalendarChange = async (change: CallInput<'calendar.previewChange'>) => unwrap(await api.calendar.previewChange(change));
+
+/** The preview for a change staff are asked to confirm (Remove, Copy), while its dialog is open. */
+export const useCalendarChangePreview = (change: CallInput<'calendar.previewChange'> | null) =>
+  useQuery({
+    queryKey: ['calendar', 'preview', change],
+    queryFn: () => previewCalendarChange(change!),
+    enabled: change !== null,
+    gcTime: 0,
+    staleTime: 0,
+  });
+
 export const useSaveTerms = () =>
   useCalendarMutation(async (input: CallInput<'calendar.saveTerms'>) => unwrap(await api.calendar.saveTerms(input)));
 export const useAddClosure = () =>

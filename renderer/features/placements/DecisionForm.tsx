@@ -4,13 +4,15 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
+import type { KeyStage } from '../../../shared/domain/bases';
 import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
-import { baseTakes, PANEL_DECISIONS, type PanelDecision, type Placement } from '../../../shared/domain/placements';
-import type { PrimaryKeyStage } from '../../../shared/domain/pupils';
+import { keyStageProblem, PANEL_DECISIONS, type PanelDecision, type Placement } from '../../../shared/domain/placements';
+import { keyStageFor, yearGroupLabel } from '../../../shared/domain/pupils';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { useBases } from '../../lib/queries';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
@@ -38,28 +40,38 @@ type FormOutput = z.output<typeof schema>;
 const FIELDS = ['decision', 'decidedOn', 'baseId', 'notes'] as const;
 
 /**
- * The panel's decision. Only bases whose key stages take the pupil are suggested; the others stay
- * choosable so the core can say why it refuses (staff may know something the record does not).
+ * The panel's decision. A base that does not take the pupil's key stage is listed but cannot be
+ * chosen, with the reason the core would give (the same shared rule), so nothing is refused on submit.
+ * A pupil taught out of their year group is checked by the year group they are taught in.
  */
 export function DecisionForm({
   placement,
-  keyStage,
+  yearGroup,
   onDone,
   onCancel,
 }: {
   placement: Placement;
-  keyStage: PrimaryKeyStage | null;
+  /** The year group the pupil is taught in today, as the core checks it. */
+  yearGroup: number;
   onDone: () => void;
   onCancel: () => void;
 }) {
   const bases = useBases();
+  const keyStage = keyStageFor(yearGroup);
+  const problemAt = (b: { name: string; keyStages: readonly KeyStage[] }) => keyStageProblem(b.name, b.keyStages, keyStage, yearGroupLabel(yearGroup));
   const decide = useDecide();
   const [confirming, setConfirming] = useState<FormOutput | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: { decision: null, decidedOn: localIsoDate(new Date()), baseId: placement.baseId, notes: '' },
+    defaultValues: {
+      decision: null,
+      decidedOn: localIsoDate(new Date()),
+      baseId: placement.baseId && bases.data?.some((b) => b.id === placement.baseId && problemAt(b)) ? null : placement.baseId,
+      notes: '',
+    },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const decision = useWatch({ control: form.control, name: 'decision' });
 
   const send = async (values: FormOutput) => {
@@ -110,16 +122,21 @@ export function DecisionForm({
   }
 
   const all = bases.data ?? [];
-  const suitable = all.filter((b) => baseTakes(b.keyStages, keyStage));
-  const others = all.filter((b) => !baseTakes(b.keyStages, keyStage));
-  const option = (b: (typeof all)[number]) => ({ value: b.id, label: `${b.name} (${b.keyStages.join(' and ')})` });
-  const baseData =
-    others.length === 0
-      ? suitable.map(option)
-      : [
-          ...(suitable.length ? [{ group: keyStage ? `Take ${keyStage === 'EYFS' ? 'Reception' : keyStage} pupils` : 'Suggested', items: suitable.map(option) }] : []),
-          { group: 'Other bases: key stage does not match', items: others.map(option) },
-        ];
+  const notPossible = all.flatMap((b) => {
+    const problem = problemAt(b);
+    return problem ? [{ base: b, problem }] : [];
+  });
+  const possible = all.filter((b) => !notPossible.some((n) => n.base.id === b.id));
+  const stages = (b: (typeof all)[number]) => b.keyStages.join(' and ');
+  const baseData = [
+    ...possible.map((b) => ({ value: b.id, label: `${b.name} (${stages(b)})` })),
+    ...notPossible.map(({ base: b }) => ({ value: b.id, label: `${b.name} (${stages(b)}): not possible`, disabled: true })),
+  ];
+  const why = notPossible.map((n) => `Not possible: ${n.problem}`).join(' ');
+  const baseDescription =
+    possible.length === 0 && all.length > 0
+      ? `No base takes this pupil's key stage: check "Taught in year group" on the Details tab. ${why}`
+      : why || undefined;
 
   return (
     <form onSubmit={(event) => void save(event)} noValidate>
@@ -152,11 +169,7 @@ export function DecisionForm({
             render={({ field }) => (
               <Select
                 label="Base"
-                description={
-                  suitable.length === 0 && all.length > 0
-                    ? 'No base takes pupils of this key stage: check the year group on the Details tab.'
-                    : 'The bases that take this pupil’s key stage are listed first.'
-                }
+                description={baseDescription}
                 placeholder="Choose a base"
                 data={baseData}
                 value={field.value}

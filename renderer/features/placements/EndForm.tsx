@@ -10,6 +10,7 @@ import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
 import { useEndPlacement } from './queries';
@@ -47,7 +48,8 @@ export function EndForm({
     resolver: zodResolver(schema),
     defaultValues: { endDate: localIsoDate(new Date()), outcome: withdraw ? 'withdrawn' : null, notes: '' },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const what = withdraw ? 'referral' : 'placement';
   // Before the start the only outcomes are withdrawn or other; after it, anything but withdrawn.
   const outcomes = OUTCOMES.filter((o) => (withdraw ? o === 'withdrawn' || o === 'other' : o !== 'withdrawn'));

@@ -8,6 +8,7 @@ import type { Placement } from '../../../shared/domain/placements';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
 import { useAddFollowUp } from './queries';
@@ -24,7 +25,8 @@ export function FollowUpForm({ placement, onDone, onCancel }: { placement: Place
     resolver: zodResolver(schema),
     defaultValues: { on: localIsoDate(new Date()), notes: '' },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
 
   const save = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {

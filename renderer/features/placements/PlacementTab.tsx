@@ -1,4 +1,4 @@
-import { Accordion, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { PupilPage } from '../../../shared/api/specs/pupils';
@@ -16,6 +16,7 @@ import { ReferForm } from './ReferForm';
 import { StartForm } from './StartForm';
 import { TimetableSection } from './TimetableTable';
 import { VisitsForm } from './VisitsForm';
+import { FormModal } from '../../components/FormModal';
 
 type Dialog = { kind: 'refer' } | { kind: ActionKind; label: string; placement: Placement };
 
@@ -158,31 +159,31 @@ export function PlacementTab({ page }: { page: PupilPage }) {
         </section>
       )}
 
-      <Modal opened={opened} onClose={close} title={shown ? dialogTitle(shown, name) : ''} size={shown?.kind === 'start' ? 'xl' : 'lg'}>
+      <FormModal opened={opened} onClose={close} title={shown ? dialogTitle(shown, name) : ''} size={shown?.kind === 'start' ? 'xl' : 'lg'}>
         {shown?.kind === 'refer' && (
           <ReferForm key={dialog!.key} pupil={{ id: page.pupil.id, name, homeSchoolId: page.pupil.homeSchoolId }} onDone={close} onCancel={close} />
         )}
         {shown && shown.kind !== 'refer' && (
-          <PlacementDialog key={dialog!.key} dialog={shown} keyStage={page.pupil.keyStage} onDone={close} />
+          <PlacementDialog key={dialog!.key} dialog={shown} yearGroup={page.pupil.yearGroup} onDone={close} />
         )}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
 
 function PlacementDialog({
   dialog,
-  keyStage,
+  yearGroup,
   onDone,
 }: {
   dialog: Exclude<Dialog, { kind: 'refer' }>;
-  keyStage: PupilPage['pupil']['keyStage'];
+  yearGroup: PupilPage['pupil']['yearGroup'];
   onDone: () => void;
 }) {
   const { placement } = dialog;
   switch (dialog.kind) {
     case 'decide':
-      return <DecisionForm placement={placement} keyStage={keyStage} onDone={onDone} onCancel={onDone} />;
+      return <DecisionForm placement={placement} yearGroup={yearGroup} onDone={onDone} onCancel={onDone} />;
     case 'visits':
       return <VisitsForm placement={placement} onDone={onDone} onCancel={onDone} />;
     case 'start':

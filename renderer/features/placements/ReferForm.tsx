@@ -7,6 +7,7 @@ import { localIsoDate } from '../../../shared/domain/dates';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
 import { useSchools } from '../schools/queries';
@@ -39,7 +40,8 @@ export function ReferForm({ pupil, onDone, onCancel }: { pupil: ReferredPupil; o
     resolver: zodResolver(schema),
     defaultValues: { referringSchoolId: pupil.homeSchoolId, referredOn: localIsoDate(new Date()), reason: '', tried: '' },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
 
   const save = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {

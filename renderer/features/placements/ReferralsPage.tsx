@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { usePupilList } from '../pupils/queries';
 import { pupilLink } from './BoardPage';
 import { usePipeline } from './queries';
 import { ReferForm } from './ReferForm';
+import { FormModal } from '../../components/FormModal';
 
 /** The pipeline's columns, in the order a referral moves through them. */
 export const PIPELINE_COLUMNS: ReadonlyArray<{ status: PlacementStatus; title: string; empty: string }> = [
@@ -134,9 +135,9 @@ export function ReferralsPage() {
           })}
         </SimpleGrid>
       ) : null}
-      <Modal opened={opened} onClose={close} title="New referral" size="lg">
+      <FormModal opened={opened} onClose={close} title="New referral" size="lg">
         {dialog && <NewReferral key={dialog.key} onDone={close} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

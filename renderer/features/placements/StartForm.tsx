@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ActionIcon, Alert, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
@@ -14,9 +14,11 @@ import { DEFAULT_TIMETABLE_RULES, type Weekday } from '../../../shared/domain/ti
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { HiddenHeader } from '../../components/ListParts';
 import { saveForm } from '../../lib/errors';
 import { requiredDate } from '../../lib/schemas';
+import { KeyDayLimitNote } from './KeyDayLimitNote';
 import { useAgreeStart, useStartPreview } from './queries';
 
 const DEFAULT_PHASES: TimetablePhase[] = DEFAULT_TIMETABLE_RULES.phases.map((p) => ({ ...p }));
@@ -29,10 +31,12 @@ const schema = z.object({
   // A number box is empty (null: undefined would bring back the default) while being retyped; the
   // core's rules then say what is missing.
   phases: z.array(z.object({ fromWeek: z.number().nullable(), homeDays: z.number().nullable() })).pipe(phasesSchema),
+  // Asked for only when the plan runs into a year group the base does not take; the core checks it.
+  overrideReason: z.string().max(1000, 'The reason can be at most 1000 characters.'),
 });
 type FormValues = z.input<typeof schema>;
 type FormOutput = z.output<typeof schema>;
-const FIELDS = ['startDate', 'homeSchoolDay', 'phases'] as const;
+const FIELDS = ['startDate', 'homeSchoolDay', 'phases', 'overrideReason'] as const;
 
 const samePhases = (a: readonly TimetablePhase[], b: readonly TimetablePhase[]) =>
   a.length === b.length && a.every((p, i) => p.fromWeek === b[i]!.fromWeek && p.homeDays === b[i]!.homeDays);
@@ -98,6 +102,14 @@ export function PreviewPanel({
                 </Stack>
               </Alert>
             )}
+            {preview.needsReason && (
+              <Alert color="orange" title="The plan runs into a year group this base does not take">
+                <Stack gap={6}>
+                  <Text size="sm">{preview.needsReason}</Text>
+                  <Text size="sm">Choose an earlier start date, or a manager may agree it anyway by giving the reason below; it is kept in the placement&apos;s history.</Text>
+                </Stack>
+              </Alert>
+            )}
             {preview.warning && (
               <Alert color="yellow" title="Check before agreeing">
                 <Text size="sm">{preview.warning}</Text>
@@ -110,6 +122,7 @@ export function PreviewPanel({
                     Planned end
                   </Text>
                   <Text fw={600}>{formatUkDate(preview.timetable.endDate)}</Text>
+                  {preview.timetable.endedBy === 'key-days' && <KeyDayLimitNote />}
                 </div>
                 <div>
                   <Text size="xs" c="dimmed">
@@ -147,23 +160,27 @@ export function StartForm({ placement, onDone, onCancel }: { placement: Placemen
       startDate: placement.startDate,
       homeSchoolDay: String(placement.homeSchoolDay),
       phases: placement.phases.map((p) => ({ ...p })),
+      overrideReason: '',
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const phases = useFieldArray({ control: form.control, name: 'phases' });
   const [startDate, homeSchoolDay, phaseValues] = useWatch({ control: form.control, name: ['startDate', 'homeSchoolDay', 'phases'] });
 
   // Ask for a preview only for input the core would accept, and not on every keystroke.
   const draft = useMemo(() => {
-    const checked = schema.safeParse({ startDate, homeSchoolDay, phases: phaseValues });
+    const checked = schema.safeParse({ startDate, homeSchoolDay, phases: phaseValues, overrideReason: '' });
     return checked.success && startDate && isIsoDate(startDate) ? JSON.stringify(callInput(placement.id, checked.data)) : null;
   }, [startDate, homeSchoolDay, phaseValues, placement.id]);
   const [debounced] = useDebouncedValue(draft, 300);
   const preview = useStartPreview(debounced ? (JSON.parse(debounced) as CallInput<'placements.previewStart'>) : null);
 
+  const needsReason = draft !== null && draft === debounced ? (preview.data?.needsReason ?? null) : null;
   const save = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {
-      const saved = await agree.mutateAsync(callInput(placement.id, values));
+      const reason = values.overrideReason.trim();
+      const saved = await agree.mutateAsync({ ...callInput(placement.id, values), ...(reason ? { overrideReason: reason } : {}) });
       notifications.show({
         title: changing ? `Timetable changed for ${placement.pupilName}` : `Start date agreed for ${placement.pupilName}`,
         message: `Starts ${formatUkDate(values.startDate)}${saved.plannedEnd ? `; planned end ${formatUkDate(saved.plannedEnd)}` : ''}.`,
@@ -316,6 +333,16 @@ export function StartForm({ placement, onDone, onCancel }: { placement: Placemen
           error={draft !== null && preview.isError ? preview.error : null}
           onUseDate={(date) => form.setValue('startDate', date, { shouldDirty: true, shouldValidate: true })}
         />
+        {(needsReason || errors.overrideReason) && (
+          <Textarea
+            label="Reason for agreeing anyway"
+            description="Only a manager can agree this plan. Say why the pupil should stay at this base into the next year group; it is kept in the placement's history."
+            autosize
+            minRows={2}
+            {...form.register('overrideReason')}
+            error={errors.overrideReason?.message}
+          />
+        )}
         <FormButtons submit={changing ? 'Save changes' : 'Agree start date'} onCancel={onCancel} loading={isSubmitting} />
       </Stack>
     </form>

@@ -2,6 +2,7 @@ import { Alert, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title, Visual
 import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
 import { DEFAULT_TIMETABLE_RULES, type Timetable } from '../../../shared/domain/timetable';
 import { useTimetable } from './queries';
+import { KeyDayLimitNote } from './KeyDayLimitNote';
 import { SHORT_WEEKDAYS, thisWeekLine, weekOf, weekRows, type WeekCell } from './weeks';
 
 const FULL_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
@@ -77,6 +78,7 @@ export function TimetableTable({ timetable, pupilName, today }: { timetable: Tim
             Planned end
           </Text>
           <Text fw={600}>{formatUkDate(timetable.endDate)}</Text>
+          {timetable.endedBy === 'key-days' && <KeyDayLimitNote />}
         </div>
       </Group>
       <div>

@@ -8,6 +8,7 @@ import type { Placement } from '../../../shared/domain/placements';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { useRecordVisits } from './queries';
 
@@ -107,7 +108,8 @@ export function VisitsForm({ placement, onDone, onCancel }: { placement: Placeme
       homeVisitSkipped: placement.homeVisitSkipped ?? '',
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
 
   const save = form.handleSubmit((v) =>
     saveForm(form.setError, FIELDS, async () => {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { contactFieldsSchema, type Contact } from '../../../shared/domain/pupil-record';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { useSaveContact } from './queries';
 
@@ -37,6 +38,7 @@ export function ContactForm({
     },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
 
   const submit = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Stack, Table } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import type { Contact } from '../../../shared/domain/pupil-record';
@@ -7,6 +7,7 @@ import { EmptyState, HiddenHeader } from '../../components/ListParts';
 import { useDialog } from '../../lib/useDialog';
 import { ContactForm } from './ContactForm';
 import { useRemoveContact } from './queries';
+import { FormModal } from '../../components/FormModal';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; contact: Contact } | { kind: 'remove'; contact: Contact };
 
@@ -107,11 +108,11 @@ export function ContactsTab({ pupilId, pupilName, contacts, canManage }: { pupil
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={opened} onClose={close} title={dialog ? dialogTitle(dialog.value, pupilName) : ''} size={dialog?.value.kind === 'remove' ? 'md' : 'lg'}>
+      <FormModal opened={opened} onClose={close} title={dialog ? dialogTitle(dialog.value, pupilName) : ''} size={dialog?.value.kind === 'remove' ? 'md' : 'lg'}>
         {dialog?.value.kind === 'add' && <ContactForm key={dialog.key} pupilId={pupilId} onDone={close} onCancel={close} />}
         {dialog?.value.kind === 'edit' && <ContactForm key={dialog.key} pupilId={pupilId} contact={dialog.value.contact} onDone={close} onCancel={close} />}
         {dialog?.value.kind === 'remove' && <RemoveContact key={dialog.key} contact={dialog.value.contact} pupilName={pupilName} onDone={close} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Box, Button, Group, Modal, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Box, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { PATHWAY_LABELS, SEN_STATUS_LABELS, type Pupil } from '../../../shared/domain/pupil-record';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
 import { formatUkDate } from '../../lib/format';
 import { PupilForm, yearAndStage } from './PupilForm';
+import { FormModal } from '../../components/FormModal';
 
 const notGiven = (
   <Text span c="dimmed" size="sm">
@@ -62,9 +63,9 @@ export function DetailsTab({ pupil, canManage }: { pupil: Pupil; canManage: bool
           <Item label="Notes">{pupil.notes ?? notGiven}</Item>
         </Box>
       </Paper>
-      <Modal opened={editing} onClose={() => setEditing(false)} title={`Change ${pupil.preferredName ?? pupil.legalFirstName} ${pupil.legalLastName}'s details`} size="lg">
+      <FormModal opened={editing} onClose={() => setEditing(false)} title={`Change ${pupil.preferredName ?? pupil.legalFirstName} ${pupil.legalLastName}'s details`} size="lg">
         {editing && <PupilForm pupil={pupil} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

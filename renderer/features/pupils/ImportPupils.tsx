@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Checkbox, FileInput, Group, List, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, List, Loader, Radio, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { ImportPreview, ImportRow } from '../../../shared/api/specs/pupils';
+import type { ImportPreview, ImportRow, SchoolChoice, SchoolMatch } from '../../../shared/api/specs/pupils';
 import { FormAlert } from '../../components/FormAlert';
+import { useAskBeforeDiscard, useDiscardGuard } from '../../components/FormModal';
 import { count, formatUkDate } from '../../lib/format';
 import { useImportPreview, useImportPupils } from './queries';
 import { downloadTemplate } from './template';
@@ -11,7 +12,20 @@ import { downloadTemplate } from './template';
 /** Valid rows shown under the ones with problems: enough to check the columns were read right. */
 const READY_ROWS_SHOWN = 100;
 
-function RowTable({ preview }: { preview: ImportPreview }) {
+/** For each school the file writes another way, what staff chose: a school on record (its id) or 'new'. */
+type Choices = Record<string, SchoolChoice['use']>;
+
+const firstChoices = (matches: readonly SchoolMatch[]): Choices => Object.fromEntries(matches.map((m) => [m.written, m.onRecord[0]!.id]));
+
+/** The home school a row will have, as staff chose for a school the file writes another way. */
+function homeSchoolOf(row: ImportRow, matches: readonly SchoolMatch[], choices: Choices): string | null {
+  const match = matches.find((m) => m.lines.includes(row.line));
+  if (!match) return row.homeSchool;
+  const use = choices[match.written];
+  return use === 'new' ? match.written : (match.onRecord.find((s) => s.id === use)?.name ?? row.homeSchool);
+}
+
+function RowTable({ preview, choices }: { preview: ImportPreview; choices: Choices }) {
   const { problems, ready } = useMemo(() => {
     const byLine = (a: ImportRow, b: ImportRow) => a.line - b.line;
     return {
@@ -42,7 +56,7 @@ function RowTable({ preview }: { preview: ImportPreview }) {
                 <Table.Th scope="row">{row.line}</Table.Th>
                 <Table.Td>{row.name || <Text span size="sm" c="dimmed">No name</Text>}</Table.Td>
                 <Table.Td>{row.dateOfBirth ? formatUkDate(row.dateOfBirth) : ''}</Table.Td>
-                <Table.Td>{row.homeSchool ?? ''}</Table.Td>
+                <Table.Td>{homeSchoolOf(row, preview.schoolMatches, choices) ?? ''}</Table.Td>
                 <Table.Td>
                   {row.errors.length === 0 ? (
                     <Badge variant="light" color="keyTeal" c="keyTeal.9" tt="none">
@@ -72,8 +86,9 @@ function RowTable({ preview }: { preview: ImportPreview }) {
   );
 }
 
-function Summary({ preview }: { preview: ImportPreview }) {
-  const { valid, invalid, newSchools, ignoredColumns } = preview;
+function Summary({ preview, choices }: { preview: ImportPreview; choices: Choices }) {
+  const { valid, invalid, ignoredColumns } = preview;
+  const newSchools = [...preview.newSchools, ...preview.schoolMatches.filter((m) => choices[m.written] === 'new').map((m) => m.written)];
   return (
     <Stack gap={6}>
       <Text fw={600} role="status">
@@ -102,6 +117,34 @@ function Summary({ preview }: { preview: ImportPreview }) {
   );
 }
 
+const rowList = (lines: readonly number[]) => (lines.length === 1 ? `row ${lines[0]}` : `rows ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`);
+
+/** Schools the file writes another way than the record: use the one on record, or add a new school. */
+function SchoolMatches({ matches, choices, onChoose }: { matches: readonly SchoolMatch[]; choices: Choices; onChoose: (written: string, use: string) => void }) {
+  return (
+    <Alert color="orange" title={matches.length === 1 ? 'A home school may already be on record' : 'Some home schools may already be on record'}>
+      <Stack gap="sm">
+        <Text size="sm">Choose the school on record, so the same school is not added twice, unless it really is a different school.</Text>
+        {matches.map((match) => (
+          <Radio.Group
+            key={match.written}
+            label={`"${match.written}" (${rowList(match.lines)})`}
+            value={choices[match.written] ?? null}
+            onChange={(use) => onChoose(match.written, use)}
+          >
+            <Stack gap={6} mt={6}>
+              {match.onRecord.map((school) => (
+                <Radio key={school.id} value={school.id} label={`Use ${school.name}, on record`} />
+              ))}
+              <Radio value="new" label={`Add "${match.written}" as a new school`} />
+            </Stack>
+          </Radio.Group>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
 /**
  * A spreadsheet of pupils: read in the window, checked by the core row by row, imported only when
  * every row is valid or staff choose to leave out the rows with problems.
@@ -113,11 +156,16 @@ export function ImportPupils({ onDone, onCancel }: { onDone: () => void; onCance
   const [csv, setCsv] = useState<string | null>(null);
   const [readProblem, setReadProblem] = useState<string | null>(null);
   const [onlyValid, setOnlyValid] = useState(false);
+  const [choices, setChoices] = useState<Choices>({});
+  // A file chosen and checked is work to lose: closing by accident asks first.
+  useDiscardGuard(file !== null);
+  const askBeforeDiscard = useAskBeforeDiscard();
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setCsv(null);
     setOnlyValid(false);
+    setChoices({});
     setReadProblem(null);
     preview.reset();
     importer.reset();
@@ -130,7 +178,7 @@ export function ImportPupils({ onDone, onCancel }: { onDone: () => void; onCance
       // Excel's "CSV UTF-8" starts with a byte-order mark; it is not part of the first column's name.
       const text = (await chosen.text()).replace(/^\uFEFF/, '');
       setCsv(text);
-      preview.mutate({ csv: text });
+      preview.mutate({ csv: text }, { onSuccess: (checked) => setChoices(firstChoices(checked.schoolMatches)) });
     } catch {
       setReadProblem('Key Desk could not read that file. Check it opens in a spreadsheet, then choose it again.');
     }
@@ -140,8 +188,9 @@ export function ImportPupils({ onDone, onCancel }: { onDone: () => void; onCance
   const blocked = !result || result.valid === 0 || (result.invalid > 0 && !onlyValid);
   const run = () => {
     if (!csv || !result) return;
+    const schoolChoices = result.schoolMatches.map((m) => ({ written: m.written, use: choices[m.written] ?? m.onRecord[0]!.id }));
     importer.mutate(
-      { csv, ...(result.invalid > 0 ? { onlyValidRows: true } : {}) },
+      { csv, ...(result.invalid > 0 ? { onlyValidRows: true } : {}), ...(schoolChoices.length > 0 ? { schoolChoices } : {}) },
       {
         onSuccess: ({ imported, skipped, schoolsAdded }) => {
           const extras = [skipped > 0 ? `${count(skipped, 'row')} with problems left out` : '', schoolsAdded > 0 ? `${count(schoolsAdded, 'home school')} added` : '']
@@ -186,8 +235,11 @@ export function ImportPupils({ onDone, onCancel }: { onDone: () => void; onCance
 
       {result && (
         <>
-          <Summary preview={result} />
-          {result.rows.length > 0 && <RowTable preview={result} />}
+          <Summary preview={result} choices={choices} />
+          {result.schoolMatches.length > 0 && (
+            <SchoolMatches matches={result.schoolMatches} choices={choices} onChoose={(written, use) => setChoices((current) => ({ ...current, [written]: use as SchoolChoice['use'] }))} />
+          )}
+          {result.rows.length > 0 && <RowTable preview={result} choices={choices} />}
           {result.invalid > 0 && result.valid > 0 && (
             <Stack gap={4}>
               <Text size="sm">
@@ -211,7 +263,7 @@ export function ImportPupils({ onDone, onCancel }: { onDone: () => void; onCance
       <FormAlert title="Nothing was imported" message={importer.error?.message} />
 
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
+        <Button variant="default" onClick={() => askBeforeDiscard(onCancel)}>
           Cancel
         </Button>
         <Button onClick={run} disabled={blocked} loading={importer.isPending}>

@@ -58,15 +58,18 @@ const FilterSelects = memo(function FilterSelects({
 export const PupilFilters = memo(function PupilFilters({
   criteria,
   onChange,
+  onEnter,
 }: {
   criteria: PupilCriteria;
   onChange: (patch: Partial<PupilCriteria>) => void;
+  /** Enter in the search box: the list opens the pupil when only one matches. */
+  onEnter?: () => void;
 }) {
   return (
     <Paper withBorder p="md" component="section" aria-label="Search and filters">
       <TextInput
         label="Search pupils"
-        description="Name, preferred name, UPN or home school"
+        description="Name, preferred name, UPN or home school. Enter opens the pupil when only one matches."
         placeholder="For example Bloggs, or Parkgate"
         type="search"
         autoComplete="off"
@@ -74,6 +77,9 @@ export const PupilFilters = memo(function PupilFilters({
         leftSection={<IconSearch size={16} aria-hidden />}
         value={criteria.search}
         onChange={(event) => onChange({ search: event.currentTarget.value })}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing) onEnter?.();
+        }}
       />
       <FilterSelects
         baseId={criteria.baseId}

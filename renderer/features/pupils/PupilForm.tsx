@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
@@ -23,10 +23,11 @@ import {
   type Pupil,
   type SenStatus,
 } from '../../../shared/domain/pupil-record';
-import { academicYearOf, keyStageFor, upnProblem, yearGroupFor, yearGroupLabel } from '../../../shared/domain/pupils';
+import { academicYearOf, keyStageFor, upnProblem, yearGroupFor, yearGroupLabel, yearGroupOverrideProblem } from '../../../shared/domain/pupils';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { FormModal, useDiscardGuard } from '../../components/FormModal';
 import { fieldAtFault } from '../../lib/errors';
 import { formatUkDate } from '../../lib/format';
 import { useSchools } from '../schools/queries';
@@ -48,6 +49,10 @@ const formSchema = (today: string, saved?: Pupil) =>
       if (saved && saved.dateOfBirth === values.dateOfBirth && savedTaughtIn === taughtIn) return;
       const problem = dateOfBirthProblem(values.dateOfBirth, today, taughtIn);
       if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['dateOfBirth'] });
+      else if (isIsoDate(values.dateOfBirth)) {
+        const tooFar = yearGroupOverrideProblem(values.dateOfBirth, taughtIn, today);
+        if (tooFar) ctx.addIssue({ code: 'custom', message: tooFar, path: ['yearGroupOverride'] });
+      }
     });
 type FormInput = z.input<ReturnType<typeof formSchema>>;
 type FormOutput = z.output<ReturnType<typeof formSchema>>;
@@ -152,6 +157,7 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
 
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(schema), defaultValues: valuesOf(pupil) });
   const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const [first, last, dob, upn, childInCare, override] = useWatch({
     control: form.control,
     name: ['legalFirstName', 'legalLastName', 'dateOfBirth', 'upn', 'childInCare', 'yearGroupOverride'],
@@ -170,6 +176,14 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
   const others = (duplicates.data ?? []).filter((d) => d.id !== pupil?.id);
 
   const byAge = isIsoDate(dob) ? yearGroupFor(dob, academicYearOf(today)) : null;
+  // Said as soon as a year group is chosen, not only on saving (an override on record is left alone).
+  const savedTaughtIn = pupil && pupil.yearGroup !== pupil.yearGroupByAge ? pupil.yearGroup : null;
+  const overrideChanged = !pupil || dob !== pupil.dateOfBirth || (override ?? null) !== savedTaughtIn;
+  // A refusal shown on saving is out of date once either field changes: the live check takes over.
+  const { clearErrors } = form;
+  useEffect(() => clearErrors('yearGroupOverride'), [dob, override, clearErrors]);
+  const overrideError =
+    errors.yearGroupOverride?.message ?? (byAge !== null && overrideChanged ? (yearGroupOverrideProblem(dob, override ?? null, today) ?? undefined) : undefined);
   const upnText = (upn ?? '').trim();
   const upnError = errors.upn?.message ?? (upnText.length >= 13 ? (upnProblem(upnText) ?? undefined) : undefined);
 
@@ -248,12 +262,12 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
                   value={field.value === null || field.value === undefined ? null : String(field.value)}
                   onChange={(value) => field.onChange(value === null ? null : Number(value))}
                   onBlur={field.onBlur}
-                  error={errors.yearGroupOverride?.message}
+                  error={overrideError}
                 />
               )}
             />
           </SimpleGrid>
-          {byAge !== null && override !== null && override !== undefined && override !== byAge && (
+          {byAge !== null && override !== null && override !== undefined && override !== byAge && !overrideError && (
             <Text size="sm" c="dimmed">
               Taught in {yearAndStage(override)}; by date of birth {yearAndStage(byAge)}. The key stage follows the year group taught in.
             </Text>
@@ -361,7 +375,7 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
           <FormButtons submit={pupil ? 'Save changes' : 'Add pupil'} onCancel={onCancel} loading={isSubmitting} disabled={!!pupil && !isDirty} />
         </Stack>
       </form>
-      <Modal opened={addingSchool} onClose={() => setAddingSchool(false)} title="Add a school" size="md">
+      <FormModal opened={addingSchool} onClose={() => setAddingSchool(false)} title="Add a school" size="md">
         {addingSchool && (
           <SchoolForm
             onDone={(school) => {
@@ -371,7 +385,7 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
             onCancel={() => setAddingSchool(false)}
           />
         )}
-      </Modal>
+      </FormModal>
     </>
   );
 }

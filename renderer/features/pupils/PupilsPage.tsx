@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useDeferredValue, useMemo, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import { PupilFilters } from './PupilFilters';
 import { PupilForm } from './PupilForm';
 import { PupilTable } from './PupilTable';
 import { useExportPupils, usePupilList } from './queries';
+import { FormModal } from '../../components/FormModal';
 
 export const PAGE_SIZE = 50;
 
@@ -77,6 +78,13 @@ export function PupilsPage() {
 
   const { dialog, opened, open, close } = useDialog<Dialog>();
 
+  // Enter in the search box opens the one pupil that matches, by what is typed now (the list shown
+  // may still be a key behind).
+  const openOnlyMatch = useCallback(() => {
+    const matches = list ? filterPupils(list, criteria) : [];
+    if (matches.length === 1) navigate(`/pupils/${matches[0]!.id}`);
+  }, [list, criteria, navigate]);
+
   const exportCsv = () =>
     exporter.mutate(filtered ? { ids: visible.map((p) => p.id) } : {}, {
       onSuccess: ({ fileName, csv }) => {
@@ -116,7 +124,7 @@ export function PupilsPage() {
         )}
       </PageHeader>
 
-      <PupilFilters criteria={criteria} onChange={change} />
+      <PupilFilters criteria={criteria} onChange={change} onEnter={openOnlyMatch} />
 
       <LoadError query={pupils} title="The pupil list could not be loaded" />
 
@@ -160,7 +168,7 @@ export function PupilsPage() {
         </Stack>
       ) : null}
 
-      <Modal opened={opened} onClose={close} title={dialog?.value === 'import' ? 'Import pupils from a spreadsheet' : 'Add pupil'} size={dialog?.value === 'import' ? 'xl' : 'lg'}>
+      <FormModal opened={opened} onClose={close} title={dialog?.value === 'import' ? 'Import pupils from a spreadsheet' : 'Add pupil'} size={dialog?.value === 'import' ? 'xl' : 'lg'}>
         {dialog?.value === 'add' && (
           <PupilForm
             key={dialog.key}
@@ -172,7 +180,7 @@ export function PupilsPage() {
           />
         )}
         {dialog?.value === 'import' && <ImportPupils key={dialog.key} onDone={close} onCancel={close} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { schoolFieldsSchema, type School } from '../../../shared/domain/schools';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { useCreateSchool, useUpdateSchool } from './queries';
 
@@ -28,6 +29,7 @@ export function SchoolForm({ school, onDone, onCancel }: { school?: School; onDo
     },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
 
   const save = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { School } from '../../../shared/domain/schools';
@@ -9,6 +9,7 @@ import { useStatus } from '../../lib/queries';
 import { useDialog } from '../../lib/useDialog';
 import { useSchools } from './queries';
 import { SchoolForm } from './SchoolForm';
+import { FormModal } from '../../components/FormModal';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; school: School };
 
@@ -92,10 +93,10 @@ export function SchoolsPage() {
         </Table.ScrollContainer>
       ) : null}
 
-      <Modal opened={opened} onClose={close} title={dialog?.value.kind === 'edit' ? `Change ${dialog.value.school.name}` : 'Add school'} size="lg">
+      <FormModal opened={opened} onClose={close} title={dialog?.value.kind === 'edit' ? `Change ${dialog.value.school.name}` : 'Add school'} size="lg">
         {dialog?.value.kind === 'add' && <SchoolForm key={dialog.key} onDone={close} onCancel={close} />}
         {dialog?.value.kind === 'edit' && <SchoolForm key={dialog.key} school={dialog.value.school} onDone={close} onCancel={close} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

@@ -54,7 +54,16 @@ export function NewRecoveryKey() {
       <Button variant="default" w="fit-content" onClick={open}>
         Make a new recovery key…
       </Button>
-      <Modal opened={opened} onClose={done} title="Make a new recovery key" size="lg">
+      {/* Once the new key shows, it is shown only here: a stray click or Escape must not lose it. */}
+      <Modal
+        opened={opened}
+        onClose={done}
+        title="Make a new recovery key"
+        size="lg"
+        closeOnClickOutside={!replace.data}
+        closeOnEscape={!replace.data}
+        withCloseButton={!replace.data}
+      >
         {replace.data ? (
           <RecoveryKeyPanel recoveryKey={replace.data.recoveryKey} onDone={done} doneLabel="Done" later="The old key no longer works." />
         ) : (

@@ -10,6 +10,7 @@ import { api } from '../../lib/api';
 import { useSetupAction } from '../../lib/queries';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { navFor } from './nav';
+import { MAIN_ID, SkipLink, useFocusHeadingOnNavigation } from './PageFocus';
 
 /** How often, at most, typing and clicking tell the core someone is still here (it locks after minutes). */
 const TOUCH_EVERY_MS = 30_000;
@@ -66,9 +67,11 @@ function UserMenu({ user }: { user: SignedInUser }) {
 export function Shell({ status, children }: { status: AppStatus; children: ReactNode }) {
   const location = useLocation();
   useActivity();
+  useFocusHeadingOnNavigation();
   const nav = navFor(status.user?.roles ?? []);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <SkipLink />
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between">
           <Group gap="sm">
@@ -104,7 +107,7 @@ export function Shell({ status, children }: { status: AppStatus; children: React
           ))}
         </div>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         {status.saveProblem && (
           <Text c="red" fw={600} role="alert" mb="md">
             Key Desk cannot save to disk ({status.saveProblem}). Your changes are kept while it keeps trying: do not close it.

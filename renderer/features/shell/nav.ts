@@ -15,15 +15,18 @@ import {
 import { ACCESS, rolesAllow, type Access } from '../../../shared/api/access';
 import type { Role } from '../../../shared/domain/staff';
 
-/** The app's areas, each shown only to roles that may use it (the core enforces it regardless). */
+/**
+ * The app's areas, each shown only to roles that may use it (the core enforces it regardless). Screens
+ * about pupils follow the pupil calls, so an administrator-only account sees staff and settings only.
+ */
 export const NAV: ReadonlyArray<{ to: string; label: string; icon: typeof IconHome; access: Access }> = [
   { to: '/', label: 'Today', icon: IconHome, access: ACCESS['bases.list'] },
   { to: '/registers', label: 'Registers', icon: IconCalendarCheck, access: ACCESS['registers.get'] },
   { to: '/pupils', label: 'Pupils', icon: IconUsers, access: ACCESS['pupils.list'] },
   { to: '/placements', label: 'Places', icon: IconLayoutBoard, access: ACCESS['placements.board'] },
   { to: '/referrals', label: 'Referrals', icon: IconInbox, access: ACCESS['placements.pipeline'] },
-  { to: '/plans', label: 'Plans', icon: IconClipboardList, access: ACCESS['bases.list'] },
-  { to: '/reports', label: 'Reports', icon: IconFileText, access: ACCESS['bases.update'] },
+  { to: '/plans', label: 'Plans', icon: IconClipboardList, access: ACCESS['pupils.list'] },
+  { to: '/reports', label: 'Reports', icon: IconFileText, access: ACCESS['pupils.export'] },
   { to: '/schools', label: 'Schools', icon: IconSchool, access: ACCESS['schools.create'] },
   { to: '/calendar', label: 'School calendar', icon: IconCalendar, access: ACCESS['calendar.saveTerms'] },
   { to: '/staff', label: 'Staff', icon: IconUserShield, access: ACCESS['staff.create'] },

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { StaffMember } from '../../../shared/domain/staff';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { newPasswordPair, newPasswordShape } from '../session/newPassword';
 import { NewPasswordFields } from '../session/NewPasswordFields';
@@ -20,7 +21,8 @@ export function SetPasswordForm({ member, onDone, onCancel }: { member: StaffMem
     resolver: zodResolver(z.object(newPasswordShape).superRefine(newPasswordPair(member))),
     defaultValues: { password: '', confirm: '' },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
 
   const save = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {

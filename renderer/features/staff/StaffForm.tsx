@@ -1,11 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Checkbox, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { ROLE_LABELS, ROLES, rolesSchema, staffNameSchema, usernameSchema, type Role, type StaffMember } from '../../../shared/domain/staff';
+import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { useBases } from '../../lib/queries';
 import { newPasswordPair, newPasswordShape } from '../session/newPassword';
@@ -15,7 +18,7 @@ import { useAddStaff, useChangeStaff } from './queries';
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   teacher: 'Takes registers; sees the pupils and plans at their bases.',
   manager: 'Pupils, placements, plans and reports at every base.',
-  administrator: 'Staff accounts and settings.',
+  administrator: 'Staff accounts and settings; sees no pupils unless also a teacher or manager.',
 };
 
 const details = {
@@ -35,9 +38,17 @@ const FIELDS = ['name', 'username', 'roles', 'baseIds', 'password', 'confirm'] a
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
+/** Only a teacher's bases decide what they see: a teacher (and nothing more) with none sees no pupils. */
+const teacherWithoutBases = (roles: readonly Role[], baseIds: readonly string[]) =>
+  roles.length > 0 && roles.every((r) => r === 'teacher') && baseIds.length === 0;
+
+const NO_BASES_WARNING = 'A teacher with no bases sees no pupils. Choose the bases they work at.';
+
 /**
  * Adding someone (with their first password) or changing their details (without: "Set password" does
- * that). Checked here as the core checks it; what the core still refuses appears under its field.
+ * that). Checked here as the core checks it; what the core still refuses appears under its field. A
+ * teacher with no bases is allowed (a new teacher's base may not be settled yet) but warned about
+ * under Bases and asked about before saving.
  */
 export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; onDone: () => void; onCancel: () => void }) {
   const bases = useBases();
@@ -56,10 +67,12 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
     },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
+  useDiscardGuard(isDirty);
   const [name, username, roles, baseIds] = useWatch({ control: form.control, name: ['name', 'username', 'roles', 'baseIds'] });
-  const teacherWithoutBases = roles.length > 0 && roles.every((r) => r === 'teacher') && baseIds.length === 0;
+  const noBases = teacherWithoutBases(roles, baseIds);
+  const [confirming, setConfirming] = useState<FormOutput | null>(null);
 
-  const save = form.handleSubmit((values) =>
+  const send = (values: FormOutput) =>
     saveForm(form.setError, FIELDS, async () => {
       if (member) {
         // Only what changed: a new username, for instance, re-labels the person's key slot.
@@ -85,8 +98,36 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
         });
       }
       onDone();
-    }),
-  );
+    });
+
+  const save = form.handleSubmit(async (values) => {
+    const alreadyWithout = !!member && teacherWithoutBases(member.roles, member.baseIds);
+    if (teacherWithoutBases(values.roles, values.baseIds) && !alreadyWithout) {
+      setConfirming(values);
+      return;
+    }
+    await send(values);
+  });
+
+  if (confirming) {
+    const who = confirming.name;
+    return (
+      <ConfirmPanel
+        cancelLabel="Back to choose bases"
+        onCancel={() => setConfirming(null)}
+        confirmLabel={member ? 'Save without bases' : 'Add without bases'}
+        onConfirm={() => {
+          // Refused by the core: back to the form, where its message shows under the field.
+          void send(confirming).then((saved) => {
+            if (!saved) setConfirming(null);
+          });
+        }}
+        loading={isSubmitting || add.isPending || change.isPending}
+      >
+        {who} will be a teacher with no bases, so they will see no pupils until a base is chosen for them. {member ? 'Save' : 'Add them'} anyway?
+      </ConfirmPanel>
+    );
+  }
 
   return (
     <form onSubmit={(event) => void save(event)} noValidate>
@@ -119,7 +160,15 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
           render={({ field }) => (
             <MultiSelect
               label="Bases"
-              description="Teachers see only the pupils at these bases. Managers and administrators see every base."
+              description={
+                noBases ? (
+                  <Text span size="xs" c="var(--mantine-color-orange-light-color)" fw={500}>
+                    {NO_BASES_WARNING}
+                  </Text>
+                ) : (
+                  'Teachers see only the pupils at these bases. Managers and administrators see every base.'
+                )
+              }
               placeholder={field.value.length ? undefined : 'No bases chosen'}
               data={(bases.data ?? []).map((base) => ({ value: base.id, label: base.name }))}
               value={field.value}
@@ -129,11 +178,6 @@ export function StaffForm({ member, onDone, onCancel }: { member?: StaffMember; 
             />
           )}
         />
-        {teacherWithoutBases && (
-          <Text size="sm" c="var(--mantine-color-orange-light-color)">
-            A teacher with no bases sees no pupils. Choose the bases they work at.
-          </Text>
-        )}
         {!member && <NewPasswordFields form={form} confirmLabel="Type the password again" preview={{ name, username }} />}
         <FormButtons submit={member ? 'Save changes' : 'Add member of staff'} onCancel={onCancel} loading={isSubmitting} disabled={!!member && !isDirty} />
       </Stack>

@@ -1,16 +1,19 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { Base } from '../../../shared/domain/bases';
-import { ROLE_LABELS, type StaffMember } from '../../../shared/domain/staff';
+import { ROLE_LABELS, type FailedSignIns, type StaffMember } from '../../../shared/domain/staff';
 import { EmptyState, HiddenHeader, LoadError, LoadingRows } from '../../components/ListParts';
 import { PageHeader } from '../../components/PageHeader';
 import { count } from '../../lib/format';
 import { useBases, useStaffList, useStatus } from '../../lib/queries';
 import { useDialog } from '../../lib/useDialog';
+import { FailedSignInsCell } from './FailedSignIns';
+import { useFailedSignIns } from './queries';
 import { RemoveStaff } from './RemoveStaff';
 import { SetPasswordForm } from './SetPasswordForm';
 import { StaffForm } from './StaffForm';
+import { FormModal } from '../../components/FormModal';
 
 type Dialog =
   | { kind: 'add' }
@@ -31,9 +34,10 @@ function dialogTitle(dialog: Dialog): string {
   }
 }
 
-/** Managers and administrators see every base; a teacher only the bases chosen for them. */
+/** Managers see every base; a teacher only the bases chosen for them; an administrator alone, no pupils. */
 function basesOf(member: StaffMember, bases: readonly Base[]) {
-  if (member.roles.some((role) => role !== 'teacher')) return <Text size="sm">Every base</Text>;
+  if (member.roles.includes('manager')) return <Text size="sm">Every base</Text>;
+  if (!member.roles.includes('teacher')) return <Text size="sm">No pupils (staff and settings only)</Text>;
   const names = member.baseIds.map((id) => bases.find((b) => b.id === id)?.name).filter((name): name is string => !!name);
   if (names.length === 0) {
     return (
@@ -50,12 +54,14 @@ function StaffRow({
   bases,
   isYou,
   canChange,
+  failed,
   open,
 }: {
   member: StaffMember;
   bases: readonly Base[];
   isYou: boolean;
   canChange: boolean;
+  failed: FailedSignIns | undefined;
   open: (dialog: Dialog) => void;
 }) {
   return (
@@ -83,6 +89,11 @@ function StaffRow({
       <Table.Td>{basesOf(member, bases)}</Table.Td>
       {canChange && (
         <Table.Td>
+          <FailedSignInsCell member={member} failed={failed} />
+        </Table.Td>
+      )}
+      {canChange && (
+        <Table.Td>
           <Group gap={4} justify="flex-end" wrap="nowrap">
             <Button size="compact-sm" variant="subtle" aria-label={`Edit ${member.name}`} onClick={() => open({ kind: 'edit', member })}>
               Edit
@@ -95,15 +106,18 @@ function StaffRow({
             >
               Set password
             </Button>
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              color="red"
-              aria-label={`Remove ${member.name}`}
-              onClick={() => open({ kind: 'remove', member })}
-            >
-              Remove
-            </Button>
+            {/* The core never removes your own account (someone must be left to manage staff), so it is not offered. */}
+            {!isYou && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                aria-label={`Remove ${member.name}`}
+                onClick={() => open({ kind: 'remove', member })}
+              >
+                Remove
+              </Button>
+            )}
           </Group>
         </Table.Td>
       )}
@@ -118,6 +132,7 @@ export function StaffPage() {
   const bases = useBases();
   const user = status.data?.user ?? null;
   const canChange = !!user && rolesAllow(ACCESS['staff.create'], user.roles);
+  const failedSignIns = useFailedSignIns(!!user && rolesAllow(ACCESS['staff.failedSignIns'], user.roles));
 
   const { dialog, opened, open, close } = useDialog<Dialog>();
 
@@ -151,6 +166,7 @@ export function StaffPage() {
                 <Table.Th scope="col">Username</Table.Th>
                 <Table.Th scope="col">Roles</Table.Th>
                 <Table.Th scope="col">Bases</Table.Th>
+                {canChange && <Table.Th scope="col">Wrong passwords</Table.Th>}
                 {canChange && <HiddenHeader>Actions</HiddenHeader>}
               </Table.Tr>
             </Table.Thead>
@@ -162,6 +178,7 @@ export function StaffPage() {
                   bases={bases.data ?? []}
                   isYou={member.id === user?.id}
                   canChange={canChange}
+                  failed={failedSignIns.data?.find((f) => f.staffId === member.id)}
                   open={open}
                 />
               ))}
@@ -170,7 +187,7 @@ export function StaffPage() {
         </Table.ScrollContainer>
       ) : null}
 
-      <Modal
+      <FormModal
         opened={opened}
         onClose={close}
         title={dialog ? dialogTitle(dialog.value) : ''}
@@ -182,7 +199,7 @@ export function StaffPage() {
           <SetPasswordForm key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />
         )}
         {dialog?.value.kind === 'remove' && <RemoveStaff key={dialog.key} member={dialog.value.member} onDone={close} onCancel={close} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

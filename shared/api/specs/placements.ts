@@ -60,6 +60,11 @@ export interface StartPreview {
   firstFreeStart: string | null;
   /** Allowed, but worth a second look: e.g. this start takes a place before pupils accepted earlier. */
   warning: string | null;
+  /**
+   * The plan runs into a year group the base does not take (a later key stage, or past Year 6): the
+   * start can be agreed only by a manager giving a reason, which is kept in the placement's history.
+   */
+  needsReason: string | null;
 }
 
 const startFields = {
@@ -67,6 +72,14 @@ const startFields = {
   startDate: dateField('the start date'),
   homeSchoolDay: weekdaySchema.optional(),
   phases: phasesSchema.nullable().optional(),
+  /** Why a manager agrees a plan that runs into a year group the base does not take. */
+  overrideReason: z
+    .string({ error: 'The reason must be text.' })
+    .trim()
+    .max(1000, 'The reason can be at most 1000 characters.')
+    .transform((t) => (t === '' ? null : t))
+    .nullable()
+    .optional(),
 };
 
 export const placementCalls = {

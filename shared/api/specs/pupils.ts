@@ -22,7 +22,30 @@ export interface ImportPreview {
   newSchools: string[];
   /** Columns in the file that Key Desk does not read. */
   ignoredColumns: string[];
+  /**
+   * Home schools the file names that are not on record by that name but look like one that is
+   * ("Elmfield Primary" for Elmfield Primary School): staff choose which, or to add it as new.
+   */
+  schoolMatches: SchoolMatch[];
 }
+
+export interface SchoolMatch {
+  /** The school as the file first writes it. */
+  written: string;
+  /** The rows that name it (as the spreadsheet numbers them), among those that can be imported. */
+  lines: number[];
+  /** The schools on record it may be, by name. Importing uses the first unless told otherwise. */
+  onRecord: Array<{ id: string; name: string }>;
+}
+
+/** What staff chose for a school in schoolMatches: one of those on record, or add it as a new school. */
+export const schoolChoiceSchema = z
+  .object({
+    written: z.string().max(200),
+    use: z.union([id('school'), z.literal('new')]),
+  })
+  .strict();
+export type SchoolChoice = z.infer<typeof schoolChoiceSchema>;
 
 export interface PupilPage {
   pupil: Pupil;
@@ -67,7 +90,13 @@ export const pupilCalls = {
 
   'pupils.importPreview': call<ImportPreview>()(z.object({ csv: csvText }).strict()),
   'pupils.import': call<{ imported: number; skipped: number; schoolsAdded: number }>()(
-    z.object({ csv: csvText, onlyValidRows: z.boolean().optional() }).strict(),
+    z
+      .object({
+        csv: csvText,
+        onlyValidRows: z.boolean().optional(),
+        schoolChoices: z.array(schoolChoiceSchema).max(1000).optional(),
+      })
+      .strict(),
   ),
   'pupils.export': call<{ fileName: string; csv: string }>()(
     z.object({ ids: z.array(id('pupil')).max(100_000).optional() }).strict().optional(),

@@ -232,8 +232,8 @@ export const CALENDAR_MUTATIONS: MutationCase[] = [
   },
   {
     name: 'calendar.addClosure',
-    run: async ({ call }) => void unwrap(await call('calendar.addClosure', { date: '2029-09-03', kind: 'inset', name: 'Staff training' })),
-    expected: () => [expect.objectContaining({ ...MANAGER, action: 'insert', entity: 'closures', entity_id: '2029-09-03', after: { date: '2029-09-03', kind: 'inset', name: 'Staff training' } })],
+    run: async ({ call }) => void unwrap(await call('calendar.addClosure', { date: '2029-09-05', kind: 'inset', name: 'Staff training' })),
+    expected: () => [expect.objectContaining({ ...MANAGER, action: 'insert', entity: 'closures', entity_id: '2029-09-05', after: { date: '2029-09-05', kind: 'inset', name: 'Staff training' } })],
   },
   {
     name: 'calendar.removeClosure',
@@ -242,13 +242,14 @@ export const CALENDAR_MUTATIONS: MutationCase[] = [
   },
   {
     name: 'calendar.copyYear',
-    run: async ({ call }) => void unwrap(await call('calendar.copyYear', { fromYear: 2029 })),
-    // The six half terms, then the bank holidays of 2030/31 not shipped (those from 1 January 2031).
+    run: async ({ call }) => void unwrap(await call('calendar.copyYear', { fromYear: 2030 })),
+    // The six half terms, the bank holidays of 2031/32 (the last year shipped is 2030/31), then the 5 INSET days moved on a year.
     expected: () => [
-      ...Array.from({ length: 6 }, () => expect.objectContaining({ ...MANAGER, action: 'insert', entity: 'terms', entity_id: '2030' })),
-      ...bankHolidaysIn(2030)
-        .filter((h) => h.date >= '2031-01-01')
-        .map((h) => expect.objectContaining({ ...MANAGER, action: 'insert', entity: 'closures', entity_id: h.date, after: { date: h.date, kind: 'bank-holiday', name: h.name } })),
+      ...Array.from({ length: 6 }, () => expect.objectContaining({ ...MANAGER, action: 'insert', entity: 'terms', entity_id: '2031' })),
+      ...bankHolidaysIn(2031).map((h) =>
+        expect.objectContaining({ ...MANAGER, action: 'insert', entity: 'closures', entity_id: h.date, after: { date: h.date, kind: 'bank-holiday', name: h.name } }),
+      ),
+      ...Array.from({ length: 5 }, () => expect.objectContaining({ ...MANAGER, action: 'insert', entity: 'closures', after: expect.objectContaining({ kind: 'inset' }) })),
     ],
   },
 ];
@@ -260,4 +261,6 @@ export const PLACEMENT_READS: Array<[CallName, (demo: CaseDemo) => Promise<unkno
   ['placements.previewStart', async (demo) => ({ id: (await acceptedWithVisits(demo, 'Orla')).placementId, startDate: '2026-12-07' })],
   ['calendar.years', async () => undefined],
   ['calendar.get', async () => ({ academicYear: 2026 })],
+  // A preview writes a whole year's copy and rolls it back: none of it reaches the trail.
+  ['calendar.previewChange', async () => ({ change: 'copyYear', input: { fromYear: 2030 } })],
 ];

@@ -127,6 +127,29 @@ const MUTATIONS: Array<{ name: CallName | 'sign-in' | 'failed sign-in' | 'auto-l
     ],
   },
   {
+    name: 'staff.clearFailedSignIns',
+    run: async ({ call, signIn }) => {
+      unwrap(await call('session.signOut'));
+      for (let i = 0; i < 2; i++) await call('session.signIn', { username: 'demo.teacher', password: `wrong-${i}` });
+      await signIn('demo.manager');
+      const teacher = unwrap(await call('staff.failedSignIns'))[0]!;
+      unwrap(await call('staff.clearFailedSignIns', { id: teacher.staffId }));
+    },
+    expected: ({ teacherId }) => [
+      expect.objectContaining({ ...MANAGER, action: 'signed-out' }),
+      expect.objectContaining({ action: 'sign-in-failed', staff_id: teacherId, staff_name: 'Demo Teacher' }),
+      expect.objectContaining({ action: 'sign-in-failed', staff_id: teacherId, staff_name: 'Demo Teacher' }),
+      expect.objectContaining({ ...MANAGER, action: 'signed-in' }),
+      expect.objectContaining({
+        ...MANAGER,
+        action: 'cleared-failed-sign-ins',
+        entity: 'staff',
+        entity_id: teacherId,
+        detail: 'for Demo Teacher: an administrator let them try again',
+      }),
+    ],
+  },
+  {
     name: 'session.changePassword',
     run: async ({ call }) => void unwrap(await call('session.changePassword', { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })),
     expected: () => [expect.objectContaining({ ...MANAGER, action: 'password-changed' })],
@@ -206,7 +229,18 @@ const RECORD_MUTATIONS = [...PUPIL_MUTATIONS, ...PLACEMENT_MUTATIONS, ...CALENDA
 const RECORD_READS = [...PUPIL_READS, ...PLACEMENT_READS];
 
 /** Calls that change nothing, so leave no entry (a refusal aside). */
-const READ_ONLY: CallName[] = ['app.status', 'setup.chooseFolder', 'setup.openFolder', 'session.touch', 'bases.list', 'settings.get', 'staff.list', 'audit.list', 'audit.people'];
+const READ_ONLY: CallName[] = [
+  'app.status',
+  'setup.chooseFolder',
+  'setup.openFolder',
+  'session.touch',
+  'bases.list',
+  'settings.get',
+  'staff.list',
+  'staff.failedSignIns',
+  'audit.list',
+  'audit.people',
+];
 /** Covered elsewhere: creating a data file logs its first rows and 'created-data-file' (below); sign-in with each mutation above. */
 const ELSEWHERE: CallName[] = ['setup.createDatabase', 'session.signIn'];
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { AppStatus } from '../../../shared/api/status';
 import type { Base } from '../../../shared/domain/bases';
 import { DEMO_ACCOUNTS } from '../../../electron/core/demo/generate';
 import { DEMO_PASSWORD, startCore, tempFolder } from '../../helpers/core';
+import { writeRealDataFile } from '../core/files';
 import { BUILD_DIR, ensureBuilt, ROOT } from '../build';
 
 /** Built exactly as `npm run build` builds out/main/web.js, into the tests' own folder. */
@@ -23,6 +24,7 @@ interface Run {
 }
 
 const children: ChildProcess[] = [];
+let demoFile: Buffer | undefined;
 
 function run(args: string[]): Run {
   const child = spawn(process.execPath, [WEB_JS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,7 +39,8 @@ function run(args: string[]): Run {
 
 /** Waits for the one line the server prints once it is listening. */
 async function started(r: Run) {
-  const deadline = Date.now() + 20_000;
+  // Generous: generating demo data takes a while on a loaded machine.
+  const deadline = Date.now() + 60_000;
   while (!r.stdout().includes('\n')) {
     if (r.child.exitCode !== null) throw new Error(`web.js exited early (${r.child.exitCode}): ${r.stderr()}`);
     if (Date.now() > deadline) throw new Error(`web.js printed nothing: ${r.stderr()}`);
@@ -65,7 +68,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('npm run web (out/main/web.js)', { timeout: 60_000 }, () => {
+describe('npm run web (out/main/web.js)', { timeout: 120_000 }, () => {
   let data: Awaited<ReturnType<typeof tempFolder>>;
 
   beforeAll(ensureBuilt, 120_000);
@@ -82,6 +85,78 @@ describe('npm run web (out/main/web.js)', { timeout: 60_000 }, () => {
       }
     }
     await data.cleanup();
+    await rm(`${data.path}-away`, { recursive: true, force: true });
+  });
+
+  /** Signed in as the demo manager with Parkgate renamed, while the data folder is gone (a drive unplugged), so the change cannot be saved. */
+  async function changeWhileFolderIsGone(args: string[], name: string): Promise<{ r: Run; base: Base }> {
+    // A demo file made here (cheap to sign in to), rather than by --demo, to keep the test quick.
+    demoFile ??= await readFile(await writeRealDataFile(data.path));
+    await writeFile(join(data.path, 'keydesk.db'), demoFile);
+    const r = run(['--data', data.path, ...args]);
+    const web = await started(r);
+    expect(await web.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true, value: { state: 'ready' } });
+    const bases = (await web.call('bases.list')) as Result<Base[]>;
+    if (!bases.ok) throw new Error('no bases');
+    const base = bases.value.find((b) => b.name === 'Parkgate')!;
+    await rename(data.path, `${data.path}-away`);
+    expect(await web.call('bases.update', { id: base.id, name })).toMatchObject({ ok: true });
+    return { r, base };
+  }
+
+  async function nameOnDisk(baseId: string): Promise<string | undefined> {
+    const reopened = await startCore({ folder: data.path });
+    try {
+      await reopened.signIn('demo.manager');
+      const after = await reopened.call('bases.list');
+      return after.ok ? after.value.find((b) => b.id === baseId)?.name : undefined;
+    } finally {
+      await reopened.core.close();
+    }
+  }
+
+  async function waitFor(text: () => string, wanted: string | RegExp, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(typeof wanted === 'string' ? text().includes(wanted) : wanted.test(text()))) {
+      if (Date.now() > deadline) throw new Error(`Never saw ${String(wanted)} in: ${text()}`);
+      await new Promise((done) => setTimeout(done, 25));
+    }
+  }
+
+  const KEEPS_TRYING = 'Key Desk cannot save yet, so it has not stopped: it will keep trying for up to';
+
+  it('on SIGTERM while saving fails, keeps trying and saves the change once the data folder is back', async () => {
+    const { r, base } = await changeWhileFolderIsGone(['--stop-wait', '120'], 'Kept While The Drive Was Away');
+    r.child.kill('SIGTERM');
+    await waitFor(r.stderr, KEEPS_TRYING);
+    expect(r.child.exitCode).toBeNull();
+
+    await rename(`${data.path}-away`, data.path);
+    expect(await r.exited).toEqual({ code: 0, signal: null });
+    expect(r.stderr()).toContain('Key Desk: saved. Stopping now.');
+    expect(await nameOnDisk(base.id)).toBe('Kept While The Drive Was Away');
+  });
+
+  it('when it still cannot save at the end of --stop-wait, says on stderr which changes were not saved and exits 1', async () => {
+    const { r, base } = await changeWhileFolderIsGone(['--stop-wait', '2'], 'Never Saved');
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toEqual({ code: 1, signal: null });
+    expect(r.stderr()).toContain(KEEPS_TRYING);
+    expect(r.stderr()).toMatch(
+      /^Key Desk stopped without saving\. The changes made since \d{2}:\d{2}:\d{2} on \d{2}\/\d{2}\/\d{4} were not saved: the data file in .+ holds only what was saved before then\./m,
+    );
+    // What it said is true: the file holds the name from before.
+    await rename(`${data.path}-away`, data.path);
+    expect(await nameOnDisk(base.id)).toBe('Parkgate');
+  });
+
+  it('stops at once, saying what was not saved, on a second Ctrl+C while it is still trying', async () => {
+    const { r } = await changeWhileFolderIsGone(['--stop-wait', '600'], 'Interrupted');
+    r.child.kill('SIGINT');
+    await waitFor(r.stderr, KEEPS_TRYING);
+    r.child.kill('SIGINT');
+    expect(await r.exited).toEqual({ code: 1, signal: null });
+    expect(r.stderr()).toMatch(/^Key Desk stopped without saving\. The changes made since .* were not saved/m);
   });
 
   it('prints exactly one line, the address with its token, and serves the demo data there behind the sign-in screen', async () => {
@@ -174,6 +249,13 @@ describe('npm run web (out/main/web.js)', { timeout: 60_000 }, () => {
       expect(r.stderr()).toContain("Option '--port");
       expect(r.stdout()).toBe('');
     }
+  });
+
+  it.each([['abc'], ['-1'], ['1.5'], ['3601']])('refuses --stop-wait %j with exit code 2', async (seconds) => {
+    const r = run(['--data', data.path, `--stop-wait=${seconds}`]);
+    expect(await r.exited).toEqual({ code: 2, signal: null });
+    expect(r.stderr()).toContain('--stop-wait must be a whole number of seconds from 0 to 3600');
+    expect(r.stdout()).toBe('');
   });
 
   it('refuses to start without --data, with exit code 2', async () => {

@@ -33,3 +33,15 @@ describe('England and Wales bank holidays', () => {
     expect([2024, 2025, 2026, 2030].map(easterSunday)).toEqual(['2024-03-31', '2025-04-20', '2026-04-05', '2030-04-21']);
   });
 });
+
+describe('substitute bank holidays', () => {
+  it('are named as GOV.UK names them: "Boxing Day (substitute day)" on Monday 28 December 2026', () => {
+    expect(englandBankHolidays(2026).slice(-2)).toEqual([
+      { date: '2026-12-25', name: 'Christmas Day' },
+      { date: '2026-12-28', name: 'Boxing Day (substitute day)' },
+    ]);
+    expect(englandBankHolidays(2027).slice(-2).map((h) => h.name)).toEqual(['Christmas Day (substitute day)', 'Boxing Day (substitute day)']);
+    expect(englandBankHolidays(2028)[0]).toEqual({ date: '2028-01-03', name: "New Year's Day (substitute day)" });
+    expect(englandBankHolidays(2025).map((h) => h.name).filter((n) => n.includes('substitute'))).toEqual([]);
+  });
+});

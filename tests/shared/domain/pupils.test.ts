@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearOf, keyStageFor, upnProblem, withCheckLetter, yearGroupFor, yearGroupLabel } from '../../../shared/domain/pupils';
+import { academicYearOf, keyStageFor, upnProblem, withCheckLetter, yearGroupFor, yearGroupLabel, yearGroupOverrideProblem } from '../../../shared/domain/pupils';
 
 describe('year group by the England rule', () => {
   it('puts a 31 August birthday in the older year and a 1 September birthday in the younger', () => {
@@ -54,5 +54,30 @@ describe('UPN check', () => {
     expect(upnProblem(upn.slice(0, 12))).toMatch(/13 characters/);
     expect(upnProblem(`${upn.slice(0, 4)}X${upn.slice(5)}`)).toMatch(/11 digits/);
     expect(upnProblem(`${upn.slice(0, 12)}O`)).toMatch(/never ends in I, O or S/);
+  });
+});
+
+describe('the year group a pupil is taught in', () => {
+  const today = '2026-11-23';
+  it('may be at most one year either side of the year group by date of birth', () => {
+    // Born 10/03/2021: Year 1 in 2026/27.
+    expect(yearGroupOverrideProblem('2021-03-10', null, today)).toBeNull();
+    expect(yearGroupOverrideProblem('2021-03-10', 0, today)).toBeNull();
+    expect(yearGroupOverrideProblem('2021-03-10', 2, today)).toBeNull();
+    expect(yearGroupOverrideProblem('2021-03-10', 3, today)).toMatch(/^Taught in year group can be at most one year either side .*Choose Reception or Year 2,/);
+  });
+
+  it('turns on the 31 August / 1 September boundary, as the year group does', () => {
+    // Born 31/08/2022: Reception now, so Year 1 is one year ahead. Born 01/09/2022: not yet in Reception, so Year 1 is two ahead.
+    expect(yearGroupOverrideProblem('2022-08-31', 1, today)).toBeNull();
+    expect(yearGroupOverrideProblem('2022-09-01', 1, today)).toMatch(/does not start Reception until September 2027\. Choose Reception,/);
+    expect(yearGroupOverrideProblem('2022-09-01', 0, today)).toBeNull();
+  });
+
+  it('never puts a 2-year-old in Reception or a 13-year-old in Year 6', () => {
+    expect(yearGroupOverrideProblem('2024-05-01', 0, today)).toMatch(/does not start Reception until September 2028\. The Key is for primary pupils/);
+    expect(yearGroupOverrideProblem('2013-10-01', 6, today)).toMatch(/is in Year 8 by date of birth, not primary age\. The Key is for primary pupils/);
+    // Year 7 by age, kept in Year 6: one year.
+    expect(yearGroupOverrideProblem('2015-08-31', 6, today)).toBeNull();
   });
 });

@@ -43,11 +43,39 @@ describe('the placement timetable', () => {
     ]);
   });
 
-  it('never plans more than the Key-day limit', () => {
-    const plan = planTimetable('2026-01-05', schoolDays(), { ...DEFAULT_TIMETABLE_RULES, phases: [{ fromWeek: 1, homeDays: 0 }] });
-    expect(plan.keyDays).toBe(85);
-    expect(plan.days.filter((d) => d.place === 'key')).toHaveLength(85);
-    expect(plan.days.at(-1)?.place).toBe('home');
+  it('ends the plan on the 85th Key day when the limit binds: no home-only weeks hold the place after it', () => {
+    // Every day at the Key: the 85th Key day is the Friday of week 17.
+    const allKey = planTimetable('2026-01-05', schoolDays(), { ...DEFAULT_TIMETABLE_RULES, phases: [{ fromWeek: 1, homeDays: 0 }] });
+    expect(allKey.keyDays).toBe(85);
+    expect(allKey.days.filter((d) => d.place === 'key')).toHaveLength(85);
+    expect(allKey.days).toHaveLength(85);
+    expect(allKey.days.at(-1)).toEqual({ date: addDays('2026-01-05', 16 * 7 + 4), week: 17, place: 'key' });
+    expect(allKey).toMatchObject({ endDate: addDays('2026-01-05', 16 * 7 + 4), endedBy: 'key-days' });
+
+    // Four Key days a week throughout: 84 by the end of week 21, the 85th on the Monday of week 22.
+    const fourDays = planTimetable('2026-01-05', schoolDays(), { ...DEFAULT_TIMETABLE_RULES, phases: [{ fromWeek: 1, homeDays: 1 }] });
+    expect(fourDays.keyDays).toBe(85);
+    expect(fourDays.endDate).toBe(addDays('2026-01-05', 21 * 7));
+    expect(fourDays.days.at(-2)).toEqual({ date: addDays('2026-01-05', 20 * 7 + 4), week: 21, place: 'home' });
+    expect(fourDays.days.at(-1)).toEqual({ date: addDays('2026-01-05', 21 * 7), week: 22, place: 'key' });
+  });
+
+  it('at the boundary: 84 Key days keep all 26 weeks; 85 reached in week 26 ends the plan on that day', () => {
+    // 12 weeks of 4, 8 of 3, 6 of 2 = 84: the limit never binds.
+    const under = planTimetable('2026-01-05', schoolDays(), { ...DEFAULT_TIMETABLE_RULES, phases: [{ fromWeek: 1, homeDays: 1 }, { fromWeek: 13, homeDays: 2 }, { fromWeek: 21, homeDays: 3 }] });
+    expect(under).toMatchObject({ keyDays: 84, endDate: addDays('2026-01-05', 25 * 7 + 4), endedBy: 'weeks' });
+    expect(under.days.at(-1)).toEqual({ date: addDays('2026-01-05', 25 * 7 + 4), week: 26, place: 'home' });
+    // 12 of 4, 9 of 3, 5 of 2 = 85: the 85th is the Tuesday of week 26, and the plan ends there, not on the Friday.
+    const exact = planTimetable('2026-01-05', schoolDays(), { ...DEFAULT_TIMETABLE_RULES, phases: [{ fromWeek: 1, homeDays: 1 }, { fromWeek: 13, homeDays: 2 }, { fromWeek: 22, homeDays: 3 }] });
+    expect(exact).toMatchObject({ keyDays: 85, endDate: addDays('2026-01-05', 25 * 7 + 1), endedBy: 'key-days' });
+    expect(exact.days.at(-1)).toEqual({ date: addDays('2026-01-05', 25 * 7 + 1), week: 26, place: 'key' });
+    // The default plan never reaches the limit.
+    expect(planTimetable('2026-01-05', schoolDays())).toMatchObject({ keyDays: 82, endedBy: 'weeks' });
+  });
+
+  it('says when the school calendar runs out before the plan does', () => {
+    const closedFromMay = (date: string) => isoWeekday(date) <= 5 && date < '2026-05-01';
+    expect(planTimetable('2026-01-05', closedFromMay).endedBy).toBe('calendar');
   });
 
   it('builds home days back from the fixed day, and refuses a start that is not a school day', () => {

@@ -16,7 +16,7 @@ const TERMS_2026: Term[] = [
   { name: 'Spring 1', startsOn: '2027-01-04', endsOn: '2027-02-12' },
   { name: 'Spring 2', startsOn: '2027-02-22', endsOn: '2027-03-19' },
   { name: 'Summer 1', startsOn: '2027-04-05', endsOn: '2027-05-28' },
-  { name: 'Summer 2', startsOn: '2027-06-07', endsOn: '2027-07-22' },
+  { name: 'Summer 2', startsOn: '2027-06-07', endsOn: '2027-07-20' },
 ];
 
 const withTerm = (index: number, change: Partial<Term>) => TERMS_2026.map((term, i) => (i === index ? { ...term, ...change } : term));
@@ -27,21 +27,29 @@ async function storedPlan(id: string) {
 
 describe('the school calendar', () => {
   it('lists the years with term dates and shows a year’s terms, closures and school days', async () => {
-    expect(await t.ok('calendar.years')).toEqual([2024, 2025, 2026, 2027, 2028, 2029]);
+    await t.cleanup();
+    t = await placementsCore({ keepInsetPlaceholders: true });
+    expect(await t.ok('calendar.years')).toEqual([2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     const year = await t.ok('calendar.get', { academicYear: 2026 });
     expect(year.terms).toEqual(TERMS_2026);
+    const inset = 'INSET day (placeholder: check with your local authority)';
     expect(year.closures.map((c) => [c.date, c.name])).toEqual([
+      ['2026-09-01', inset],
+      ['2026-09-02', inset],
+      ['2026-11-02', inset],
       ['2026-12-25', 'Christmas Day'],
-      ['2026-12-28', 'Boxing Day'],
+      ['2026-12-28', 'Boxing Day (substitute day)'],
       ['2027-01-01', "New Year's Day"],
+      ['2027-01-04', inset],
       ['2027-03-26', 'Good Friday'],
       ['2027-03-29', 'Easter Monday'],
       ['2027-05-03', 'Early May bank holiday'],
       ['2027-05-31', 'Spring bank holiday'],
+      ['2027-06-07', inset],
       ['2027-08-30', 'Summer bank holiday'],
     ]);
-    // 39 + 35 + 30 + 20 + (40 less the May bank holiday) + 34.
-    expect(year).toMatchObject({ academicYear: 2026, schoolDays: 197, insetDays: 0 });
+    // 39 + 35 + 30 + 20 + (40 less the May bank holiday) + 32 = 195 days in term, 5 of them INSET.
+    expect(year).toMatchObject({ academicYear: 2026, schoolDays: 190, insetDays: 5 });
     expect(await t.ok('calendar.get', { academicYear: 2035 })).toMatchObject({ terms: [], schoolDays: 0 });
   });
 
@@ -100,46 +108,46 @@ describe('the school calendar', () => {
 
     // An INSET day on a Monday in week 9 takes one day at the Key out of the plan; the planned end stays.
     const year = await t.ok('calendar.addClosure', { date: '2027-01-04', kind: 'inset', name: 'INSET day' });
-    expect(year).toMatchObject({ academicYear: 2026, insetDays: 1, schoolDays: 196 });
+    expect(year).toMatchObject({ academicYear: 2026, insetDays: 1, schoolDays: 194 });
     expect(await storedPlan(placed.id)).toMatchObject({ planned_end: '2027-06-11', key_days: 80 });
     const timetable = await t.ok('placements.timetable', { id: placed.id });
     expect(timetable.days.some((d) => d.date === '2027-01-04')).toBe(false);
     expect(timetable.keyDays).toBe(80);
 
     const removed = await t.ok('calendar.removeClosure', { date: '2027-01-04' });
-    expect(removed).toMatchObject({ insetDays: 0, schoolDays: 197 });
+    expect(removed).toMatchObject({ insetDays: 0, schoolDays: 195 });
     expect(await storedPlan(placed.id)).toMatchObject({ key_days: 81 });
   });
 
   it('copies a year’s pattern into the next, with that year’s bank holidays, only into a year with no terms', async () => {
-    expect(await t.refused('calendar.copyYear', { fromYear: 2028 })).toMatchObject({
+    expect(await t.refused('calendar.copyYear', { fromYear: 2029 })).toMatchObject({
       code: 'CONFLICT',
       field: 'fromYear',
-      message: expect.stringContaining('2029/30 already has term dates'),
+      message: expect.stringContaining('2030/31 already has term dates'),
     });
     expect(await t.refused('calendar.copyYear', { fromYear: 2035 })).toMatchObject({ code: 'NOT_FOUND', field: 'fromYear' });
 
-    await t.ok('calendar.addClosure', { date: '2029-09-03', kind: 'inset', name: 'INSET day' });
-    const source = await t.ok('calendar.get', { academicYear: 2029 });
-    const copied = await t.ok('calendar.copyYear', { fromYear: 2029 });
-    expect(copied.academicYear).toBe(2030);
+    await t.ok('calendar.addClosure', { date: '2030-09-02', kind: 'inset', name: 'INSET day' });
+    const source = await t.ok('calendar.get', { academicYear: 2030 });
+    const copied = await t.ok('calendar.copyYear', { fromYear: 2030 });
+    expect(copied.academicYear).toBe(2031);
     expect(copied.terms).toHaveLength(6);
-    // Each date moves on 52 weeks, keeping its weekday.
-    expect(copied.terms[0]).toEqual({ name: 'Autumn 1', startsOn: '2030-09-02', endsOn: expect.any(String) });
+    // Each date moves as the typical pattern does (here 52 weeks), keeping its weekday.
+    expect(copied.terms[0]).toEqual({ name: 'Autumn 1', startsOn: '2031-09-01', endsOn: expect.any(String) });
     expect(copied.terms.map((term) => new Date(term.startsOn).getUTCDay())).toEqual(source.terms.map((term) => new Date(term.startsOn).getUTCDay()));
     expect(copied.closures).toEqual(
       expect.arrayContaining([
-        { date: '2030-09-02', kind: 'inset', name: 'INSET day' },
-        { date: '2030-12-25', kind: 'bank-holiday', name: 'Christmas Day' },
-        { date: '2031-04-11', kind: 'bank-holiday', name: 'Good Friday' },
+        { date: '2031-09-01', kind: 'inset', name: 'INSET day' },
+        { date: '2031-12-25', kind: 'bank-holiday', name: 'Christmas Day' },
+        { date: '2032-03-26', kind: 'bank-holiday', name: 'Good Friday' },
       ]),
     );
     expect(copied.insetDays).toBe(1);
-    expect(await t.ok('calendar.years')).toContain(2030);
-    expect(await t.refused('calendar.copyYear', { fromYear: 2029 })).toMatchObject({ code: 'CONFLICT' });
+    expect(await t.ok('calendar.years')).toContain(2031);
+    expect(await t.refused('calendar.copyYear', { fromYear: 2030 })).toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('still saves the calendar when a replanned placement would run into another’s place (the board then shows it)', async () => {
+  it('shows what a change would do without saving it, and saves one that puts a base over its places only when confirmed', async () => {
     await t.ok('bases.update', { id: t.frederickBird.id, places: 1 });
     const fb = { baseId: t.frederickBird.id, dateOfBirth: BORN.year1 };
     const first = await t.startedPupil('2026-11-02', fb);
@@ -149,12 +157,56 @@ describe('the school calendar', () => {
     });
     await t.ok('placements.agreeStart', { id: second.id, startDate: '2027-06-14' });
 
-    await t.ok('calendar.saveTerms', { academicYear: 2026, terms: withTerm(4, { startsOn: '2027-04-12' }) });
+    // A longer Easter holiday moves the first pupil's end a week later, into the second's start.
+    const change = { academicYear: 2026, terms: withTerm(4, { startsOn: '2027-04-12' }) };
+    const trail = t.count('audit_log');
+    const effect = await t.ok('calendar.previewChange', { change: 'saveTerms', input: change });
+    expect(effect.moved).toEqual([
+      expect.objectContaining({ placementId: first.id, pupilId: first.pupilId, baseName: 'Frederick Bird', plannedEndBefore: '2027-06-11', plannedEndAfter: '2027-06-18' }),
+    ]);
+    expect(effect.overPlaces).toEqual([
+      {
+        baseId: t.frederickBird.id,
+        baseName: 'Frederick Bird',
+        places: 1,
+        days: ['2027-06-14', '2027-06-15', '2027-06-16', '2027-06-17', '2027-06-18'].map((date) => ({ date, pupils: 2 })),
+      },
+    ]);
+    // The preview kept nothing.
+    expect(t.count('audit_log')).toBe(trail);
+    expect(await storedPlan(first.id)).toMatchObject({ planned_end: '2027-06-11' });
+    expect((await t.ok('calendar.get', { academicYear: 2026 })).terms).toEqual(TERMS_2026);
+
+    // Saving without confirming is refused, naming the base and the days, and writes nothing.
+    expect(await t.refused('calendar.saveTerms', change)).toEqual({
+      code: 'CONFLICT',
+      field: 'confirmOverPlaces',
+      message:
+        'This change would put Frederick Bird over its 1 place on 14/06/2027 and 4 more school days. Nothing was saved: look at what it changes, then confirm to save it anyway.',
+    });
+    expect(await storedPlan(first.id)).toMatchObject({ planned_end: '2027-06-11' });
+
+    await t.ok('calendar.saveTerms', { ...change, confirmOverPlaces: true });
     expect(await storedPlan(first.id)).toMatchObject({ planned_end: '2027-06-18' });
     expect(await storedPlan(second.id)).toMatchObject({ start_date: '2027-06-14' });
     const board = (await t.ok('placements.board')).find((b) => b.base.id === t.frederickBird.id)!;
     expect(board.nextFreePlace).not.toBe('2027-06-14');
     // Both pupils hold the one place from the second's start until the first's new planned end.
     expect(board.overPlacesOn).toBe('2027-06-14');
+  });
+
+  it('previews each kind of change with the save’s own checks, and needs no confirmation when no base goes over', async () => {
+    const placed = await t.startedPupil('2026-11-02');
+    // A closure after the plan has ended and one inside it: neither moves the planned end or fills a base.
+    await t.ok('calendar.addClosure', { date: '2027-06-07', kind: 'closure', name: 'Polling day' });
+    const add = { date: '2027-05-04', kind: 'closure' as const, name: 'Boiler repair' };
+    expect(await t.ok('calendar.previewChange', { change: 'addClosure', input: add })).toEqual({ moved: [], overPlaces: [] });
+    expect(await t.ok('calendar.previewChange', { change: 'removeClosure', input: { date: '2027-06-07' } })).toEqual({ moved: [], overPlaces: [] });
+    await t.ok('calendar.addClosure', add);
+    // The same refusals as the save, with the save's field names.
+    expect(await t.refused('calendar.previewChange', { change: 'addClosure', input: { ...add, date: '2027-01-02' } })).toMatchObject({ code: 'INVALID_INPUT', field: 'date' });
+    expect(await t.refused('calendar.previewChange', { change: 'copyYear', input: { fromYear: 2029 } })).toMatchObject({ code: 'CONFLICT', field: 'fromYear' });
+    expect(await t.refused('calendar.previewChange', { change: 'rename', input: {} })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await storedPlan(placed.id)).toMatchObject({ planned_end: '2027-06-11' });
   });
 });

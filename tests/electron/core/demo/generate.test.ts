@@ -10,9 +10,9 @@ import { loadSchoolDays } from '../../../../electron/core/repositories/calendar'
 import { getProvision } from '../../../../electron/core/repositories/provision';
 import { listStaff } from '../../../../electron/core/repositories/staff';
 import { addDays, isIsoDate } from '../../../../shared/domain/dates';
-import { firstFullDay, PLACEMENT_STATUSES, placementStatus, type PanelDecision } from '../../../../shared/domain/placements';
+import { firstFullDay, PLACEMENT_STATUSES, placementStatus, planStageProblem, type PanelDecision } from '../../../../shared/domain/placements';
 import { dateOfBirthProblem } from '../../../../shared/domain/pupil-record';
-import { academicYearOf, keyStageFor, upnProblem, yearGroupFor } from '../../../../shared/domain/pupils';
+import { academicYearOf, keyStageFor, upnProblem, yearGroupFor, yearGroupOn } from '../../../../shared/domain/pupils';
 import { DEFAULT_TIMETABLE_RULES, planTimetable } from '../../../../shared/domain/timetable';
 import { DEMO_PASSWORD, TEST_SCRYPT, tempFolder } from '../../../helpers/core';
 
@@ -201,6 +201,19 @@ describe('the demo provision', () => {
     for (const p of rows) {
       const yearGroup = yearGroupFor(p.date_of_birth, academicYearOf(p.start_date ?? TODAY)) + p.year_group_offset;
       expect(['EYFS', 'KS1']).toContain(keyStageFor(yearGroup));
+    }
+  });
+
+  it.each([DEMO_SEED, 1, 42, 987654321])('has every placement at a base that takes the pupil on every school day of its plan, as agreeing a start checks (seed %i)', async (seed) => {
+    const db = await demo(seed);
+    const isSchoolDay = await loadSchoolDays(db);
+    const bases = await listBases(db, TODAY);
+    const started = (await placements(db)).filter((p) => p.start_date !== null);
+    expect(started.length).toBeGreaterThan(40);
+    for (const p of started) {
+      const base = bases.find((b) => b.id === p.base_id)!;
+      const days = planTimetable(p.start_date as string, isSchoolDay, DEFAULT_TIMETABLE_RULES).days.map((d) => d.date);
+      expect(planStageProblem(base, (date) => yearGroupOn(p.date_of_birth, p.year_group_offset, date), days), `${p.id} from ${p.start_date}`).toBeNull();
     }
   });
 

@@ -131,4 +131,17 @@ describe('SaveScheduler', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(save).not.toHaveBeenCalled();
   });
+
+  it('does not retry by itself after an error it is told retrying cannot mend, and keeps the change pending', async () => {
+    const save = vi.fn(async () => {
+      throw new Error('the file is someone else’s now');
+    });
+    const saver = new SaveScheduler(save, { delayMs: 10, retryMs: 500, onError: () => undefined, retries: () => false });
+    saver.markDirty();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(saver.pending).toBe(true);
+    await expect(saver.flush()).rejects.toThrow('someone else');
+    expect(save).toHaveBeenCalledTimes(2);
+  });
 });

@@ -21,7 +21,7 @@ export const BORN = {
  * A new (not demo) provision signed in as its first manager, with one home school, and a way to add
  * pupils straight into the database: these tests are about placements, not the pupil record.
  */
-export async function placementsCore(options: { now?: () => Date } = {}) {
+export async function placementsCore(options: { keepInsetPlaceholders?: boolean; now?: () => Date } = {}) {
   const temp = await tempFolder();
   const started = await startCore({ folder: temp.path, ...(options.now ? { now: options.now } : {}) });
   unwrap(await started.call('setup.createDatabase', { demo: false, manager: TEST_MANAGER }));
@@ -31,6 +31,9 @@ export async function placementsCore(options: { now?: () => Date } = {}) {
   const frederickBird = bases.find((b) => b.name === 'Frederick Bird')!;
   const schoolId = randomUUID();
   const now = core.now();
+  // These tests are about placements, worked out on the typical terms alone: the shipped INSET
+  // placeholders are taken out (the calendar's own tests cover them).
+  if (!options.keepInsetPlaceholders) await core.requireDb().deleteFrom('closures').where('kind', '=', 'inset').execute();
   await core
     .requireDb()
     .insertInto('schools')

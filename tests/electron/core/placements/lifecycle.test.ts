@@ -149,15 +149,67 @@ describe('refusals: a clear message naming the field, and nothing written', () =
     expect(error).toMatchObject({ code: 'INVALID_INPUT', field: 'startDate' });
     expect(error.message).toContain('On 06/09/2027: Frederick Bird takes KS1 pupils only; this pupil would be in Year 3 (KS2).');
     expect(error.message).toContain('01/09/2027');
-    expect((await t.ok('placements.agreeStart', { id: accepted.id, startDate: '2027-01-04' })).startDate).toBe('2027-01-04');
+    // Starting in January, the plan's last days still fall in September (the shipped calendar has school days there): a reason is needed.
+    expect(await t.refused('placements.agreeStart', { id: accepted.id, startDate: '2027-01-04' })).toMatchObject({ field: 'overrideReason', message: expect.stringMatching(/^From \d\d\/09\/2027: /) });
+    expect((await t.ok('placements.agreeStart', { id: accepted.id, startDate: '2026-11-30' })).startDate).toBe('2026-11-30');
   });
 
-  it('warns, without refusing, when a Year 2 pupil’s plan at Frederick Bird runs past 31 August into Year 3', async () => {
+  it('refuses a Year 2 pupil’s plan at Frederick Bird that runs past 31 August into Year 3, unless a manager gives a reason', async () => {
     const accepted = await t.acceptedPupil({ dateOfBirth: BORN.year2, baseId: t.frederickBird.id });
+    // Starting in April, the plan runs into the autumn: every school day from September is Year 3 (KS2).
     const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2027-04-19' });
     expect(preview.problem).toBeNull();
-    expect(preview.warning).toMatch(/^From 01\/09\/2027 this pupil will be in Year 3 \(KS2\), which Frederick Bird does not take; the plan runs to \d\d\/\d\d\/2027\.$/);
-    expect((await t.ok('placements.previewStart', { id: accepted.id, startDate: '2026-11-30' })).warning).toBeNull();
+    const rule = /^From (\d\d\/09\/2027): Frederick Bird takes KS1 pupils only; this pupil would be in Year 3 \(KS2\)\. That is (\d+) of the plan's (\d+) school days, to (\d\d\/\d\d\/2027)\.$/;
+    expect(preview.needsReason).toMatch(rule);
+    const [, from, left, total, to] = rule.exec(preview.needsReason!)!;
+    const days = preview.timetable!.days.map((d) => d.date);
+    const firstInYear3 = days.find((d) => d >= '2027-09-01')!;
+    expect(from).toBe(`${firstInYear3.slice(8)}/09/2027`);
+    expect(Number(left)).toBe(days.filter((d) => d >= '2027-09-01').length);
+    expect(Number(total)).toBe(days.length);
+    expect(to).toBe(preview.timetable!.endDate.split('-').reverse().join('/'));
+
+    const refused = await t.refused('placements.agreeStart', { id: accepted.id, startDate: '2027-04-19' });
+    expect(refused).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'overrideReason',
+      message: `${preview.needsReason} Choose an earlier start date, or give the reason for agreeing it anyway.`,
+    });
+    expect(await t.refused('placements.agreeStart', { id: accepted.id, startDate: '2027-04-19', overrideReason: '   ' })).toMatchObject({ field: 'overrideReason' });
+
+    const agreed = await t.ok('placements.agreeStart', { id: accepted.id, startDate: '2027-04-19', overrideReason: 'Panel agreed: younger in development; reviewed in September.' });
+    expect(agreed.status).toBe('start-agreed');
+    expect(agreed.events.at(-1)).toMatchObject({
+      step: 'start-agreed',
+      recordedBy: 'Robin Ashdown',
+      notes: expect.stringMatching(/days at the Key\.\nAgreed against the key stage rule: From .+\nReason given: Panel agreed: younger in development; reviewed in September\.$/),
+    });
+    expect(agreed.events.at(-1)!.notes).toContain(`Agreed against the key stage rule: ${preview.needsReason}`);
+  });
+
+  it('needs no reason for a plan wholly inside the pupil’s key stage', async () => {
+    const accepted = await t.acceptedPupil({ dateOfBirth: BORN.year2, baseId: t.frederickBird.id });
+    // From 30/11/2026 the plan ends in the summer term: Year 2 throughout.
+    const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2026-11-30' });
+    expect(preview).toMatchObject({ problem: null, needsReason: null, warning: null });
+    const agreed = await t.ok('placements.agreeStart', { id: accepted.id, startDate: '2026-11-30' });
+    expect(agreed.events.at(-1)?.notes).not.toContain('key stage rule');
+  });
+
+  it('refuses a Year 6 pupil’s plan that runs into Year 7 (past primary), and lets only a manager override it', async () => {
+    // Born 10/03/2016: Year 6 in 2026/27, Year 7 from September 2027.
+    const accepted = await t.acceptedPupil({ dateOfBirth: '2016-03-10' });
+    const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2027-04-19' });
+    expect(preview.needsReason).toMatch(/^From \d\d\/09\/2027: Parkgate takes KS1 and KS2 pupils only; this pupil would be in Year 7, which is not primary\. That is \d+ of the plan's \d+ school days/);
+    // An administrator who is not a manager cannot agree it, reason or not.
+    const password = 'amber-quiet-meadow';
+    await t.ok('staff.create', { name: 'Alex Admin', username: 'a.admin', roles: ['administrator'], baseIds: [], password });
+    await t.ok('session.signOut');
+    await t.signIn('a.admin', password);
+    const byAdmin = await t.call('placements.agreeStart', { id: accepted.id, startDate: '2027-04-19', overrideReason: 'Transition support' });
+    expect(byAdmin).toMatchObject({ ok: false, error: { field: 'startDate', message: expect.stringContaining('Only a manager can agree a plan like this') } });
+    // Starting earlier, the plan ends before September: fine for anyone who may agree starts.
+    expect(await t.call('placements.previewStart', { id: accepted.id, startDate: '2026-11-30' })).toMatchObject({ ok: true, value: { needsReason: null } });
   });
 
   it('arranges no visits or start before acceptance, and checks visit dates', async () => {
@@ -226,9 +278,9 @@ describe('refusals: a clear message naming the field, and nothing written', () =
 
   it('refuses a start the calendar cannot plan 26 school weeks for', async () => {
     const accepted = await t.acceptedPupil({ dateOfBirth: BORN.year1 });
-    const error = await t.refused('placements.agreeStart', { id: accepted.id, startDate: '2030-03-04' });
+    const error = await t.refused('placements.agreeStart', { id: accepted.id, startDate: '2031-03-03' });
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'startDate', message: expect.stringContaining('Add term dates under School calendar.') });
-    const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2030-03-04' });
+    const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2031-03-03' });
     expect(preview).toMatchObject({ timetable: null, problem: { field: 'startDate' } });
   });
 

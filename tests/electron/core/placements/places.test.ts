@@ -136,13 +136,26 @@ describe('the placement timetable', () => {
     expect(placed.keyDays).toBe(81);
   });
 
-  it('never plans more than 85 Key days', async () => {
-    const accepted = await t.acceptedPupil();
+  it('ends a plan on its 85th Key day, and frees the place from the next school day', async () => {
+    // Frederick Bird with one place, so the next pupil's start shows exactly when the place is free.
+    await t.ok('bases.update', { id: t.frederickBird.id, places: 1 });
+    const accepted = await t.acceptedPupil({ baseId: t.frederickBird.id, dateOfBirth: BORN.year1 });
     const placed = await t.ok('placements.agreeStart', { id: accepted.id, startDate: '2026-11-02', phases: [{ fromWeek: 1, homeDays: 1 }] });
-    expect(placed).toMatchObject({ keyDays: 85, reintegrationFrom: null });
     const timetable = await t.ok('placements.timetable', { id: placed.id });
-    expect(timetable.days.filter((d) => d.place === 'key')).toHaveLength(85);
-    expect(timetable.days.at(-1)).toMatchObject({ week: 26, place: 'home' });
+    const keyDays = timetable.days.filter((d) => d.place === 'key');
+    expect(keyDays).toHaveLength(85);
+    // The plan, and the place, end on the 85th Key day: no weeks at home keep the place after it.
+    expect(timetable.days.at(-1)).toEqual(keyDays.at(-1));
+    expect(timetable.days.at(-1)!.week).toBeLessThan(26);
+    expect(placed).toMatchObject({ keyDays: 85, reintegrationFrom: null, plannedEnd: '2027-05-04' });
+    expect(keyDays.at(-1)!.date).toBe('2027-05-04');
+
+    const next = await t.acceptedPupil({ baseId: t.frederickBird.id, dateOfBirth: BORN.year1 });
+    const onTheLastDay = await t.refused('placements.agreeStart', { id: next.id, startDate: placed.plannedEnd });
+    expect(onTheLastDay.message).toMatch(/^Frederick Bird has no free place on /);
+    expect(onTheLastDay.message).toContain('The first start date with a place free for the whole placement is 05/05/2027.');
+    expect((await t.ok('placements.board')).find((b) => b.base.id === t.frederickBird.id)?.nextFreePlace).toBe('2027-05-05');
+    expect((await t.ok('placements.agreeStart', { id: next.id, startDate: '2027-05-05' })).status).toBe('start-agreed');
   });
 
   it('says there is no timetable before a start is agreed', async () => {

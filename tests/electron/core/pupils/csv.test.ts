@@ -39,7 +39,7 @@ describe('pupils.importPreview', () => {
           name: 'Leo Marsh',
           dateOfBirth: null,
           homeSchool: 'Whitley Abbey Primary School',
-          errors: [{ column: 'DOB', message: 'Enter the date of birth as dd/mm/yyyy.' }],
+          errors: [{ column: 'DOB', message: '31/02/2018 is not a real date: February 2018 has 28 days.' }],
         },
         { line: 5, name: 'Ava Byrne', dateOfBirth: '2019-09-01', homeSchool: 'Stoke Heath Primary', errors: [] },
       ],
@@ -47,6 +47,7 @@ describe('pupils.importPreview', () => {
       invalid: 1,
       newSchools: ['Stoke Heath Primary'],
       ignoredColumns: ['Tutor group'],
+      schoolMatches: [],
     });
     // A preview writes nothing, not even to the audit trail.
     expect(lastAuditSeq(kd.core)).toBe(before);
@@ -87,6 +88,34 @@ describe('pupils.importPreview', () => {
       { column: 'UPN', message: 'A UPN has 13 characters: a letter, then 12 more.' },
     ]);
     expect(errorsOn(9)).toEqual([{ column: 'Date of birth', message: 'That child would be in Year 10 this school year: the Key is for primary pupils (Reception to Year 6). If they are taught in a primary year group, choose it under Taught in year group.' }]);
+  });
+
+  it('says a date that is not in the calendar is not a real date, showing it, and what it cannot read', async () => {
+    const kd = await start();
+    const csv = lines(
+      'First name,Last name,Date of birth',
+      'Ann,Ames,31/02/2019',
+      'Ben,Bell,29/02/2019',
+      'Cal,Cole,29/02/2020', // a leap year: a real date
+      'Dee,Dale,31/04/2019',
+      'Eve,Ells,12/13/2019',
+      'Fay,Fox,00/05/2019',
+      'Gus,Gill,2019-02-30',
+      'Hal,Hart,4th May 2019',
+      'Ida,Inns,04/05/19',
+    );
+    const rows = unwrap(await kd.call('pupils.importPreview', { csv })).rows;
+    expect(rows.map((r) => [r.name, r.dateOfBirth, r.errors.map((e) => `${e.column}: ${e.message}`)])).toEqual([
+      ['Ann Ames', null, ['Date of birth: 31/02/2019 is not a real date: February 2019 has 28 days.']],
+      ['Ben Bell', null, ['Date of birth: 29/02/2019 is not a real date: February 2019 has 28 days.']],
+      ['Cal Cole', '2020-02-29', []],
+      ['Dee Dale', null, ['Date of birth: 31/04/2019 is not a real date: April 2019 has 30 days.']],
+      ['Eve Ells', null, ['Date of birth: 12/13/2019 is not a real date: there is no month 13.']],
+      ['Fay Fox', null, ['Date of birth: 00/05/2019 is not a real date: there is no day 0.']],
+      ['Gus Gill', null, ['Date of birth: 2019-02-30 is not a real date: February 2019 has 28 days.']],
+      ['Hal Hart', null, ['Date of birth: 4th May 2019 is not a date Key Desk can read: enter the date of birth as dd/mm/yyyy.']],
+      ['Ida Inns', null, ['Date of birth: 04/05/19 is not a date Key Desk can read: enter the date of birth as dd/mm/yyyy.']],
+    ]);
   });
 
   it('reads headings in any case and punctuation, and the ways staff write dates and choices', async () => {
@@ -198,6 +227,84 @@ describe('pupils.import', () => {
       field: 'csv',
       message: 'None of the rows can be imported: fix the problems shown first.',
     });
+  });
+});
+
+describe('home schools written another way', () => {
+  const FILE = lines(
+    'First name,Last name,Date of birth,Home school',
+    'Ann,Ames,04/05/2019,Elmfield Primary',
+    'Ben,Bell,05/05/2019,ELMFIELD PRIMARY SCHOOL.',
+    'Cal,Cole,06/05/2019,Saint Mary & St John Catholic Primary',
+    'Dee,Dale,07/05/2019,Elmfield Infant School', // a different school: Infant counts
+    'Eve,Ells,08/05/2019,Elmfield Infant',
+    'Fay,Fox,31/02/2019,Elmfield', // not importable: its school is not offered
+  );
+
+  async function withSchools() {
+    const kd = await start();
+    const elmfield = unwrap(await kd.call('schools.create', { name: 'Elmfield Primary School' }));
+    const stMary = unwrap(await kd.call('schools.create', { name: "St Mary and St John's Catholic Primary School" }));
+    return { kd, elmfield, stMary };
+  }
+
+  it('offers the school on record for a name that leaves out School or Primary, or writes St, & or capitals differently', async () => {
+    const { kd, elmfield, stMary } = await withSchools();
+    const preview = unwrap(await kd.call('pupils.importPreview', { csv: FILE }));
+    expect(preview.schoolMatches).toEqual([
+      { written: 'Elmfield Primary', lines: [2, 3], onRecord: [{ id: elmfield.id, name: 'Elmfield Primary School' }] },
+      { written: 'Saint Mary & St John Catholic Primary', lines: [4], onRecord: [{ id: stMary.id, name: "St Mary and St John's Catholic Primary School" }] },
+    ]);
+    // Two spellings of one new school are one school, as first written.
+    expect(preview.newSchools).toEqual(['Elmfield Infant School']);
+    expect(preview.rows.map((r) => r.homeSchool)).toEqual([
+      'Elmfield Primary School',
+      'Elmfield Primary School',
+      "St Mary and St John's Catholic Primary School",
+      'Elmfield Infant School',
+      'Elmfield Infant School',
+      'Elmfield Primary School',
+    ]);
+  });
+
+  it('imports to the school on record unless staff choose to add it as a new school', async () => {
+    const { kd, elmfield, stMary } = await withSchools();
+    expect(unwrap(await kd.call('pupils.import', { csv: FILE, onlyValidRows: true }))).toEqual({ imported: 5, skipped: 1, schoolsAdded: 1 });
+    const schools = unwrap(await kd.call('schools.list'));
+    expect(schools.map((s) => s.name)).toEqual(['Elmfield Infant School', 'Elmfield Primary School', "St Mary and St John's Catholic Primary School"]);
+    const infant = schools[0]!.id;
+    const list = unwrap(await kd.call('pupils.list'));
+    expect(list.map((p) => [p.name, p.homeSchoolId])).toEqual([
+      ['Ann Ames', elmfield.id],
+      ['Ben Bell', elmfield.id],
+      ['Cal Cole', stMary.id],
+      ['Dee Dale', infant],
+      ['Eve Ells', infant],
+    ]);
+  });
+
+  it('adds the school as written when staff choose to, and refuses a school that was not offered', async () => {
+    const { kd, elmfield } = await withSchools();
+    const stranger = unwrap(await kd.call('schools.create', { name: 'Stoke Heath Primary School' }));
+    await expectRefused(
+      kd.core,
+      () => kd.call('pupils.import', { csv: FILE, onlyValidRows: true, schoolChoices: [{ written: 'Elmfield Primary', use: stranger.id }] }),
+      { code: 'INVALID_INPUT', field: 'schoolChoices', message: 'Choose one of the schools offered for "Elmfield Primary", or add it as a new school.' },
+    );
+    expect(unwrap(await kd.call('pupils.list'))).toEqual([]);
+    const result = unwrap(
+      await kd.call('pupils.import', {
+        csv: FILE,
+        onlyValidRows: true,
+        schoolChoices: [{ written: 'Elmfield Primary', use: 'new' }],
+      }),
+    );
+    expect(result).toEqual({ imported: 5, skipped: 1, schoolsAdded: 2 });
+    const schools = unwrap(await kd.call('schools.list'));
+    const added = schools.find((s) => s.name === 'Elmfield Primary')!;
+    expect(added.id).not.toBe(elmfield.id);
+    const list = unwrap(await kd.call('pupils.list'));
+    expect(list.filter((p) => p.homeSchoolId === added.id).map((p) => p.name)).toEqual(['Ann Ames', 'Ben Bell']);
   });
 });
 

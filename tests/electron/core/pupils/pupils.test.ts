@@ -122,22 +122,53 @@ describe('year group override', () => {
     expect([page.pupil.yearGroup, page.pupil.yearGroupByAge]).toEqual([5, 4]);
   });
 
-  it('refuses an override more than 3 years from the age group, naming the field', async () => {
+  it('allows at most one year either side of the year group by date of birth, naming the field', async () => {
     kd = await pupilsCore();
     const ava = { legalFirstName: 'Ava', legalLastName: 'Byrne', dateOfBirth: '2021-03-10' };
-    await expectRefused(kd.core, () => kd.call('pupils.create', { ...ava, yearGroupOverride: 5 }), {
+    await expectRefused(kd.core, () => kd.call('pupils.create', { ...ava, yearGroupOverride: 3 }), {
       code: 'INVALID_INPUT',
       field: 'yearGroupOverride',
-      message: "Year 5 is more than 3 years from this pupil's age group (Year 1).",
+      message:
+        'Taught in year group can be at most one year either side of the year group by date of birth: this child is in Year 1 by date of birth. Choose Reception or Year 2, or leave it blank for the year group by date of birth.',
     });
-    // Three years either way is allowed.
-    const pupil = unwrap(await kd.call('pupils.create', { ...ava, yearGroupOverride: 4 }));
-    expect([pupil.yearGroup, pupil.keyStage]).toEqual([4, 'KS2']);
-    await expectRefused(kd.core, () => kd.call('pupils.update', { id: pupil.id, yearGroupOverride: 6 }), {
+    // One year either way is allowed.
+    const pupil = unwrap(await kd.call('pupils.create', { ...ava, yearGroupOverride: 2 }));
+    expect([pupil.yearGroup, pupil.keyStage]).toEqual([2, 'KS1']);
+    await expectRefused(kd.core, () => kd.call('pupils.update', { id: pupil.id, yearGroupOverride: 3 }), { code: 'INVALID_INPUT', field: 'yearGroupOverride' });
+    expect(unwrap(await kd.call('pupils.update', { id: pupil.id, yearGroupOverride: 0 })).yearGroup).toBe(0);
+    expect(unwrap(await kd.call('pupils.get', { id: pupil.id })).pupil.yearGroup).toBe(0);
+  });
+
+  it('refuses a 2-year-old in Reception and a 13-year-old in Year 6, but takes a child a year either side', async () => {
+    kd = await pupilsCore();
+    const child = (first: string, dateOfBirth: string) => ({ legalFirstName: first, legalLastName: 'Hartley', dateOfBirth });
+    // Born 01/05/2024: Reception from September 2028.
+    await expectRefused(kd.core, () => kd.call('pupils.create', { ...child('Isla', '2024-05-01'), yearGroupOverride: 0 }), {
       code: 'INVALID_INPUT',
       field: 'yearGroupOverride',
+      message:
+        'Taught in year group can be at most one year either side of the year group by date of birth: this child does not start Reception until September 2028. The Key is for primary pupils (Reception to Year 6).',
     });
-    expect(unwrap(await kd.call('pupils.get', { id: pupil.id })).pupil.yearGroup).toBe(4);
+    // Born 01/10/2013: 13, Year 8 in 2026/27.
+    await expectRefused(kd.core, () => kd.call('pupils.create', { ...child('Theo', '2013-10-01'), yearGroupOverride: 6 }), {
+      code: 'INVALID_INPUT',
+      field: 'yearGroupOverride',
+      message:
+        'Taught in year group can be at most one year either side of the year group by date of birth: this child is in Year 8 by date of birth, not primary age. The Key is for primary pupils (Reception to Year 6).',
+    });
+    // A year early into Reception (born 01/05/2023), and a Year 7 kept in Year 6 (born 31/08/2015), are fine.
+    expect(unwrap(await kd.call('pupils.create', { ...child('Ruby', '2023-05-01'), yearGroupOverride: 0 })).yearGroup).toBe(0);
+    expect(unwrap(await kd.call('pupils.create', { ...child('Finn', '2015-08-31'), yearGroupOverride: 6 })).keyStage).toBe('KS2');
+  });
+
+  it('keeps a wider override recorded under the old rule editable, as long as it is not changed', async () => {
+    kd = await pupilsCore();
+    const pupil = unwrap(await kd.call('pupils.create', { ...MAYA, yearGroupOverride: 2 }));
+    await kd.core.requireDb().updateTable('pupils').set({ year_group_offset: -3 }).where('id', '=', pupil.id).execute();
+    // What the form sends back unchanged: the year group taught in as on record.
+    const saved = unwrap(await kd.call('pupils.update', { id: pupil.id, yearGroupOverride: 0, notes: 'Settling well.' }));
+    expect([saved.yearGroup, saved.notes]).toEqual([0, 'Settling well.']);
+    await expectRefused(kd.core, () => kd.call('pupils.update', { id: pupil.id, yearGroupOverride: 1 }), { code: 'INVALID_INPUT', field: 'yearGroupOverride' });
   });
 });
 

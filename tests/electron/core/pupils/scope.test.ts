@@ -36,8 +36,9 @@ describe('a teacher sees only pupils referred or placed at their own bases', () 
 
     const list = unwrap(await kd.call('pupils.list'));
     expect(list.map((s) => s.name)).toEqual(['Amara Cole', 'Dev Foster']);
-    // Where they stand now is shown even if it is another base.
-    expect(list.find((s) => s.id === p.movedBases)).toMatchObject({ baseName: 'Frederick Bird', status: 'placed' });
+    // The same scope as pupils.get: the list shows the Parkgate placement (ended), never the later one at Frederick Bird.
+    expect(list.find((s) => s.id === p.movedBases)).toMatchObject({ baseName: 'Parkgate', status: 'ended', startDate: '2025-02-03', endDate: '2025-07-18' });
+    expect(list.find((s) => s.id === p.atParkgate)).toMatchObject({ baseName: 'Parkgate' });
 
     const page = unwrap(await kd.call('pupils.get', { id: p.atParkgate }));
     expect(page.contacts).toEqual([p.contact]);

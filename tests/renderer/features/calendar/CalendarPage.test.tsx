@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bankHolidaysIn, countSchoolDays, typicalTerms, type Closure, type SchoolYear, type Term } from '../../../../shared/domain/calendar';
-import { api, ok, refuse, renderScreen, resetApi, TODAY } from '../placements/support';
+import { api, FRED_BIRD, ok, PLACEMENT_ID, PUPIL_ID, refuse, renderScreen, resetApi, TODAY } from '../placements/support';
 
 vi.mock('../../../../renderer/lib/api', async () => ({ api: (await import('../placements/support')).mockedApi }));
 
@@ -36,7 +36,7 @@ describe('the school calendar', () => {
     expect(screen.getByRole('textbox', { name: 'Last day of Summer 2' })).toHaveValue('20/07/2027');
     expect(screen.getByText('190 pupil days, 5 INSET days')).toBeInTheDocument();
     expect(screen.queryByText(/usually has 190 pupil days/)).not.toBeInTheDocument();
-    expect(screen.getByText(/Bank holidays for England and Wales from 2024 to 2030/)).toBeInTheDocument();
+    expect(screen.getByText(/typical term dates for 2023\/24 to 2030\/31, five INSET days in each to check with your local authority/)).toBeInTheDocument();
     const closures = screen.getByRole('table', { name: /Closures in 2026\/27/ });
     expect(within(closures).getByRole('row', { name: /Good Friday/ })).toHaveTextContent('Friday 26/03/2027Bank holiday');
   });
@@ -69,6 +69,7 @@ describe('the school calendar', () => {
     expect(api.saveTerms).toHaveBeenCalledWith({
       academicYear: 2026,
       terms: terms2026.map((t) => (t.name === 'Spring 1' ? { ...t, endsOn: '2027-02-11' } : t)),
+      confirmOverPlaces: false,
     });
   });
 
@@ -82,13 +83,15 @@ describe('the school calendar', () => {
     await user.click(screen.getByRole('combobox', { name: 'Kind' }));
     await user.click(screen.getByRole('option', { name: 'Other closure' }));
     await user.click(screen.getByRole('button', { name: 'Add closure' }));
-    await waitFor(() => expect(api.addClosure).toHaveBeenCalledWith({ date: '2027-04-16', kind: 'closure', name: 'Polling day' }));
+    await waitFor(() => expect(api.addClosure).toHaveBeenCalledWith({ date: '2027-04-16', kind: 'closure', name: 'Polling day', confirmOverPlaces: false }));
 
     await user.click(screen.getByRole('button', { name: 'Remove Early May bank holiday on 03/05/2027' }));
     const dialog = await screen.findByRole('dialog', { name: 'Remove Early May bank holiday?' });
     expect(api.removeClosure).not.toHaveBeenCalled();
+    expect(await within(dialog).findByText(/No placement's planned end moves/)).toBeInTheDocument();
+    expect(api.previewCalendarChange).toHaveBeenLastCalledWith({ change: 'removeClosure', input: { date: '2027-05-03' } });
     await user.click(within(dialog).getByRole('button', { name: 'Remove Early May bank holiday' }));
-    await waitFor(() => expect(api.removeClosure).toHaveBeenCalledWith({ date: '2027-05-03' }));
+    await waitFor(() => expect(api.removeClosure).toHaveBeenCalledWith({ date: '2027-05-03', confirmOverPlaces: false }));
   });
 
   it('copies the year to the next after asking, then shows the new year', async () => {
@@ -103,10 +106,44 @@ describe('the school calendar', () => {
     await user.click(await screen.findByRole('button', { name: 'Copy to 2027/28' }));
     const dialog = await screen.findByRole('dialog', { name: 'Copy 2026/27 to 2027/28?' });
     expect(api.copyYear).not.toHaveBeenCalled();
+    expect(await within(dialog).findByText(/No placement's planned end moves/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Copy to 2027/28' }));
-    await waitFor(() => expect(api.copyYear).toHaveBeenCalledWith({ fromYear: 2026 }));
+    await waitFor(() => expect(api.copyYear).toHaveBeenCalledWith({ fromYear: 2026, confirmOverPlaces: false }));
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Academic year' })).toHaveValue('2027/28'));
-    expect(await screen.findByRole('textbox', { name: 'First day of Autumn 1' })).toHaveValue('01/09/2027');
+    expect(await screen.findByRole('textbox', { name: 'First day of Autumn 1' })).toHaveValue('02/09/2027');
+  });
+
+  it('shows which placements move and which days a base goes over before saving, and saves only when the manager confirms', async () => {
+    api.previewCalendarChange.mockImplementation(() =>
+      ok({
+        moved: [{ placementId: PLACEMENT_ID, pupilId: PUPIL_ID, name: 'Jonny Pike', baseName: 'Frederick Bird', plannedEndBefore: '2027-06-11', plannedEndAfter: '2027-06-18' }],
+        overPlaces: [{ baseId: FRED_BIRD, baseName: 'Frederick Bird', places: 12, days: ['2027-06-14', '2027-06-15'].map((date) => ({ date, pupils: 13 })) }],
+      }),
+    );
+    api.saveTerms.mockImplementation(() => ok(year2026));
+    const user = userEvent.setup({ delay: null });
+    renderScreen(<CalendarPage />);
+    const summerStart = await screen.findByRole('textbox', { name: 'First day of Summer 1' });
+    await user.clear(summerStart);
+    await user.type(summerStart, '12/04/2027');
+    await user.click(screen.getByRole('button', { name: 'Save term dates' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Save the term dates for 2026/27?' });
+    const terms = terms2026.map((t) => (t.name === 'Summer 1' ? { ...t, startsOn: '2027-04-12' } : t));
+    expect(api.previewCalendarChange).toHaveBeenCalledWith({ change: 'saveTerms', input: { academicYear: 2026, terms } });
+    expect(api.saveTerms).not.toHaveBeenCalled();
+    expect(within(dialog).getByText(/Frederick Bird \(12 places\) on 2 school days: 14\/06\/2027 \(13 pupils\), 15\/06\/2027 \(13 pupils\)/)).toBeInTheDocument();
+    const moved = within(dialog).getByRole('table', { name: 'Placements whose planned end moves' });
+    expect(within(moved).getByRole('row', { name: /Jonny Pike/ })).toHaveTextContent('Jonny PikeFrederick Bird11/06/202718/06/2027');
+
+    // Cancel saves nothing; asking again and going on saves with the confirmation.
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.saveTerms).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Save term dates' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Save the term dates for 2026/27?' })).getByRole('button', { name: 'Save anyway' }));
+    await waitFor(() => expect(api.saveTerms).toHaveBeenCalledWith({ academicYear: 2026, terms, confirmOverPlaces: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('starts a year with no dates from the typical pattern, to check and save', async () => {

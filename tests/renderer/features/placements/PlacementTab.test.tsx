@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../../../shared/domain/placements';
-import { accepted, api, FRED_BIRD, ok, placement, pupil, refuse, renderScreen, resetApi, TODAY } from './support';
+import { accepted, api, ok, PARKGATE, placement, pupil, renderScreen, resetApi, TODAY } from './support';
 
 vi.mock('../../../../renderer/lib/api', async () => ({ api: (await import('./support')).mockedApi }));
 
@@ -84,23 +84,41 @@ describe('the next step of a placement', () => {
     );
   });
 
-  it('suggests only the bases that take the pupil, and shows the core refusing another', async () => {
-    api.decide.mockImplementation(() =>
-      refuse('INVALID_INPUT', 'Frederick Bird takes KS1 pupils only; this pupil would be in Year 4 (KS2). Choose another base.', 'baseId'),
-    );
+  it('offers only the bases that take the pupil, marking the others not possible and saying why', async () => {
+    api.decide.mockImplementation(() => ok(accepted()));
     const user = userEvent.setup({ delay: null });
     show([placement()]);
     await user.click(await screen.findByRole('button', { name: 'Record panel decision' }));
     const dialog = await screen.findByRole('dialog', { name: 'Record panel decision for Jonny Pike' });
     await user.click(within(dialog).getByRole('radio', { name: 'Accepted' }));
-    await user.click(within(dialog).getByRole('combobox', { name: 'Base' }));
-    const suggested = await screen.findByRole('group', { name: 'Take KS2 pupils' });
-    expect(within(suggested).getByRole('option', { name: /Parkgate/ })).toBeInTheDocument();
-    const others = screen.getByRole('group', { name: 'Other bases: key stage does not match' });
-    await user.click(within(others).getByRole('option', { name: /Frederick Bird/ }));
+    const base = within(dialog).getByRole('combobox', { name: 'Base' });
+    // Why, before anyone chooses: the rule the core enforces, in its words.
+    expect(base).toHaveAccessibleDescription('Not possible: Frederick Bird takes KS1 pupils only; this pupil would be in Year 4 (KS2).');
+    await user.click(base);
+    expect(await screen.findByRole('option', { name: 'Parkgate (KS1 and KS2)' })).not.toHaveAttribute('aria-disabled');
+    const fredBirdOption = screen.getByRole('option', { name: 'Frederick Bird (KS1): not possible' });
+    expect(fredBirdOption).toHaveAttribute('aria-disabled', 'true');
+    await user.click(fredBirdOption);
+    expect(base).toHaveValue('');
     await user.click(within(dialog).getByRole('button', { name: 'Record decision' }));
-    expect(await within(dialog).findByText(/Frederick Bird takes KS1 pupils only/)).toBeInTheDocument();
-    expect(api.decide).toHaveBeenCalledWith({ id: placement().id, decision: 'accepted', decidedOn: TODAY, notes: null, baseId: FRED_BIRD });
+    expect(await within(dialog).findByText('Choose the base the pupil is accepted at.')).toBeInTheDocument();
+    expect(api.decide).not.toHaveBeenCalled();
+
+    await user.click(base);
+    await user.click(await screen.findByRole('option', { name: 'Parkgate (KS1 and KS2)' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Record decision' }));
+    await waitFor(() => expect(api.decide).toHaveBeenCalledWith({ id: placement().id, decision: 'accepted', decidedOn: TODAY, notes: null, baseId: PARKGATE }));
+  });
+
+  it('says so when no base takes the pupil, naming the field to check', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderScreen(<PlacementTab page={{ pupil: { ...pupil, yearGroup: 7, keyStage: null }, contacts: [], placements: [placement()] }} />);
+    await user.click(await screen.findByRole('button', { name: 'Record panel decision' }));
+    const dialog = await screen.findByRole('dialog', { name: /Record panel decision/ });
+    await user.click(within(dialog).getByRole('radio', { name: 'Accepted' }));
+    const base = within(dialog).getByRole('combobox', { name: 'Base' });
+    await waitFor(() => expect(base).toHaveAccessibleDescription(/^No base takes this pupil's key stage: check "Taught in year group" on the Details tab\./));
+    expect(base).toHaveAccessibleDescription(/Parkgate takes KS1 and KS2 pupils only; this pupil would be in Year 7, which is not primary\./);
   });
 
   it('asks before declining a referral', async () => {

@@ -10,7 +10,12 @@ vi.mock('../../../../renderer/lib/api', async () => ({ api: (await import('./sup
 const { StartForm } = await import('../../../../renderer/features/placements/StartForm');
 
 /** Enough of a plan for the preview: its end and Key days. */
-const plan = (endDate: string, keyDays: number): Timetable => ({ days: [{ date: '2027-01-04', week: 1, place: 'key' }], keyDays, endDate });
+const plan = (endDate: string, keyDays: number, endedBy: Timetable['endedBy'] = 'weeks'): Timetable => ({
+  days: [{ date: '2027-01-04', week: 1, place: 'key' }],
+  keyDays,
+  endDate,
+  endedBy,
+});
 
 const FULL: StartPreview = {
   timetable: plan('2027-07-09', 85),
@@ -18,8 +23,11 @@ const FULL: StartPreview = {
   problem: { field: 'startDate', message: 'Parkgate is full on 04/01/2027: all 24 places are taken.' },
   firstFreeStart: '2027-02-22',
   warning: null,
+  needsReason: null,
 };
-const FITS: StartPreview = { timetable: plan('2027-09-24', 85), reintegrationFrom: '2027-06-07', problem: null, firstFreeStart: null, warning: null };
+const FITS: StartPreview = { timetable: plan('2027-09-24', 82), reintegrationFrom: '2027-06-07', problem: null, firstFreeStart: null, warning: null, needsReason: null };
+const INTO_YEAR_3 =
+  "From 02/09/2027: Frederick Bird takes KS1 pupils only; this pupil would be in Year 3 (KS2). That is 35 of the plan's 126 school days, to 22/10/2027.";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -43,6 +51,7 @@ describe('agreeing a start date', () => {
     expect(within(preview).getByText('First start date with a free place: 22/02/2027')).toBeInTheDocument();
     expect(within(preview).getByText('09/07/2027')).toBeInTheDocument();
     expect(within(preview).getByText('85 of 85')).toBeInTheDocument();
+    expect(within(preview).queryByText(/The 85th Key day/)).not.toBeInTheDocument();
     // The Key's default plan is not sent as a custom one; Friday is the default home-school day.
     expect(api.previewStart).toHaveBeenLastCalledWith({ id: PLACEMENT_ID, startDate: '2027-01-04', homeSchoolDay: 5, phases: null });
 
@@ -93,4 +102,41 @@ describe('agreeing a start date', () => {
     await user.click(screen.getByRole('button', { name: 'Agree start date' }));
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Start date' })).toHaveAccessibleDescription(/26\/10\/2026 is not a school day \(half term\)/));
   });
+
+  it('says when the plan ends early on its 85th Key day, freeing the place', async () => {
+    api.previewStart.mockImplementation(() => ok({ ...FITS, timetable: plan('2027-05-04', 85, 'key-days'), reintegrationFrom: null }));
+    const user = userEvent.setup({ delay: null });
+    renderScreen(<StartForm placement={accepted()} onDone={() => undefined} onCancel={() => undefined} />);
+    await user.type(screen.getByRole('textbox', { name: 'Start date' }), '02/11/2026');
+    const preview = screen.getByRole('region', { name: 'The plan this gives' });
+    expect(await within(preview).findByText('04/05/2027')).toBeInTheDocument();
+    expect(within(preview).getByText('The 85th Key day: back at the home school full time from the next school day, and the place is free.')).toBeInTheDocument();
+  });
+
+  it('asks for a reason when the plan runs into a year group the base does not take, and sends it', async () => {
+    api.previewStart.mockImplementation(() => ok({ ...FITS, needsReason: INTO_YEAR_3 }));
+    api.agreeStart.mockImplementation((input: { overrideReason?: string }) =>
+      input.overrideReason
+        ? ok(accepted({ status: 'start-agreed', startDate: '2027-04-19', plannedEnd: '2027-10-22' }))
+        : refuse('INVALID_INPUT', `${INTO_YEAR_3} Choose an earlier start date, or give the reason for agreeing it anyway.`, 'overrideReason'),
+    );
+    const done = vi.fn();
+    const user = userEvent.setup({ delay: null });
+    renderScreen(<StartForm placement={accepted()} onDone={done} onCancel={() => undefined} />);
+    expect(screen.queryByRole('textbox', { name: 'Reason for agreeing anyway' })).not.toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Start date' }), '19/04/2027');
+    const preview = screen.getByRole('region', { name: 'The plan this gives' });
+    expect(await within(preview).findByText(INTO_YEAR_3)).toBeInTheDocument();
+    expect(within(preview).getByText('The plan runs into a year group this base does not take')).toBeInTheDocument();
+    const reason = await screen.findByRole('textbox', { name: 'Reason for agreeing anyway' });
+
+    await user.click(screen.getByRole('button', { name: 'Agree start date' }));
+    await waitFor(() => expect(reason).toHaveAccessibleDescription(/give the reason for agreeing it anyway\./));
+    expect(done).not.toHaveBeenCalled();
+
+    await user.type(reason, 'Panel agreed: reviewed in September.');
+    await user.click(screen.getByRole('button', { name: 'Agree start date' }));
+    await waitFor(() => expect(done).toHaveBeenCalled());
+    expect(api.agreeStart).toHaveBeenLastCalledWith({ id: PLACEMENT_ID, startDate: '2027-04-19', homeSchoolDay: 5, phases: null, overrideReason: 'Panel agreed: reviewed in September.' });
+  }, 60_000);
 });

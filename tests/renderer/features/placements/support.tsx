@@ -30,6 +30,7 @@ export const api = {
   addClosure: vi.fn(),
   removeClosure: vi.fn(),
   copyYear: vi.fn(),
+  previewCalendarChange: vi.fn(),
 };
 
 export const mockedApi = mockClient({
@@ -53,12 +54,15 @@ export const mockedApi = mockClient({
   'calendar.addClosure': api.addClosure,
   'calendar.removeClosure': api.removeClosure,
   'calendar.copyYear': api.copyYear,
+  'calendar.previewChange': api.previewCalendarChange,
 });
 
 export function resetApi(roles: Role[] = ['manager']) {
   resetMocks(api);
   api.status.mockImplementation(() => ok(signedInAs(roles)));
   api.bases.mockImplementation(() => ok([parkgate, fredBird]));
+  // A calendar change that moves no placement, unless a test says otherwise.
+  api.previewCalendarChange.mockImplementation(() => ok({ moved: [], overPlaces: [] }));
   api.schools.mockImplementation(() => ok([{ id: ELMFIELD, name: 'Elmfield Primary School', sencoName: null, phone: null, email: null, address: null }]));
 }
 

@@ -108,6 +108,28 @@ describe('adding a pupil', () => {
     await waitFor(() => expect(screen.getByTestId('address')).toHaveTextContent(`/pupils/${newId}`));
   });
 
+  it('allows a year group taught in only one year either side of the age group, saying so under the field as it is chosen', async () => {
+    const { user, dialog } = await openForm();
+    await fillIn(user, dialog);
+    const taughtIn = within(dialog).getByRole('combobox', { name: 'Taught in year group' });
+    await user.click(taughtIn);
+    await user.click(await screen.findByRole('option', { name: yearGroupLabel(year - 2) }));
+    const message = new RegExp(
+      `^Taught in year group can be at most one year either side of the year group by date of birth: this child is in ${yearGroupLabel(year)} by date of birth\\. Choose ${yearGroupLabel(year - 1)} or ${yearGroupLabel(year + 1)}, or leave it blank`,
+    );
+    await waitFor(() => expect(taughtIn).toHaveAccessibleDescription(message));
+    expect(taughtIn).toHaveAttribute('aria-invalid', 'true');
+    await user.click(within(dialog).getByRole('button', { name: 'Add pupil' }));
+    expect(api.create).not.toHaveBeenCalled();
+
+    await user.click(taughtIn);
+    await user.click(await screen.findByRole('option', { name: yearGroupLabel(year - 1) }));
+    await waitFor(() => expect(taughtIn).not.toHaveAttribute('aria-invalid', 'true'));
+    await user.click(within(dialog).getByRole('button', { name: 'Add pupil' }));
+    await waitFor(() => expect(api.create).toHaveBeenCalledWith(expect.objectContaining({ yearGroupOverride: year - 1 })));
+    // Two choices and two saves typed in full: give a loaded machine time.
+  }, 60_000);
+
   it('puts a problem the core finds under its field', async () => {
     api.create.mockImplementation(() => refuse('CONFLICT', 'That UPN is already on the record of Sam Okafor.', 'upn'));
     const { user, dialog } = await openForm();

@@ -65,6 +65,21 @@ describe('the pupil list', () => {
     expect(screen.getByRole('status')).toHaveTextContent('2 of 4 pupils');
   });
 
+  it('opens the pupil when Enter is pressed in the search box and only one matches, and stays when more do', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderPage();
+    await screen.findByRole('row', { name: /Jo Bloggs/ });
+    const search = screen.getByRole('searchbox', { name: 'Search pupils' });
+    expect(search).toHaveAccessibleDescription(/Enter opens the pupil when only one matches\./);
+    await user.type(search, 'elmfield{Enter}');
+    expect(screen.getByTestId('address')).toHaveTextContent('/pupils');
+    expect(screen.queryByText('A pupil page')).not.toBeInTheDocument();
+    await user.clear(search);
+    await user.type(search, 'bloggs{Enter}');
+    expect(await screen.findByText('A pupil page')).toBeInTheDocument();
+    expect(screen.getByTestId('address')).toHaveTextContent(`/pupils/${jo.id}`);
+  });
+
   it('filters by status, base and key stage from the lists', async () => {
     const user = userEvent.setup({ delay: null });
     renderPage();

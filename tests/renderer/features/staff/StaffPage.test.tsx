@@ -26,6 +26,7 @@ vi.mock('../../../../renderer/lib/api', () => ({
       update: (input: unknown) => api.update(input),
       setPassword: (input: unknown) => api.setPassword(input),
       remove: (input: unknown) => api.remove(input),
+      failedSignIns: () => Promise.resolve({ ok: true, value: [] }),
     },
   },
 }));
@@ -202,16 +203,63 @@ describe('the Staff screen', () => {
     expect(api.list).toHaveBeenCalledTimes(2);
   });
 
-  it('shows the core refusing to remove your own account', async () => {
-    api.remove.mockResolvedValue({
-      ok: false,
-      error: { code: 'CONFLICT', message: 'You cannot remove your own account. Ask another administrator.', field: 'id' },
-    });
+  it('does not offer to remove your own account, which the core would refuse', async () => {
+    renderPage();
+    const annRow = await screen.findByRole('row', { name: /Ann Smith/ });
+    expect(within(annRow).getByRole('button', { name: 'Edit Ann Smith' })).toBeInTheDocument();
+    expect(within(annRow).queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /Bea Jones/ })).getByRole('button', { name: 'Remove Bea Jones' })).toBeInTheDocument();
+  });
+
+  it('warns under Bases about a teacher with no bases and asks before adding them', async () => {
+    api.create.mockImplementation((input: Omit<StaffMember, 'id'>) => ok({ ...input, id: 'c3333333-3333-4333-8333-333333333333' }));
     const user = userEvent.setup({ delay: null });
     renderPage();
-    await user.click(await screen.findByRole('button', { name: 'Remove Ann Smith' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Remove Ann Smith?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Remove Ann Smith' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('You cannot remove your own account. Ask another administrator.');
+    await user.click(await screen.findByRole('button', { name: 'Add member of staff' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add member of staff' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Cara Davies');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Username' }), 'cdavies');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Teacher' }));
+    expect(within(dialog).getByRole('combobox', { name: 'Bases' })).toHaveAccessibleDescription('A teacher with no bases sees no pupils. Choose the bases they work at.');
+    await user.type(within(dialog).getByLabelText('Password'), 'blue kettle orchard');
+    await user.type(within(dialog).getByLabelText('Type the password again'), 'blue kettle orchard');
+    await user.click(within(dialog).getByRole('button', { name: 'Add member of staff' }));
+
+    // Not added silently: asked first, and Back keeps what was typed.
+    expect(await within(dialog).findByText(/Cara Davies will be a teacher with no bases, so they will see no pupils until a base is chosen for them\./)).toBeInTheDocument();
+    expect(api.create).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Back to choose bases' }));
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('Cara Davies');
+    await user.click(within(dialog).getByRole('button', { name: 'Add member of staff' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Add without bases' }));
+    await waitFor(() => expect(api.create).toHaveBeenCalledWith({ name: 'Cara Davies', username: 'cdavies', roles: ['teacher'], baseIds: [], password: 'blue kettle orchard' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('asks before taking the last base away from a teacher, but not for a manager without bases', async () => {
+    api.update.mockImplementation((input: Partial<StaffMember>) => ok({ ...bea, ...input }));
+    const user = userEvent.setup({ delay: null });
+    renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Edit Bea Jones' }));
+    const dialog = await screen.findByRole('dialog', { name: "Change Bea Jones's details" });
+    const bases = within(dialog).getByRole('combobox', { name: 'Bases' });
+    expect(bases).toHaveAccessibleDescription(/Teachers see only the pupils at these bases/);
+    await user.click(bases);
+    await user.click(await screen.findByRole('option', { name: 'Parkgate' }));
+    expect(bases).toHaveAccessibleDescription('A teacher with no bases sees no pupils. Choose the bases they work at.');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Save without bases' }));
+    await waitFor(() => expect(api.update).toHaveBeenCalledWith({ id: bea.id, baseIds: [] }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Edit Bea Jones' }));
+    const again = await screen.findByRole('dialog', { name: "Change Bea Jones's details" });
+    await user.click(within(again).getByRole('checkbox', { name: 'Manager' }));
+    await user.click(within(again).getByRole('checkbox', { name: 'Teacher' }));
+    await user.click(within(again).getByRole('combobox', { name: 'Bases' }));
+    await user.click(await screen.findByRole('option', { name: 'Parkgate' }));
+    expect(within(again).getByRole('combobox', { name: 'Bases' })).toHaveAccessibleDescription(/Managers and administrators see every base/);
+    await user.click(within(again).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.update).toHaveBeenLastCalledWith({ id: bea.id, roles: ['manager'], baseIds: [] }));
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migration001 } from '../../../../../electron/core/db/migrations/001-bases-pupils-placements';
 import { migration002 } from '../../../../../electron/core/db/migrations/002-staff-audit';
 import { migration003 } from '../../../../../electron/core/db/migrations/003-pupils-placements-calendar';
+import { migration004 } from '../../../../../electron/core/db/migrations/004-shipped-calendar';
 import { migration005 } from '../../../../../electron/core/db/migrations/005-registers';
 import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
 import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   SQL = await loadSqlJs();
 });
 
-function fresh(migrations = [migration001, migration002, migration003, migration005]): SqlJsDatabase {
+function fresh(migrations = [migration001, migration002, migration003, migration004, migration005]): SqlJsDatabase {
   const created = new SQL.Database();
   created.exec('PRAGMA foreign_keys = ON');
   auditFunctions({ now: NOW }).register(created);
@@ -31,12 +32,12 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-describe('migration 004: attendance registers', () => {
-  it('brings a version 3 database to version 4 and gives every base its session times', () => {
-    const old = fresh([migration001, migration002, migration003]);
-    expect(schemaVersion(old)).toBe(3);
-    migrate(old, ':memory:', [migration001, migration002, migration003, migration005]);
+describe('migration 005: attendance registers', () => {
+  it('brings a version 4 database to version 5 and gives every base its session times', () => {
+    const old = fresh([migration001, migration002, migration003, migration004]);
     expect(schemaVersion(old)).toBe(4);
+    migrate(old, ':memory:', [migration001, migration002, migration003, migration004, migration005]);
+    expect(schemaVersion(old)).toBe(5);
     const times = old.exec("SELECT b.name, s.session, s.starts_at, s.open_minutes FROM base_sessions s JOIN bases b ON b.id = s.base_id ORDER BY b.name, s.session")[0]?.values;
     expect(times).toEqual([
       ['Frederick Bird', 'AM', '09:00', 30],

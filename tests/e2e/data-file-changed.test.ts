@@ -1,0 +1,83 @@
+import { writeRealDataFile } from '../electron/core/files';
+import { startApp, signIn, useE2e, DEMO_PASSWORD, type RunningApp } from './support';
+
+/**
+ * Two copies of Key Desk on one shared data folder (two PCs on the school network, or a backup
+ * restored while one is open): each shows the file as it is, and neither overwrites the other's saves.
+ */
+const e2e = useE2e();
+
+interface Base {
+  id: string;
+  name: string;
+}
+
+/** A call straight to a browser-mode server, as its page would make it. */
+async function api<T>(app: RunningApp, name: string, input?: unknown): Promise<T> {
+  const response = await fetch(new URL(`/api/${name}`, app.url), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+    ...(input !== undefined ? { body: JSON.stringify(input) } : {}),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
+  return result.value as T;
+}
+
+/** The other PC: opens the same folder, signs in, renames Parkgate, and closes (saving). */
+async function renameParkgateElsewhere(folder: string, name: string): Promise<void> {
+  const other = await startApp({ folder });
+  e2e.cleanup().add(() => other.stop());
+  await api(other, 'session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD });
+  const parkgate = (await api<Base[]>(other, 'bases.list')).find((b) => b.name === 'Parkgate');
+  if (!parkgate) throw new Error('no Parkgate');
+  await api(other, 'bases.update', { id: parkgate.id, name });
+  await other.stop();
+}
+
+/** A demo data file made in this process (quicker to sign in to than --demo's), opened in browser mode at the sign-in screen. */
+async function openAtSignIn(folder: string) {
+  await writeRealDataFile(folder);
+  const app = await startApp({ folder });
+  e2e.cleanup().add(() => app.stop());
+  const page = await e2e.browser().open(app.url);
+  e2e.cleanup().add(() => page.close());
+  await page.getByRole('heading', { name: 'Sign in to Key Desk' }).waitFor();
+  return { app, page };
+}
+
+// Three starts of browser mode each: slow on a loaded machine.
+test('signing in shows what another PC saved to the shared folder after this one opened it', { timeout: 150_000 }, async () => {
+  const folder = await e2e.cleanup().folder('shared');
+  const { page } = await openAtSignIn(folder);
+
+  await renameParkgateElsewhere(folder, 'Parkgate Annexe');
+
+  await signIn(page, 'demo.manager');
+  await page.getByRole('region', { name: 'Parkgate Annexe' }).waitFor();
+  expect(await page.getByRole('region', { name: 'Parkgate', exact: true }).count()).toBe(0);
+});
+
+test('a change the other PC saved while this one is signed in is not overwritten, and the page says why saving stopped', { timeout: 150_000 }, async () => {
+  const folder = await e2e.cleanup().folder('shared');
+  const { app, page } = await openAtSignIn(folder);
+  await signIn(page, 'demo.manager');
+
+  await renameParkgateElsewhere(folder, 'Parkgate Annexe');
+
+  // This PC changes something too: its save must not put back the file as it was before.
+  const frederickBird = (await api<Base[]>(app, 'bases.list')).find((b) => b.name === 'Frederick Bird');
+  await api(app, 'bases.update', { id: frederickBird?.id, name: 'Frederick Bird Key' });
+  await page.reload();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'The data file was changed by another copy of Key Desk or a restored backup since you opened it.' })
+    .waitFor({ timeout: 45_000 });
+  await app.stop();
+
+  const next = await startApp({ folder });
+  e2e.cleanup().add(() => next.stop());
+  await api(next, 'session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD });
+  const names = (await api<Base[]>(next, 'bases.list')).map((b) => b.name).sort();
+  expect(names).toEqual(['Frederick Bird', 'Parkgate Annexe']);
+});
