@@ -39,16 +39,16 @@ function SessionCell({ session }: { session: HomeSchoolSession }) {
       </Text>
     );
   }
-  const late = session.minutesLate !== null ? `, ${session.minutesLate} min late` : '';
-  const own = session.keyCode !== session.code || late ? ` (Key: ${session.keyCode}${late})` : '';
+  // The code is what the home school enters; a late arrival's minutes are worth knowing too.
+  const late = session.minutesLate !== null ? ` (${session.minutesLate} min late)` : '';
   return (
     <Text size="sm">
       <Text span fw={700} ff="monospace" fz="md">
         {session.code}
       </Text>
-      {own && (
+      {late && (
         <Text span size="xs">
-          {own}
+          {late}
         </Text>
       )}
     </Text>
