@@ -90,6 +90,9 @@ export const ACCESS = {
   'registers.submit': REGISTERS,
   'registers.completion': REGISTERS,
   'registers.pupilAttendance': REGISTERS,
+  // Home school sheets: teachers see their own bases' pupils only.
+  'registers.homeSchoolSheet': REGISTERS,
+  'registers.homeSchoolCsv': REGISTERS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

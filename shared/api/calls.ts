@@ -67,6 +67,8 @@ export const CALL_NAMES = [
   'registers.submit',
   'registers.completion',
   'registers.pupilAttendance',
+  'registers.homeSchoolSheet',
+  'registers.homeSchoolCsv',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -7,7 +7,7 @@ import { call, id, isoDate, noInput, type CallSpec } from './specs/common';
 import { calendarCalls } from './specs/calendar';
 import { placementCalls } from './specs/placements';
 import { pupilCalls } from './specs/pupils';
-import { registerCalls } from './specs/registers';
+import { homeSchoolCalls, registerCalls } from './specs/registers';
 import type { AppStatus, DeviceSettings } from './status';
 
 /**
@@ -163,6 +163,7 @@ export const contract = {
   ...placementCalls,
   ...calendarCalls,
   ...registerCalls,
+  ...homeSchoolCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -53,6 +53,8 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return `Removed ${entity}`;
     case 'exported-pupils':
       return 'Exported the pupil list';
+    case 'exported-home-school-codes':
+      return 'Exported codes for home schools';
     default:
       return entry.action.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }

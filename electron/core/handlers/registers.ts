@@ -1,4 +1,6 @@
 import type { KeyDeskCore } from '../core';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { homeSchoolCsv, homeSchoolSheet } from '../services/home-school';
 import { scopeFor } from '../services/scope';
 import {
   addPupil,
@@ -28,4 +30,11 @@ export const registerHandlers: HandlersFor<'registers'> = {
   'registers.submit': (input, core) => submitRegister(core.requireDb(), input, registerContext(core)),
   'registers.completion': (_input, core) => completionBoard(core.requireDb(), registerContext(core)),
   'registers.pupilAttendance': (input, core) => pupilAttendance(core.requireDb(), input, registerContext(core)),
+  'registers.homeSchoolSheet': (input, core) => homeSchoolSheet(core.requireDb(), input, registerContext(core).scope),
+  'registers.homeSchoolCsv': async (input, core) => {
+    const exported = await homeSchoolCsv(core.requireDb(), input, registerContext(core).scope);
+    const dates = `${formatUkDate(input.from)} to ${formatUkDate(input.to)}`;
+    await core.sessions.record('exported-home-school-codes', `${exported.rows} sessions, ${dates}, ${exported.schoolName ?? 'every home school'}`);
+    return { fileName: exported.fileName, csv: exported.csv, rows: exported.rows };
+  },
 };

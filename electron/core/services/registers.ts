@@ -75,7 +75,7 @@ async function checkKey(db: Db, key: RegisterKey, ctx: RegisterContext, calendar
 }
 
 /** Whether a placement's plan (with today's calendar) has the pupil at the Key on `date`. */
-function plannedAtKey(p: PlacementOnDay, date: string, calendar: CalendarView): boolean {
+export function plannedAtKey(p: PlacementOnDay, date: string, calendar: CalendarView): boolean {
   if (p.endDate && date > p.endDate) return false;
   const start = firstSchoolDayFrom(p.startDate, calendar.isSchoolDay);
   if (!start || date < start) return false;

@@ -6,6 +6,7 @@ import { CalendarPage } from '../calendar/CalendarPage';
 import { BoardPage } from '../placements/BoardPage';
 import { ReferralsPage } from '../placements/ReferralsPage';
 import { RegistersPage } from '../registers/RegistersPage';
+import { HomeSchoolSheetPage } from '../registers/HomeSchoolSheetPage';
 import { PupilPage } from '../pupils/PupilPage';
 import { PupilsPage } from '../pupils/PupilsPage';
 import { SchoolsPage } from '../schools/SchoolsPage';
@@ -49,6 +50,7 @@ export function Root() {
       <Routes>
         <Route path="/" element={<TodayPage />} />
         <Route path="/registers" element={page('/registers', <RegistersPage />)} />
+        <Route path="/registers/home-school" element={page('/registers', <HomeSchoolSheetPage />)} />
         <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
         <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
         <Route path="/placements" element={page('/placements', <BoardPage />)} />

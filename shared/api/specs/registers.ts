@@ -150,3 +150,58 @@ export const registerCalls = {
     z.object({ pupilId: id('pupil'), from: dateField('the first date').optional(), to: dateField('the last date').optional() }).strict(),
   ),
 };
+
+/**
+ * One session on a home school's sheet. `enter`: the code the home school enters in its own register
+ * (K when the pupil attended the Key, the Key's absence code otherwise). The rest have nothing to enter:
+ * `at-home-school` (the pupil was at their home school), `not-marked` (expected at the Key, no mark yet),
+ * `not-placed` (before the placement started or after it ended), `no-school` (not a school day).
+ */
+export type HomeSchoolSessionState = 'enter' | 'at-home-school' | 'not-marked' | 'not-placed' | 'no-school';
+
+export interface HomeSchoolSession {
+  state: HomeSchoolSessionState;
+  /** The code to enter, when `state` is `enter`. */
+  code: string | null;
+  /** The Key's own code as recorded (after any amendments). */
+  keyCode: string | null;
+  minutesLate: number | null;
+}
+
+export interface HomeSchoolSheetPupil {
+  pupilId: string;
+  name: string;
+  upn: string | null;
+  baseName: string;
+  /** One per day of `HomeSchoolSheet.days`, same order. */
+  days: Array<{ date: string; AM: HomeSchoolSession; PM: HomeSchoolSession }>;
+}
+
+export interface HomeSchoolSheet {
+  schoolId: string;
+  schoolName: string;
+  weekStarting: string;
+  /** Monday to Friday of the week. */
+  days: string[];
+  /** The code entered for a session the pupil attended the Key. */
+  attendedCode: string;
+  /** The school's pupils placed at the Key that week (at the caller's bases), in name order. */
+  pupils: HomeSchoolSheetPupil[];
+}
+
+const mondayField = dateField('the week starting (a Monday)').refine(
+  (iso) => new Date(`${iso}T00:00:00Z`).getUTCDay() === 1,
+  'Choose the Monday the week starts on.',
+);
+
+export const homeSchoolCalls = {
+  /** A home school's week: per pupil placed at the Key, day and session, the code to enter in its register. */
+  'registers.homeSchoolSheet': call<HomeSchoolSheet>()(z.object({ schoolId: id('home school'), weekStarting: mondayField }).strict()),
+  /** The codes to enter over any dates (one home school, or all), as CSV; recorded in the audit trail. */
+  'registers.homeSchoolCsv': call<{ fileName: string; csv: string; rows: number }>()(
+    z
+      .object({ from: dateField('the first date'), to: dateField('the last date'), schoolId: id('home school').optional() })
+      .strict()
+      .refine((input) => input.from <= input.to, { message: 'The last date is before the first date.', path: ['to'] }),
+  ),
+};
