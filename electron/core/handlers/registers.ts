@@ -8,6 +8,7 @@ import {
   markPupil,
   pupilAttendance,
   submitRegister,
+  todaySummary,
   type RegisterContext,
 } from '../services/registers';
 import type { HandlersFor } from './types';
@@ -28,4 +29,5 @@ export const registerHandlers: HandlersFor<'registers'> = {
   'registers.submit': (input, core) => submitRegister(core.requireDb(), input, registerContext(core)),
   'registers.completion': (_input, core) => completionBoard(core.requireDb(), registerContext(core)),
   'registers.pupilAttendance': (input, core) => pupilAttendance(core.requireDb(), input, registerContext(core)),
+  'registers.today': (_input, core) => todaySummary(core.requireDb(), registerContext(core)),
 };

@@ -165,6 +165,7 @@ function inputFor(name: CallName, scratch: string): unknown {
     'registers.submit': { baseId: template.baseId, date: '2026-11-23', session: 'AM' },
     'registers.completion': undefined,
     'registers.pupilAttendance': { pupilId: template.pupilId },
+    'registers.today': undefined,
   };
   return inputs[name];
 }
