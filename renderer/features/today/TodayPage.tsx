@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { TodayBase, TodayPlacementChange, TodayPupil, TodayRegister } from '../../../shared/api/specs/registers';
@@ -62,12 +62,11 @@ function PupilList({ title, pupils, empty, describe }: { title: string; pupils: 
           {empty}
         </Text>
       ) : (
-        <List size="sm" aria-label={title}>
+        // Names only (the register has the links): a full base's list stays short, in columns.
+        <List size="sm" aria-label={title} style={{ columnWidth: describe ? undefined : '11rem' }}>
           {pupils.map((p) => (
             <List.Item key={p.pupilId}>
-              <Anchor component={Link} to={`/pupils/${p.pupilId}`} size="sm">
-                {p.name}
-              </Anchor>
+              {p.name}
               {describe?.(p) ? ` (${describe(p)})` : ''}
             </List.Item>
           ))}
