@@ -93,6 +93,7 @@ export const ACCESS = {
   // Home school sheets: teachers see their own bases' pupils only.
   'registers.homeSchoolSheet': REGISTERS,
   'registers.homeSchoolCsv': REGISTERS,
+  'registers.today': REGISTERS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

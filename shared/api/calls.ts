@@ -69,6 +69,7 @@ export const CALL_NAMES = [
   'registers.pupilAttendance',
   'registers.homeSchoolSheet',
   'registers.homeSchoolCsv',
+  'registers.today',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -10,6 +10,7 @@ import {
   markPupil,
   pupilAttendance,
   submitRegister,
+  todaySummary,
   type RegisterContext,
 } from '../services/registers';
 import type { HandlersFor } from './types';
@@ -37,4 +38,5 @@ export const registerHandlers: HandlersFor<'registers'> = {
     await core.sessions.record('exported-home-school-codes', `${exported.rows} sessions, ${dates}, ${exported.schoolName ?? 'every home school'}`);
     return { fileName: exported.fileName, csv: exported.csv, rows: exported.rows };
   },
+  'registers.today': (_input, core) => todaySummary(core.requireDb(), registerContext(core)),
 };

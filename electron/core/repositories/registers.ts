@@ -255,3 +255,41 @@ export async function listReasonNotProvided(db: Db, before: string) {
     .orderBy('r.date')
     .execute();
 }
+
+/** Accepted placements at a base that start, or end (actual end, else planned end), between two dates. */
+export async function placementsStartingOrEnding(db: Db, baseId: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('placements')
+    .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
+    .leftJoin('schools', 'schools.id', 'pupils.home_school_id')
+    .select([
+      'placements.id as placement_id',
+      'pupils.id as pupil_id',
+      'pupils.legal_first_name',
+      'pupils.legal_last_name',
+      'pupils.preferred_name',
+      'schools.name as school_name',
+      'placements.start_date',
+      'placements.planned_end',
+      'placements.end_date',
+    ])
+    .where('placements.base_id', '=', baseId)
+    .where('placements.decision', '=', 'accepted')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('placements.start_date', '>=', from), eb('placements.start_date', '<=', to)]),
+        eb.and([eb(eb.fn.coalesce('placements.end_date', 'placements.planned_end'), '>=', from), eb(eb.fn.coalesce('placements.end_date', 'placements.planned_end'), '<=', to)]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => ({
+    placementId: r.placement_id,
+    pupilId: r.pupil_id,
+    legalFirstName: r.legal_first_name,
+    legalLastName: r.legal_last_name,
+    preferredName: r.preferred_name,
+    homeSchoolName: r.school_name,
+    startDate: r.start_date,
+    endDate: r.end_date ?? r.planned_end,
+  }));
+}

@@ -6,9 +6,13 @@ import type {
   Register,
   RegisterLine,
   RegisterStatus,
+  TodayBase,
+  TodayPlacementChange,
+  TodaySummary,
 } from '../../../shared/api/specs/registers';
 import { attendanceFigures, weeklyAttendance, type RecordedSession, type Session } from '../../../shared/domain/attendance';
-import { formatUkDate } from '../../../shared/domain/dates';
+import { isoWeekday } from '../../../shared/domain/bank-holidays';
+import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import { displayName } from '../../../shared/domain/pupil-record';
 import { academicYearOf, yearGroupFor } from '../../../shared/domain/pupils';
 import { planTimetable, type Weekday } from '../../../shared/domain/timetable';
@@ -29,6 +33,7 @@ import {
   markSubmitted,
   personNumber,
   placementsAtBaseOn,
+  placementsStartingOrEnding,
   registerCounts,
   sessionTimes,
   updateMark,
@@ -36,7 +41,7 @@ import {
   type PlacementOnDay,
   type RegisterKey,
 } from '../repositories/registers';
-import { loadCalendar, notSchoolDayMessage, type CalendarView } from './calendar';
+import { loadCalendar, notSchoolDayMessage, whyNotSchoolDay, type CalendarView } from './calendar';
 import { firstSchoolDayFrom, timetableRules } from './places';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
@@ -387,4 +392,64 @@ export async function completionBoard(db: Db, ctx: RegisterContext): Promise<Com
         session: r.session as Session,
       })),
   };
+}
+
+/** This session: the morning until the base's afternoon register starts, then the afternoon. */
+async function currentSession(db: Db, baseId: string, timeNow: string): Promise<Session> {
+  const afternoon = await sessionTimes(db, baseId, 'PM');
+  return timeNow < afternoon.startsAt ? 'AM' : 'PM';
+}
+
+/**
+ * The Today screen in one call: for each base the caller works at, this session's register and its
+ * state, who is expected at the Key and who is at their home school (from the same register a teacher
+ * opens), and the placements starting and ending this week (Monday to Sunday).
+ */
+export async function todaySummary(db: Db, ctx: RegisterContext): Promise<TodaySummary> {
+  const calendar = await loadCalendar(db);
+  const weekFrom = addDays(ctx.today, 1 - isoWeekday(ctx.today));
+  const weekTo = addDays(weekFrom, 6);
+  const bases = (await listBases(db, ctx.today)).filter((b) => scopeAllowsBase(ctx.scope, b.id));
+  const summaries: TodayBase[] = [];
+  for (const base of bases) {
+    const changes = await placementsStartingOrEnding(db, base.id, weekFrom, weekTo);
+    const change = (date: string | null) => (c: (typeof changes)[number]): TodayPlacementChange[] =>
+      date && date >= weekFrom && date <= weekTo
+        ? [{ placementId: c.placementId, pupilId: c.pupilId, name: displayName(c), homeSchoolName: c.homeSchoolName, date }]
+        : [];
+    const byDateThenName = (a: TodayPlacementChange, b: TodayPlacementChange) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'en-GB');
+    const startingThisWeek = changes.flatMap((c) => change(c.startDate)(c)).sort(byDateThenName);
+    const endingThisWeek = changes.flatMap((c) => change(c.endDate)(c)).sort(byDateThenName);
+    const summary: TodayBase = {
+      baseId: base.id,
+      baseName: base.name,
+      noSchool: null,
+      register: null,
+      atKey: [],
+      atHomeSchool: [],
+      startingThisWeek,
+      endingThisWeek,
+    };
+    if (!calendar.isSchoolDay(ctx.today)) {
+      summaries.push({ ...summary, noSchool: whyNotSchoolDay(ctx.today, calendar) });
+      continue;
+    }
+    const session = await currentSession(db, base.id, ctx.timeNow);
+    const register = await buildRegister(db, { baseId: base.id, date: ctx.today, session }, ctx, calendar);
+    const pupil = (l: RegisterLine) => ({ pupilId: l.pupilId, name: l.name, homeSchoolName: l.homeSchoolName });
+    summaries.push({
+      ...summary,
+      register: {
+        session,
+        state: register.state,
+        startsAt: register.startsAt,
+        closesAt: register.closesAt,
+        expected: register.pupils.length,
+        unmarked: register.unmarked,
+      },
+      atKey: register.pupils.map(pupil),
+      atHomeSchool: register.atHomeSchool.map(pupil),
+    });
+  }
+  return { date: ctx.today, weekFrom, weekTo, bases: summaries };
 }

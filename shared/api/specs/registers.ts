@@ -98,6 +98,52 @@ export interface CompletionBoard {
   overdueReasons: OverdueReason[];
 }
 
+/** A pupil on the Today screen. */
+export interface TodayPupil {
+  pupilId: string;
+  name: string;
+  homeSchoolName: string | null;
+}
+
+/** A placement starting or ending this week (Monday to Sunday). */
+export interface TodayPlacementChange extends TodayPupil {
+  placementId: string;
+  date: string;
+}
+
+/** This session's register at a base: the state a teacher checks at a glance. */
+export interface TodayRegister {
+  session: Session;
+  state: RegisterState;
+  startsAt: string;
+  closesAt: string;
+  expected: number;
+  unmarked: number;
+}
+
+export interface TodayBase {
+  baseId: string;
+  baseName: string;
+  /** Why today is not a school day ("half term", "a Saturday"); null on a school day. */
+  noSchool: string | null;
+  /** This session's register; null when there is no school today. */
+  register: TodayRegister | null;
+  /** Expected at the Key today (this session's register). */
+  atKey: TodayPupil[];
+  /** At their home school today. */
+  atHomeSchool: TodayPupil[];
+  startingThisWeek: TodayPlacementChange[];
+  endingThisWeek: TodayPlacementChange[];
+}
+
+export interface TodaySummary {
+  date: string;
+  /** Monday and Sunday of this week. */
+  weekFrom: string;
+  weekTo: string;
+  bases: TodayBase[];
+}
+
 export const sessionSchema = z.enum(['AM', 'PM'], { error: 'Choose the morning (AM) or afternoon (PM) session.' });
 
 const registerKey = {
@@ -149,6 +195,8 @@ export const registerCalls = {
   'registers.pupilAttendance': call<PupilAttendance>()(
     z.object({ pupilId: id('pupil'), from: dateField('the first date').optional(), to: dateField('the last date').optional() }).strict(),
   ),
+  /** Today at each base the caller works at: this session's register, who is where, placements starting and ending this week. */
+  'registers.today': call<TodaySummary>()(z.object({}).strict().optional()),
 };
 
 /**

@@ -167,6 +167,7 @@ function inputFor(name: CallName, scratch: string): unknown {
     'registers.pupilAttendance': { pupilId: template.pupilId },
     'registers.homeSchoolSheet': { schoolId: template.schoolId, weekStarting: '2026-11-16' },
     'registers.homeSchoolCsv': { from: '2026-11-16', to: '2026-11-20' },
+    'registers.today': undefined,
   };
   return inputs[name];
 }
