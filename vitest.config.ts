@@ -14,7 +14,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/renderer/**'],
           // electron-store imports electron itself: inline it so vi.mock('electron') reaches it.
           server: { deps: { inline: ['electron-store'] } },
-          testTimeout: 20_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -25,7 +26,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
-          testTimeout: 20_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -35,8 +37,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Generous: a busy 2-core machine can take a minute to make demo data and start browser mode.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

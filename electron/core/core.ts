@@ -10,6 +10,8 @@ import { DataFile, normaliseFolder, SealedDataFile, type OpenOptions } from './d
 import type { Db } from './db/dialect';
 import { DEMO_ACCOUNTS, fillDemoData } from './demo/generate';
 import { FileChangedOnDisk, FileRefused, UserError } from './errors';
+import { CoreEvents } from './events';
+import { describeSaveError } from './persistence/save-problem';
 import { listBases } from './repositories/bases';
 import { createProvision, getProvision } from './repositories/provision';
 import { findStaffByUsername } from './repositories/staff';
@@ -38,6 +40,8 @@ export interface CoreOptions {
   firstRunFolder?: string;
   /** Cost of password hashing; tests lower it. */
   scrypt?: ScryptParams;
+  /** Tests only: lock after this many milliseconds without use, whatever the provision's minutes. */
+  autoLockMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -56,6 +60,8 @@ export class KeyDeskCore {
   readonly settings: SettingsStore;
   readonly platform: Platform;
   readonly sessions: Sessions;
+  /** Pushes to the window: the screen changes when the core locks or saving fails, not at the next poll. */
+  readonly events = new CoreEvents();
   /** The data file as read from disk, still sealed: present from opening the folder until closing it. */
   private sealed: SealedDataFile | null = null;
   /** The unsealed database: present only while someone is signed in (or locked out after inactivity). */
@@ -63,12 +69,14 @@ export class KeyDeskCore {
   private problem: FileProblem | null = null;
   private readonly clock: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The save problem the window was last told about, so a retry every few seconds is not news. */
+  private toldSaveProblem: string | null = null;
 
   constructor(private readonly options: CoreOptions) {
     this.settings = options.settings;
     this.platform = options.platform ?? noFolderPicker;
     this.clock = options.clock ?? (() => new Date());
-    this.sessions = new Sessions(this, options.scrypt);
+    this.sessions = new Sessions(this, options.scrypt, options.autoLockMs);
   }
 
   /** Opens the data folder the settings name, if any. Never throws for a bad file: status says why. */
@@ -314,11 +322,7 @@ export class KeyDeskCore {
       await file.flushKeepingFile();
     } catch (error) {
       if (error instanceof FileChangedOnDisk) throw new UserError('CONFLICT', error.message);
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new UserError(
-        'CONFLICT',
-        `Key Desk cannot save to ${file.path} (${reason}), so it has kept everything open. Check the drive or folder, then try again.`,
-      );
+      throw new UserError('CONFLICT', `${describeSaveError(error)} Key Desk has kept everything open: try again once that is sorted.`);
     }
     this.sessions.end();
     this.file = null;
@@ -343,6 +347,11 @@ export class KeyDeskCore {
         error instanceof FileChangedOnDisk
           ? this.options.log?.('The data file was changed on disk by something else; saving has stopped so as not to overwrite it.')
           : this.options.log?.('Saving the data file failed; will retry.', error),
+      onSaveProblemChange: (problem: string | null) => {
+        if (problem === this.toldSaveProblem) return;
+        this.toldSaveProblem = problem;
+        this.events.statusChanged();
+      },
     };
   }
 }

@@ -9,6 +9,7 @@ import { createDatabase, loadDatabase } from './db/open';
 import { loadSqlJs } from './db/sqljs';
 import { FileChangedOnDisk, FileRefused } from './errors';
 import { removeStaleTempFiles, writeFileAtomic } from './persistence/atomic-write';
+import { describeSaveError } from './persistence/save-problem';
 import { SaveScheduler } from './persistence/save-scheduler';
 
 export const DATA_FILE_NAME = 'keydesk.db';
@@ -19,6 +20,8 @@ export interface OpenOptions {
   /** Debounce for saves; the ceiling is 250 ms. */
   saveDelayMs?: number;
   onSaveError?: (error: unknown) => void;
+  /** After every failed save (with the teacher's wording) and every successful one (null). */
+  onSaveProblemChange?: (problem: string | null) => void;
   /** The wall clock for audit entries; tests pin it. */
   clock?: () => Date;
 }
@@ -150,11 +153,13 @@ export class DataFile {
     this.saver = new SaveScheduler(() => this.saveNow(), {
       delayMs: options.saveDelayMs ?? 250,
       onError: (error) => {
-        this.lastSaveError = error instanceof Error ? error.message : String(error);
+        this.lastSaveError = describeSaveError(error);
         options.onSaveError?.(error);
+        options.onSaveProblemChange?.(this.lastSaveError);
       },
       // Trying again cannot mend a file that is someone else's now.
       retries: (error) => !(error instanceof FileChangedOnDisk),
+      onSaved: () => options.onSaveProblemChange?.(null),
     });
     // Every row change schedules a save, whichever code made it; the hook misses WITHOUT ROWID tables,
     // so every writing statement run through Kysely schedules one too (see createKysely).

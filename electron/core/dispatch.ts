@@ -21,6 +21,13 @@ function firstIssue(error: z.ZodError): { message: string; field?: string } {
 const NOT_ACTIVITY: ReadonlySet<CallName> = new Set(['app.status']);
 
 /**
+ * A transport's own check around a call, run inside the one-call-at-a-time section so nothing can
+ * change between the check and the call (browser mode: is this the browser that signed in?).
+ * It may refuse, change the answer, or note what the call did; `run` makes the call.
+ */
+export type CallGate = (name: CallName, run: () => Promise<Result<unknown>>) => Promise<Result<unknown>>;
+
+/**
  * The single entry to the core for every transport (IPC, HTTP, tests): checks the call exists,
  * checks the caller may make it (signed in, not locked, role), validates its input against the
  * contract, runs the handler, and turns every failure into a value.
@@ -30,6 +37,7 @@ export async function dispatch(
   name: unknown,
   input: unknown,
   handlers: Handlers = defaultHandlers,
+  gate?: CallGate,
 ): Promise<Result<unknown>> {
   if (!isCallName(name)) {
     return fail({ code: 'UNKNOWN_CALL', message: 'Key Desk does not know that request. Try restarting the app.' });
@@ -37,7 +45,8 @@ export async function dispatch(
   const handler = handlers[name] as (input: unknown, core: KeyDeskCore) => Promise<unknown>;
   // One call at a time: sign-in, switching user or folder and saving all change shared state across
   // awaits (a half-second password hash among them), and only one person uses Key Desk at once.
-  return core.exclusive(() => run(core, name, handler, input));
+  const call = () => run(core, name, handler, input);
+  return core.exclusive(() => (gate ? gate(name, call) : call()));
 }
 
 async function run(
@@ -51,7 +60,7 @@ async function run(
     const parsed = contract[name].input.safeParse(input);
     if (!parsed.success) return fail({ code: 'INVALID_INPUT', ...firstIssue(parsed.error) });
     const value = await handler(parsed.data, core);
-    if (!NOT_ACTIVITY.has(name)) core.sessions.noteActivity();
+    if (!NOT_ACTIVITY.has(name)) await core.sessions.noteActivity();
     return ok(value);
   } catch (error) {
     if (error instanceof UserError) {

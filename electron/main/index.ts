@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { version } from '../../package.json';
 import { KeyDeskCore } from '../core/core';
-import { registerApi } from './ipc';
+import { forwardEvents, registerApi } from './ipc';
 import { menuTemplate } from './menu';
 import { electronSettings } from './settings';
 import { hardenContents, hardenSession, windowOptions } from './window';
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   });
   await core.start();
   registerApi(ipcMain, core, () => mainWindow, appUrl);
+  forwardEvents(core, () => mainWindow);
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

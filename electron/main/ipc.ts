@@ -1,5 +1,5 @@
 import type { IpcMain, WebContents } from 'electron';
-import { API_CHANNEL } from '../../shared/api/client';
+import { API_CHANNEL, EVENT_CHANNEL } from '../../shared/api/client';
 import { fail } from '../../shared/api/result';
 import type { KeyDeskCore } from '../core/core';
 import { dispatch } from '../core/dispatch';
@@ -17,5 +17,13 @@ export function registerApi(
       return fail({ code: 'NOT_AVAILABLE', message: 'Refused: the request did not come from the Key Desk window.' });
     }
     return dispatch(core, name, input);
+  });
+}
+
+/** The core's pushes (locked, saving failed) go to the window at once, on the one event channel. */
+export function forwardEvents(core: KeyDeskCore, getWindow: () => { webContents: WebContents } | null): () => void {
+  return core.events.on((event) => {
+    const contents = getWindow()?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
   });
 }

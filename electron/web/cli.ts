@@ -5,9 +5,10 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { KeyDeskCore } from '../core/core';
 import { memorySettings } from '../core/settings';
+import { chooseClock } from './clock';
 import { startWebServer } from './server';
 
-const USAGE = 'Usage: npm run web -- --data <folder> [--port <number>] [--demo] [--stop-wait <seconds>]';
+const USAGE = 'Usage: npm run web -- --data <folder> [--port <number>] [--demo] [--stop-wait <seconds>] [--today <yyyy-mm-dd>]';
 
 /** How long stopping keeps trying to save when saving fails (a drive briefly gone), unless --stop-wait says. */
 const DEFAULT_STOP_WAIT_SECONDS = 15;
@@ -26,6 +27,10 @@ function parse() {
         port: { type: 'string' },
         demo: { type: 'boolean', default: false },
         'stop-wait': { type: 'string' },
+        today: { type: 'string' },
+        // For tests: how long a closed page keeps its session, and a shorter auto-lock than a minute.
+        'session-grace-seconds': { type: 'string' },
+        'auto-lock-seconds': { type: 'string' },
       },
       strict: true,
     }));
@@ -44,7 +49,28 @@ function parse() {
     stopWaitSeconds = Number(stopWait);
     if (!/^\d+$/.test(stopWait) || stopWaitSeconds > 3600) fail(`--stop-wait must be a whole number of seconds from 0 to 3600, not "${stopWait}".`);
   }
-  return { folder: resolve(values.data), port, demo: values.demo ?? false, stopWaitMs: stopWaitSeconds * 1000 };
+  let clock: ReturnType<typeof chooseClock>;
+  try {
+    clock = chooseClock(values.today, process.env.KEYDESK_TODAY);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const seconds = (name: 'session-grace-seconds' | 'auto-lock-seconds') => {
+    const given = values[name];
+    if (given === undefined) return undefined;
+    const value = Number(given);
+    if (!Number.isFinite(value) || value < 1 || value > 86_400) fail(`--${name} must be a number of seconds from 1 to 86400, not "${given}".`);
+    return Math.round(value * 1000);
+  };
+  return {
+    folder: resolve(values.data),
+    port,
+    demo: values.demo ?? false,
+    stopWaitMs: stopWaitSeconds * 1000,
+    ...clock,
+    sessionGraceMs: seconds('session-grace-seconds'),
+    autoLockMs: seconds('auto-lock-seconds'),
+  };
 }
 
 /** The built UI sits beside this file's folder once built (out/main → out/renderer). */
@@ -63,8 +89,11 @@ async function main() {
     settings: memorySettings({ dataFolder: args.folder }),
     firstRunFolder: args.folder,
     version,
+    ...(args.clock ? { clock: args.clock } : {}),
+    ...(args.autoLockMs ? { autoLockMs: args.autoLockMs } : {}),
     log: (message, error) => console.error(`Key Desk: ${message}`, error ?? ''),
   });
+  if (args.note) process.stderr.write(`${args.note}\n`);
   await core.start();
   const status = await core.status();
   if (args.demo && status.state === 'setup') {
@@ -74,7 +103,12 @@ async function main() {
   }
   if (status.state === 'failed') process.stderr.write(`Key Desk: ${status.problem?.message ?? 'the data file was refused'}\n`);
 
-  const web = await startWebServer({ core, staticDir, ...(args.port ? { port: args.port } : {}) });
+  const web = await startWebServer({
+    core,
+    staticDir,
+    ...(args.port ? { port: args.port } : {}),
+    ...(args.sessionGraceMs ? { sessionGraceMs: args.sessionGraceMs } : {}),
+  });
   process.stdout.write(`Key Desk is running at ${web.url}\n`);
 
   let stopping = false;

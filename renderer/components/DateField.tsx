@@ -2,17 +2,18 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/en-gb';
 import { DateInput, DatesProvider } from '@mantine/dates';
 import type { ReactNode } from 'react';
-import { isIsoDate } from '../../shared/domain/dates';
+import { isDateInRange, isIsoDate } from '../../shared/domain/dates';
 
 /**
  * A date typed the UK way (4/3/2025, 04/03/2025, 04-03-2025 or 04.03.2025) as ISO text; null until it
- * is a whole, real date. Mantine's own parser would need a dayjs plugin and reads 04/03 as 3 April.
+ * is a whole, real date that Key Desk takes (1900 to 2100, as the core checks). Mantine's own parser
+ * would need a dayjs plugin and reads 04/03 as 3 April; dayjs would also show 01/01/0050 as 1950.
  */
 export function parseUkDate(text: string): string | null {
   const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
   if (!m) return null;
   const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
+  return isIsoDate(iso) && isDateInRange(iso) ? iso : null;
 }
 
 const CALENDAR_LABELS = {

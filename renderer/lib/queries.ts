@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { CallInput } from '../../shared/api/contract';
 import { unwrap } from '../../shared/api/result';
-import { api } from './api';
+import type { AppStatus } from '../../shared/api/status';
+import { api, onAppEvent } from './api';
 
 export const keys = {
   status: ['app.status'] as const,
@@ -9,13 +11,38 @@ export const keys = {
   settings: ['settings.get'] as const,
 };
 
-/** Polled while signed in, so the lock screen appears when Key Desk locks itself after inactivity. */
+/** Fetched again whenever the core says it changed (see useAppEvents), not on a timer. */
+/**
+ * Locks and save problems are pushed (see useAppEvents); the status is also fetched again every few
+ * minutes so that today's date (status.today) moves on at midnight on a screen left open.
+ */
 export const useStatus = () =>
-  useQuery({
-    queryKey: keys.status,
-    queryFn: async () => unwrap(await api.app.status()),
-    refetchInterval: (query) => (query.state.data?.state === 'ready' ? 30_000 : false),
-  });
+  useQuery({ queryKey: keys.status, queryFn: async () => unwrap(await api.app.status()), refetchInterval: 5 * 60_000 });
+
+/**
+ * Listens for the core's pushes, so the lock screen appears the moment Key Desk locks itself and the
+ * save banner the moment saving fails. Once nobody is working (locked, signed out), everything cached
+ * from their session is dropped. `session` (who is signed in) reopens the subscription when it
+ * changes: in browser mode the stream then carries the new session's cookie, which tells the server
+ * the page that signed in is still open.
+ */
+export function useAppEvents(session: string) {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      onAppEvent(() => {
+        // Set-up holds its screen (the recovery key is on it) until the person moves on: nothing
+        // pushed before then concerns it.
+        const state = client.getQueryData<AppStatus>(keys.status)?.state;
+        if (state === 'setup' || state === 'failed') return;
+        void client.invalidateQueries({ queryKey: keys.status }).then(() => {
+          const status = client.getQueryData<AppStatus>(keys.status);
+          if (status && status.state !== 'ready') client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.status[0] });
+        });
+      }),
+    [client, session],
+  );
+}
 
 export const useBases = () => useQuery({ queryKey: keys.bases, queryFn: async () => unwrap(await api.bases.list()) });
 

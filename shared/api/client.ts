@@ -1,9 +1,13 @@
 import { CALL_NAMES, type CallName } from './calls';
 import type { CallInput, CallOutput } from './contract';
+import type { AppEvent } from './events';
 import type { Result } from './result';
 
 /** The one IPC channel between the window and the core. */
 export const API_CHANNEL = 'key-desk:api';
+
+/** The one channel the core pushes on, main to window (see events.ts). */
+export const EVENT_CHANNEL = 'key-desk:event';
 
 /** How a call reaches the core: IPC in the desktop app, HTTP in browser mode. */
 export type Transport = (name: CallName, input: unknown) => Promise<Result<unknown>>;
@@ -30,3 +34,9 @@ export function createClient(transport: Transport): Client {
   }
   return client as unknown as Client;
 }
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void;
+
+/** What the desktop app's preload exposes as `window.keyDesk`: every call, and the core's pushes. */
+export type Bridge = Client & { onEvent(listener: (event: AppEvent) => void): Unsubscribe };

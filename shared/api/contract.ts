@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { KEY_DESK_ACTOR, type AuditEntry, type AuditPerson } from '../domain/audit';
+import { KEY_DESK_ACTOR, type AuditPage, type AuditPerson } from '../domain/audit';
 import { baseNameSchema, keyStagesSchema, placesSchema, type Base } from '../domain/bases';
 import { newPasswordSchema, rolesSchema, staffNameSchema, usernameSchema, type FailedSignIns, type StaffMember } from '../domain/staff';
 import type { CallName } from './calls';
-import { call, id, isoDate, noInput, type CallSpec } from './specs/common';
+import { call, dateField, id, noInput, type CallSpec } from './specs/common';
 import { calendarCalls } from './specs/calendar';
 import { placementCalls } from './specs/placements';
 import { pupilCalls } from './specs/pupils';
@@ -29,8 +29,8 @@ const auditFilters = z
   .object({
     staffId: z.union([z.literal(KEY_DESK_ACTOR), id('member of staff')]).optional(),
     pupilId: id('pupil').optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: dateField('the start date').optional(),
+    to: dateField('the end date').optional(),
   })
   .strict()
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'The end date is before the start date.', path: ['to'] });
@@ -147,7 +147,7 @@ export const contract = {
 
   'provision.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({ password }).strict()),
 
-  'audit.list': call<{ entries: AuditEntry[]; total: number }>()(
+  'audit.list': call<AuditPage>()(
     z
       .object({
         filters: auditFilters.optional(),

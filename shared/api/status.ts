@@ -43,6 +43,11 @@ export interface AppStatus {
   autoLockMinutes: number | null;
   /** Set when saving to disk is failing; changes are kept in memory and retried. */
   saveProblem: string | null;
+  /**
+   * Browser mode: someone is signed in from another browser, so this one sees only the sign-in
+   * screen (and is told why signing in is refused).
+   */
+  inUseElsewhere?: boolean;
   /** True where the platform can show a folder picker (the desktop app, not browser mode). */
   canChooseFolder: boolean;
   version: string;

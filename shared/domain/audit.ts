@@ -1,3 +1,5 @@
+import { PLACEMENT_STEP_LABELS, type PlacementStep } from './placements';
+
 /** One line of the audit trail: who did what, when, and the record's values before and after. */
 export interface AuditEntry {
   seq: number;
@@ -12,6 +14,15 @@ export interface AuditEntry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   detail: string | null;
+  /** What the entry is about, named as staff know it (see auditRecordName); null for events about no record. */
+  recordName: string | null;
+}
+
+/** A page of the trail, with names for every id its entries mention (pupils, staff, bases, schools...). */
+export interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
+  names: Record<string, string>;
 }
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -42,8 +53,11 @@ const RECORD_NAMES: Record<string, string> = {
 };
 
 /** Words for staff for what an entry records. */
-export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>): string {
+export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'> & Partial<Pick<AuditEntry, 'after'>>): string {
   const entity = entry.entity ? (RECORD_NAMES[entry.entity] ?? entry.entity.replace(/_/g, ' ')) : '';
+  // A placement's steps are what staff recorded: name the step ("Start date agreed"), not the table.
+  const step = entry.entity === 'placement_events' ? entry.after?.step : undefined;
+  if (entry.action === 'insert' && typeof step === 'string' && step in PLACEMENT_STEP_LABELS) return `Recorded: ${PLACEMENT_STEP_LABELS[step as PlacementStep]}`;
   switch (entry.action) {
     case 'insert':
       return `Added ${entity}`;

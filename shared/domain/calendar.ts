@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { englandBankHolidays, easterSunday, isoWeekday } from './bank-holidays';
-import { addDays } from './dates';
+import { addDays, isoDateSchema } from './dates';
 
 /** The six half terms of an academic year, in order. The days between them are holidays. */
 export const TERM_NAMES = ['Autumn 1', 'Autumn 2', 'Spring 1', 'Spring 2', 'Summer 1', 'Summer 2'] as const;
@@ -202,8 +202,8 @@ export function termsProblem(academicYear: number, terms: readonly Term[]): { in
 export const termSchema = z
   .object({
     name: z.enum(TERM_NAMES, { error: 'Each half term needs its name.' }),
-    startsOn: z.iso.date({ error: 'Enter the first day as dd/mm/yyyy.' }),
-    endsOn: z.iso.date({ error: 'Enter the last day as dd/mm/yyyy.' }),
+    startsOn: isoDateSchema('the first day'),
+    endsOn: isoDateSchema('the last day'),
   })
   .strict();
 

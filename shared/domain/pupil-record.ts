@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { isoDateSchema } from './dates';
 import type { PlacementStatus } from './placements';
 import { academicYearOf, RECEPTION, upnProblem, yearGroupFor, type PrimaryKeyStage } from './pupils';
 import { optionalEmail, optionalPhone, optionalText } from './schools';
@@ -88,9 +88,7 @@ const name = (label: string) =>
     .min(1, `Enter the ${label}.`)
     .max(60, `The ${label} can be at most 60 characters.`);
 
-export const dateOfBirthSchema = z
-  .string({ error: 'Enter the date of birth.' })
-  .refine(isIsoDate, 'Enter the date of birth as dd/mm/yyyy.');
+export const dateOfBirthSchema = isoDateSchema('the date of birth', 'Enter the date of birth.');
 
 export const upnSchema = z
   .string({ error: 'The UPN must be text.' })

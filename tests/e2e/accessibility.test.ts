@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GOOD_PASSWORD, openKeyDesk, submitSetUpForm, useE2e } from './support';
+import { E2E_DAYS, GOOD_PASSWORD, openKeyDesk, submitSetUpForm, useE2e } from './support';
 import { accessibilityProblems } from './support/a11y';
-
+import { expectDayKind } from './support/pupils';
 
 const e2e = useE2e();
 
@@ -30,9 +30,12 @@ test('the set-up screens pass axe: first run with its errors, the recovery key, 
   expect(await accessibilityProblems(refused.page)).toEqual([]);
 });
 
-test('the app screens pass axe: Today, the user menu, Settings showing an error, and a page still to come', async () => {
+// Today and the places in Settings follow the day's demo data: checked on a term day, a holiday and
+// the first day of a half term.
+test.each(E2E_DAYS)('the app screens pass axe on a $kind ($date): Today, the user menu, Settings showing an error, and a page still to come', async (day) => {
   const folder = await e2e.cleanup().folder('a11y-demo');
-  const { page } = await openKeyDesk(e2e.cleanup(), e2e.browser(), { folder, demo: true });
+  const { page } = await openKeyDesk(e2e.cleanup(), e2e.browser(), { folder, demo: true, today: day.date });
+  await expectDayKind(page, day);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await page.getByRole('region', { name: 'Parkgate' }).getByText(/places filled/).waitFor();
   expect(await accessibilityProblems(page)).toEqual([]);

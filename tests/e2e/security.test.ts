@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   accessibleDescription,
@@ -17,6 +15,7 @@ import {
   useSharedDemo,
 } from './support';
 import { accessibilityProblems } from './support/a11y';
+import { readEveryFile, waitForQuietFolder } from './support/files';
 
 const e2e = useE2e();
 // One demo server for the tests below that use demo accounts. Each test starts signed out; only the
@@ -125,15 +124,16 @@ test('nothing in the data folder can be read without a password: no names, no pl
   const secrets = ['The Key (demo data)', 'Parkgate', 'Frederick Bird', 'Demo Manager', 'Demo Teacher', 'demo.manager', 'demo.teacher'];
 
   const folder = demo.app().folder;
-  const names = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  expect(names.map((entry) => entry.name)).toContain('keydesk.db');
-  for (const entry of names) {
-    const path = join(entry.parentPath, entry.name);
-    const bytes = await readFile(path);
-    expect(bytes.subarray(0, 16).toString('latin1'), path).not.toBe('SQLite format 3\0');
+  // Signing in saved (its audit entry): let that save finish. Should another start meanwhile, its
+  // temporary file may be renamed away between listing and reading; every file that is read is checked.
+  await waitForQuietFolder(folder);
+  const { files, vanished } = await readEveryFile(folder);
+  expect(files.map((file) => file.name), `the files read (gone before they could be read: ${vanished.join(', ') || 'none'})`).toContain('keydesk.db');
+  for (const { name, bytes } of files) {
+    expect(bytes.subarray(0, 16).toString('latin1'), name).not.toBe('SQLite format 3\0');
     for (const secret of secrets) {
       for (const encoding of ['utf8', 'utf16le'] as const) {
-        expect(bytes.includes(Buffer.from(secret, encoding)), `${secret} (${encoding}) in ${path}`).toBe(false);
+        expect(bytes.includes(Buffer.from(secret, encoding)), `${secret} (${encoding}) in ${name}`).toBe(false);
       }
     }
   }

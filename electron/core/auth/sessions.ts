@@ -30,20 +30,27 @@ const RECOVERY_LOOKUP = 'recovery-key';
 export class Sessions {
   current: Session | null = null;
   private guard: SignInGuard | null = null;
+  /** Fires when the session falls due to lock, so the screen locks then and not at the next call. */
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly core: KeyDeskCore,
     private readonly scrypt?: ScryptParams,
+    /** Tests only: overrides the provision's auto-lock minutes. */
+    private readonly autoLockMs?: number,
   ) {}
 
   async useFolder(folder: string): Promise<void> {
-    this.current = null;
+    this.end();
     this.guard = await SignInGuard.load(folder);
   }
 
   /** The file is closing: nobody is signed in to it any more. */
   end(): void {
+    const had = this.current !== null;
     this.current = null;
+    this.disarm();
+    if (had) this.core.events.statusChanged();
   }
 
   requireUser(): SignedInUser {
@@ -73,19 +80,60 @@ export class Sessions {
   }
 
   /** Any call by the signed-in person counts as activity and puts off the auto-lock. */
-  noteActivity(): void {
-    if (this.current && !this.current.locked) this.current.lastActivity = this.core.clockNow().getTime();
+  async noteActivity(): Promise<void> {
+    if (!this.current || this.current.locked) return;
+    this.current.lastActivity = this.core.clockNow().getTime();
+    await this.arm();
   }
 
   async lockIfIdle(): Promise<void> {
     const session = this.current;
     const file = this.core.dataFile;
     if (!session || session.locked || !file) return;
-    const minutes = (await getProvision(file.db))?.autoLockMinutes ?? 5;
-    if (this.core.clockNow().getTime() - session.lastActivity >= minutes * 60_000) {
+    const { ms, words } = await this.idleLimit();
+    if (this.core.clockNow().getTime() - session.lastActivity >= ms) {
       session.locked = true;
-      await this.record('auto-locked', `after ${minutes} minutes without use`);
+      this.disarm();
+      await this.record('auto-locked', `after ${words} without use`);
+      this.core.events.statusChanged();
     }
+  }
+
+  /** How long without use before Key Desk locks: the provision's minutes (or a test's override). */
+  private async idleLimit(): Promise<{ ms: number; words: string }> {
+    if (this.autoLockMs !== undefined) return { ms: this.autoLockMs, words: `${this.autoLockMs / 1000} seconds` };
+    const file = this.core.dataFile;
+    const minutes = (file ? (await getProvision(file.db))?.autoLockMinutes : undefined) ?? 5;
+    return { ms: minutes * 60_000, words: `${minutes} minutes` };
+  }
+
+  /** Sets the timer for the moment the session falls due to lock (again after every use). */
+  private async arm(): Promise<void> {
+    this.disarm();
+    const session = this.current;
+    if (!session || session.locked || !this.core.dataFile) return;
+    const { ms } = await this.idleLimit();
+    // At least a second: a clock that tests hold still must not make this spin.
+    const due = Math.max(session.lastActivity + ms - this.core.clockNow().getTime(), 1000);
+    const timer = setTimeout(() => {
+      if (this.idleTimer !== timer) return;
+      this.idleTimer = undefined;
+      void this.core
+        .exclusive(async () => {
+          if (this.current !== session || session.locked) return;
+          await this.lockIfIdle();
+          if (!session.locked) await this.arm();
+        })
+        .catch((error: unknown) => console.error('Key Desk: auto-lock failed', error));
+    }, due);
+    // Never the reason a process (a test, browser mode stopping) stays alive.
+    timer.unref?.();
+    this.idleTimer = timer;
+  }
+
+  private disarm(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   async signIn(username: string, password: string) {
@@ -160,21 +208,25 @@ export class Sessions {
     session.locked = false;
     session.lastActivity = this.core.clockNow().getTime();
     await this.record('unlocked');
+    await this.arm();
+    this.core.events.statusChanged();
     return this.core.status();
   }
 
-  async lock() {
+  async lock(detail?: string) {
     if (this.current && !this.current.locked) {
       this.current.locked = true;
-      await this.record('locked');
+      this.disarm();
+      await this.record('locked', detail);
+      this.core.events.statusChanged();
     }
     return this.core.status();
   }
 
-  /** Switch user: saves, closes the unsealed database and goes back to the sign-in screen. */
-  async signOut() {
+  /** Sign out or Switch user: saves, closes the unsealed database and goes back to the sign-in screen. */
+  async signOut(detail?: string) {
     if (this.current) {
-      await this.record('signed-out');
+      await this.record('signed-out', detail);
       await this.core.reseal();
     }
     return this.core.status();
@@ -222,6 +274,8 @@ export class Sessions {
     file.actor = { id: member.id, name: member.name };
     await this.flushPending(file, lookup);
     await this.record(action);
+    await this.arm();
+    this.core.events.statusChanged();
   }
 
   /** An audit entry for something that is not a row change, in the signed-in person's name. */

@@ -17,6 +17,7 @@ export class SaveScheduler {
       onError?: (error: unknown) => void;
       /** Whether to try again in the background after this error (default: always). */
       retries?: (error: unknown) => boolean;
+      onSaved?: () => void;
     } = {},
   ) {}
 
@@ -61,6 +62,7 @@ export class SaveScheduler {
     this.running = this.save();
     try {
       await this.running;
+      this.options.onSaved?.();
     } catch (error) {
       this.dirty = true;
       this.options.onError?.(error);

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { UserError } from '../errors';
+import { unescapedCell } from '../../../shared/csv';
 
 /** One spreadsheet row as read: `line` is the row number a spreadsheet shows (the header is row 1). */
 export interface CsvRecord {
@@ -83,5 +84,5 @@ export function headerKey(header: string): string {
  */
 export function cellText(cell: string | undefined): string {
   const text = (cell ?? '').trim();
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return unescapedCell(text);
 }

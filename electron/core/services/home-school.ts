@@ -7,7 +7,7 @@ import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import type { PlacementOnDay } from '../repositories/registers';
 import { loadCalendar } from './calendar';
-import { toCsv } from './csv';
+import { toCsv } from '../../../shared/csv';
 import { plannedAtKey } from './registers';
 import { scopeAllowsBase, type PupilScope } from './scope';
 

@@ -16,7 +16,7 @@ import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { insertPupil, listPupilNames, pupilsWithUpn, type PupilName, type PupilValues } from '../repositories/pupils';
 import { insertSchool, listSchools } from '../repositories/schools';
-import { toCsv } from './csv';
+import { toCsv } from '../../../shared/csv';
 import { cellText, headerKey, readCsvFile, type CsvRecord } from './csv-file';
 import { duplicateMessage, listVisiblePupils, nameKey, newPupilValues, upnClashMessage } from './pupils';
 import type { PupilScope } from './scope';

@@ -1,23 +1,21 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import { fieldWords, valueText } from './format';
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+import { auditValueRows, type AuditNames } from '../../../shared/domain/audit-words';
 
 /**
- * A record's values before and after the change, side by side. Where there is both a before and an
- * after, the fields that changed are marked (in words as well as colour).
+ * A record's values before and after the change, side by side, in words: plain field names, names
+ * for ids, dd/mm/yyyy dates. Where there is both a before and an after, the fields that changed are
+ * marked (in words as well as colour).
  */
-export function AuditChanges({ entry }: { entry: AuditEntry }) {
+export function AuditChanges({ entry, names }: { entry: AuditEntry; names: AuditNames }) {
   const { before, after } = entry;
-  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const rows = auditValueRows(entry, names);
   const both = !!before && !!after;
-  const changed = (field: string) => both && !same(before[field], after[field]);
-  const changes = fields.filter(changed).length;
+  const changes = rows.filter((row) => row.changed).length;
 
   return (
     <Stack gap="xs">
-      {fields.length > 0 && (
+      {rows.length > 0 && (
         <>
           {both && (
             <Text size="sm" c="dimmed">
@@ -36,20 +34,20 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {fields.map((field) => {
-                const isChanged = changed(field);
+              {rows.map((row) => {
+                const isChanged = row.changed;
                 return (
-                  <Table.Tr key={field} bg={isChanged ? 'var(--mantine-color-yellow-light)' : undefined} data-changed={isChanged || undefined}>
+                  <Table.Tr key={row.field} bg={isChanged ? 'var(--mantine-color-yellow-light)' : undefined} data-changed={isChanged || undefined}>
                     <Table.Th scope="row" fw={isChanged ? 700 : 400}>
-                      {fieldWords(field)}
+                      {row.label}
                       {isChanged && (
                         <Badge ml={6} size="xs" color="dark" variant="outline">
                           Changed
                         </Badge>
                       )}
                     </Table.Th>
-                    {before && <Table.Td style={{ wordBreak: 'break-word' }}>{valueText(before[field])}</Table.Td>}
-                    {after && <Table.Td style={{ wordBreak: 'break-word' }}>{valueText(after[field])}</Table.Td>}
+                    {before && <Table.Td style={{ wordBreak: 'break-word' }}>{row.before}</Table.Td>}
+                    {after && <Table.Td style={{ wordBreak: 'break-word' }}>{row.after}</Table.Td>}
                   </Table.Tr>
                 );
               })}

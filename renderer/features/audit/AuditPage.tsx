@@ -10,7 +10,6 @@ import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { count } from '../../lib/format';
-import { useBases, useStaffList } from '../../lib/queries';
 import { usePupilList } from '../pupils/queries';
 import { AuditTable } from './AuditTable';
 import { downloadCsv } from './download';
@@ -52,9 +51,7 @@ function filterAtFault(error: unknown): FilterField | null {
 
 /** Who changed what, and when: filtered by person, pupil and date, a page at a time, and exported as CSV. */
 export function AuditPage() {
-  const staff = useStaffList();
   const people = useAuditPeople();
-  const bases = useBases();
   const pupils = usePupilList();
   // Opened from a pupil's History tab: already filtered to that pupil.
   const [params] = useSearchParams();
@@ -89,11 +86,6 @@ export function AuditPage() {
       onError: (error) => notifications.show({ color: 'red', title: 'The audit trail was not exported', message: error.message }),
     });
 
-  const names = new Map<string, string>([
-    ...(staff.data ?? []).map((m) => [m.id, m.name] as const),
-    ...(bases.data ?? []).map((b) => [b.id, b.name] as const),
-    ...(pupils.data ?? []).map((p) => [p.id, p.name] as const),
-  ]);
   const filtered = Object.keys(applied).length > 0;
   const total = audit.data?.total ?? 0;
   const pages = Math.ceil(total / AUDIT_PAGE_SIZE);
@@ -192,7 +184,7 @@ export function AuditPage() {
           <Text size="sm" aria-live="polite" ref={summary}>
             {total > AUDIT_PAGE_SIZE ? `Entries ${first} to ${last} of ${total}, newest first` : `${count(total, 'entry', 'entries')}, newest first`}
           </Text>
-          <AuditTable entries={audit.data.entries} names={names} busy={audit.isPlaceholderData} />
+          <AuditTable entries={audit.data.entries} names={audit.data.names} busy={audit.isPlaceholderData} />
           {pages > 1 && (
             <Pager
               label="Pages of the audit trail"

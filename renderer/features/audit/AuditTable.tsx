@@ -2,24 +2,17 @@ import { Button, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { describeAuditAction, type AuditEntry } from '../../../shared/domain/audit';
+import { auditDetailText, type AuditNames } from '../../../shared/domain/audit-words';
+import { formatUkDateTime } from '../../../shared/domain/dates';
 import { AuditChanges } from './AuditChanges';
-import { formatUkDateTime } from './format';
 
-/** What the entry is about, in a form staff recognise: its name if it has one, else whose or which it is. */
-function recordLabel(entry: AuditEntry, names: ReadonlyMap<string, string>): string {
-  const named = entry.after?.name ?? entry.before?.name;
-  if (typeof named === 'string' && named) return named;
-  if (entry.entityId && names.has(entry.entityId)) return names.get(entry.entityId) as string;
-  if (entry.pupilId) return `Pupil ${entry.pupilId}`;
-  return entry.entityId ?? '';
-}
-
-function EntryRow({ entry, names }: { entry: AuditEntry; names: ReadonlyMap<string, string> }) {
+function EntryRow({ entry, names }: { entry: AuditEntry; names: AuditNames }) {
   const [open, setOpen] = useState(false);
   const what = describeAuditAction(entry);
   const when = formatUkDateTime(entry.at);
   const hasValues = !!entry.before || !!entry.after;
   const detailsId = `audit-entry-${entry.seq}`;
+  const detail = auditDetailText(entry.detail, names);
   return (
     <Fragment>
       <Table.Tr>
@@ -29,13 +22,13 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: ReadonlyMap<stri
         <Table.Td>{entry.staffName}</Table.Td>
         <Table.Td>
           {what}
-          {entry.detail && (
+          {detail && (
             <Text size="xs" c="dimmed">
-              {entry.detail}
+              {detail}
             </Text>
           )}
         </Table.Td>
-        <Table.Td style={{ wordBreak: 'break-word' }}>{recordLabel(entry, names)}</Table.Td>
+        <Table.Td style={{ wordBreak: 'break-word' }}>{entry.recordName}</Table.Td>
         <Table.Td>
           {hasValues && (
             <Button
@@ -55,7 +48,7 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: ReadonlyMap<stri
       {open && (
         <Table.Tr id={detailsId}>
           <Table.Td colSpan={5} bg="var(--mantine-color-gray-0)">
-            <AuditChanges entry={entry} />
+            <AuditChanges entry={entry} names={names} />
           </Table.Td>
         </Table.Tr>
       )}
@@ -64,7 +57,7 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: ReadonlyMap<stri
 }
 
 /** One page of the trail, newest first; each change opens to show its values before and after. */
-export function AuditTable({ entries, names, busy }: { entries: AuditEntry[]; names: ReadonlyMap<string, string>; busy: boolean }) {
+export function AuditTable({ entries, names, busy }: { entries: AuditEntry[]; names: AuditNames; busy: boolean }) {
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="xs" aria-busy={busy} style={{ opacity: busy ? 0.6 : 1 }}>

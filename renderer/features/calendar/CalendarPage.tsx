@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { academicYearLabel, typicalTerms, type SchoolYear } from '../../../shared/domain/calendar';
-import { localIsoDate } from '../../../shared/domain/dates';
 import { academicYearOf } from '../../../shared/domain/pupils';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
+import { useToday } from '../../lib/today';
 import { Closures, PreviewNote } from './Closures';
 import { overPlaces } from './ChangeEffect';
 import { useCalendarChangePreview, useCalendarYears, useCopyYear, useSchoolYear } from './queries';
@@ -72,7 +72,7 @@ function CopyYear({ year, nextExists, onCopied }: { year: SchoolYear; nextExists
 /** The school calendar: half terms and closures for each academic year, which every timetable follows. */
 export function CalendarPage() {
   const years = useCalendarYears();
-  const current = academicYearOf(localIsoDate(new Date()));
+  const current = academicYearOf(useToday());
   const [chosen, setChosen] = useState<number | null>(null);
   const selected = chosen ?? current;
   const year = useSchoolYear(selected);

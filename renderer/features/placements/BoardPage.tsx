@@ -1,14 +1,15 @@
-import { Alert, Anchor, Button, Card, Collapse, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Collapse, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { BaseBoard, BoardPupil, WaitingPupil } from '../../../shared/api/specs/placements';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
 import { BaseHeading } from '../../components/BaseHeading';
 import { EmptyState, LoadError } from '../../components/ListParts';
 import { count } from '../../lib/format';
+import { useToday } from '../../lib/today';
 import { useBoard } from './queries';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -23,9 +24,23 @@ function PupilName({ pupil }: { pupil: BoardPupil }) {
   );
 }
 
+/**
+ * A list's heading on a base's card. Each card has the same lists, so the base's name starts the
+ * heading for screen readers: it names the list's region, and two bases with the same counts would
+ * otherwise give two regions the same name.
+ */
+function ListTitle({ id, baseName, children }: { id: string; baseName?: string | undefined; children: ReactNode }) {
+  return (
+    <Title order={4} size="h6" id={id}>
+      {baseName && <VisuallyHidden>{baseName}:</VisuallyHidden>} {children}
+    </Title>
+  );
+}
+
 /** One short list on a base's card: a heading, and a table of pupils or a line saying there are none. */
 function PupilList({
   id,
+  baseName,
   title,
   pupils,
   empty,
@@ -33,6 +48,8 @@ function PupilList({
   date,
 }: {
   id: string;
+  /** Left out when the title already names the base. */
+  baseName?: string;
   title: string;
   pupils: readonly BoardPupil[];
   empty: string;
@@ -41,9 +58,9 @@ function PupilList({
 }) {
   return (
     <section aria-labelledby={id}>
-      <Title order={4} size="h6" id={id}>
+      <ListTitle id={id} baseName={baseName}>
         {title} ({pupils.length})
-      </Title>
+      </ListTitle>
       {pupils.length === 0 ? (
         <Text size="sm" c="dimmed">
           {empty}
@@ -119,6 +136,7 @@ function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
 
         <PupilList
           id={`${slug}-starting`}
+          baseName={base.name}
           title="Starting in the next 4 weeks"
           pupils={board.startingSoon}
           empty="Nobody is due to start."
@@ -127,6 +145,7 @@ function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
         />
         <PupilList
           id={`${slug}-ending`}
+          baseName={base.name}
           title="Ending in the next 4 weeks"
           pupils={board.endingSoon}
           empty="Nobody is due to finish."
@@ -134,9 +153,9 @@ function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
           date={(p) => dateOrDash(p.date)}
         />
         <section aria-labelledby={`${slug}-waiting`}>
-          <Title order={4} size="h6" id={`${slug}-waiting`}>
+          <ListTitle id={`${slug}-waiting`} baseName={base.name}>
             Waiting list ({board.waiting.length})
-          </Title>
+          </ListTitle>
           {board.waiting.length === 0 ? (
             <Text size="sm" c="dimmed">
               Nobody is waiting for a place.
@@ -197,7 +216,7 @@ function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
 /** Places at each base: how full it is today, who starts and ends soon, and who is waiting. */
 export function BoardPage() {
   const board = useBoard();
-  const today = localIsoDate(new Date());
+  const today = useToday();
   return (
     <Stack>
       <div>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { KeyStage } from '../../../shared/domain/bases';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { keyStageProblem, PANEL_DECISIONS, type PanelDecision, type Placement } from '../../../shared/domain/placements';
 import { keyStageFor, yearGroupLabel } from '../../../shared/domain/pupils';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
@@ -16,6 +16,7 @@ import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { useBases } from '../../lib/queries';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
+import { useToday } from '../../lib/today';
 import { useDecide } from './queries';
 
 export const DECISION_LABELS: Record<PanelDecision, string> = {
@@ -60,12 +61,13 @@ export function DecisionForm({
   const keyStage = keyStageFor(yearGroup);
   const problemAt = (b: { name: string; keyStages: readonly KeyStage[] }) => keyStageProblem(b.name, b.keyStages, keyStage, yearGroupLabel(yearGroup));
   const decide = useDecide();
+  const today = useToday();
   const [confirming, setConfirming] = useState<FormOutput | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
     defaultValues: {
       decision: null,
-      decidedOn: localIsoDate(new Date()),
+      decidedOn: today,
       baseId: placement.baseId && bases.data?.some((b) => b.id === placement.baseId && problemAt(b)) ? null : placement.baseId,
       notes: '',
     },

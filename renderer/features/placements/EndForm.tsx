@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { OUTCOME_LABELS, OUTCOMES, type Outcome, type Placement } from '../../../shared/domain/placements';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { DateField } from '../../components/DateField';
@@ -13,6 +13,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
+import { useToday } from '../../lib/today';
 import { useEndPlacement } from './queries';
 
 const schema = z.object({
@@ -43,10 +44,11 @@ export function EndForm({
   onCancel: () => void;
 }) {
   const end = useEndPlacement();
+  const today = useToday();
   const [confirming, setConfirming] = useState<FormOutput | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: { endDate: localIsoDate(new Date()), outcome: withdraw ? 'withdrawn' : null, notes: '' },
+    defaultValues: { endDate: today, outcome: withdraw ? 'withdrawn' : null, notes: '' },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
   useDiscardGuard(isDirty);

@@ -3,7 +3,7 @@ import { Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import type { Placement } from '../../../shared/domain/placements';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
@@ -11,6 +11,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
+import { useToday } from '../../lib/today';
 import { useAddFollowUp } from './queries';
 
 const schema = z.object({ on: requiredDate('Enter the date of the visit as dd/mm/yyyy.'), notes: optionalNotes('Notes') });
@@ -21,9 +22,10 @@ const FIELDS = ['on', 'notes'] as const;
 /** A follow-up visit to the home school after the placement ended. */
 export function FollowUpForm({ placement, onDone, onCancel }: { placement: Placement; onDone: () => void; onCancel: () => void }) {
   const add = useAddFollowUp();
+  const today = useToday();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: { on: localIsoDate(new Date()), notes: '' },
+    defaultValues: { on: today, notes: '' },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
   useDiscardGuard(isDirty);

@@ -2,11 +2,12 @@ import { Accordion, Badge, Button, Group, Paper, Stack, Text, Title } from '@man
 import { IconSend } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { PupilPage } from '../../../shared/api/specs/pupils';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { PLACEMENT_STATUS_LABELS, type Placement } from '../../../shared/domain/placements';
 import { displayName } from '../../../shared/domain/pupil-record';
 import { useStatus } from '../../lib/queries';
 import { useDialog } from '../../lib/useDialog';
+import { useToday } from '../../lib/today';
 import { DecisionForm } from './DecisionForm';
 import { EndForm } from './EndForm';
 import { FollowUpForm } from './FollowUpForm';
@@ -64,7 +65,7 @@ function PlacementSummary({ placement, withReferral = true }: { placement: Place
 export function PlacementTab({ page }: { page: PupilPage }) {
   const status = useStatus();
   const canManage = rolesAllow(ACCESS['placements.decide'], status.data?.user?.roles ?? []);
-  const today = localIsoDate(new Date());
+  const today = useToday();
   const name = displayName(page.pupil);
   const current = openPlacement(page.placements);
   const earlier = page.placements.filter((p) => p !== current);

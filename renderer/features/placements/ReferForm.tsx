@@ -3,13 +3,13 @@ import { Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { localIsoDate } from '../../../shared/domain/dates';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
 import { optionalNotes, requiredDate } from '../../lib/schemas';
+import { useToday } from '../../lib/today';
 import { useSchools } from '../schools/queries';
 import { useRefer } from './queries';
 
@@ -36,9 +36,10 @@ export interface ReferredPupil {
 export function ReferForm({ pupil, onDone, onCancel }: { pupil: ReferredPupil; onDone: () => void; onCancel: () => void }) {
   const schools = useSchools();
   const refer = useRefer();
+  const today = useToday();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: { referringSchoolId: pupil.homeSchoolId, referredOn: localIsoDate(new Date()), reason: '', tried: '' },
+    defaultValues: { referringSchoolId: pupil.homeSchoolId, referredOn: today, reason: '', tried: '' },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
   useDiscardGuard(isDirty);

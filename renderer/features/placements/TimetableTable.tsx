@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { DEFAULT_TIMETABLE_RULES, type Timetable } from '../../../shared/domain/timetable';
+import { useToday } from '../../lib/today';
 import { useTimetable } from './queries';
 import { KeyDayLimitNote } from './KeyDayLimitNote';
 import { SHORT_WEEKDAYS, thisWeekLine, weekOf, weekRows, type WeekCell } from './weeks';
@@ -144,6 +145,7 @@ export function TimetableTable({ timetable, pupilName, today }: { timetable: Tim
 /** The timetable of a placement with a start date, loaded from the core. */
 export function TimetableSection({ placementId, pupilName }: { placementId: string; pupilName: string }) {
   const timetable = useTimetable(placementId);
+  const today = useToday();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`timetable-${placementId}`}>
       <Title order={3} size="h4" id={`timetable-${placementId}`} mb="sm">
@@ -159,7 +161,7 @@ export function TimetableSection({ placementId, pupilName }: { placementId: stri
           {timetable.error.message}
         </Alert>
       ) : (
-        <TimetableTable timetable={timetable.data} pupilName={pupilName} today={localIsoDate(new Date())} />
+        <TimetableTable timetable={timetable.data} pupilName={pupilName} today={today} />
       )}
     </Paper>
   );

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { CallInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/result';
 import type { PossibleDuplicate } from '../../../shared/api/specs/pupils';
-import { addDays, isIsoDate, localIsoDate } from '../../../shared/domain/dates';
+import { addDays, isIsoDate } from '../../../shared/domain/dates';
 import {
   dateOfBirthProblem,
   dateOfBirthSchema,
@@ -30,6 +30,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { FormModal, useDiscardGuard } from '../../components/FormModal';
 import { fieldAtFault } from '../../lib/errors';
 import { formatUkDate } from '../../lib/format';
+import { useToday } from '../../lib/today';
 import { useSchools } from '../schools/queries';
 import { SchoolForm } from '../schools/SchoolForm';
 import { useCreatePupil, useDuplicates, useUpdatePupil } from './queries';
@@ -146,7 +147,7 @@ function DuplicateWarning({
  * when a pupil with the same name and date of birth is already on record.
  */
 export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: (saved: Pupil) => void; onCancel: () => void }) {
-  const today = localIsoDate(new Date());
+  const today = useToday();
   const schema = useMemo(() => formSchema(today, pupil), [today, pupil]);
   const schools = useSchools();
   const create = useCreatePupil();

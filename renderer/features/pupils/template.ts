@@ -1,3 +1,4 @@
+import { toCsv } from '../../../shared/csv';
 import { downloadCsv } from '../audit/download';
 
 /** The columns the import reads, named exactly as the core accepts them, in the order of the template. */
@@ -17,5 +18,5 @@ export const IMPORT_COLUMNS = [
 
 /** A spreadsheet with just the header row, for staff to fill in. */
 export function downloadTemplate(): void {
-  downloadCsv('key-desk-pupils-template.csv', `${IMPORT_COLUMNS.join(',')}\r\n`);
+  downloadCsv('key-desk-pupils-template.csv', `${toCsv(IMPORT_COLUMNS, [])}\r\n`);
 }

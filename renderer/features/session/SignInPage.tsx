@@ -145,6 +145,12 @@ export function SignInPage({ status }: { status: AppStatus }) {
             Data in <Code>{status.dataFolder}</Code>
           </Text>
         </div>
+        {status.inUseElsewhere && (
+          <Alert color="yellow" variant="light" title="Someone is signed in on another browser" role="status">
+            Key Desk is in use in another browser on this PC. Carry on there, or sign out there first. If that browser has been
+            closed, Key Desk signs out by itself within a minute.
+          </Alert>
+        )}
         <Paper withBorder p="lg">
           {recovering ? <RecoveryForm onCancel={() => setRecovering(false)} /> : <SignInForm status={status} />}
         </Paper>

@@ -1,6 +1,6 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { useStatus } from '../../lib/queries';
+import { useAppEvents, useStatus } from '../../lib/queries';
 import { AuditPage } from '../audit/AuditPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { BoardPage } from '../placements/BoardPage';
@@ -23,6 +23,7 @@ import { Shell } from './Shell';
 /** Set-up, sign-in or the lock screen until someone is signed in; after that, the app. */
 export function Root() {
   const status = useStatus();
+  useAppEvents(status.data?.user?.id ?? '');
   if (status.isPending) {
     return (
       <Center h="100vh">

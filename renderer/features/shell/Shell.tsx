@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Menu, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLock, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLock, IconLogout, IconUsers } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router-dom';
 import { unwrap } from '../../../shared/api/result';
@@ -36,7 +36,9 @@ function UserMenu({ user }: { user: SignedInUser }) {
   const [changing, { open, close }] = useDisclosure(false);
   const lock = useSetupAction(async () => unwrap(await api.session.lock()));
   const signOut = useSetupAction(async () => unwrap(await api.session.signOut()));
-  useHotkeys([['mod+L', () => lock.mutate(undefined)]]);
+  // From anywhere, a text field included (useHotkeys skips inputs unless told otherwise): staff lock
+  // the screen as they walk away, often with the cursor still in a form.
+  useHotkeys([['mod+L', () => lock.mutate(undefined)]], [], true);
   return (
     <>
       {/* Not portalled, so the open menu stays inside the header landmark; no focus placeholder div
@@ -51,8 +53,11 @@ function UserMenu({ user }: { user: SignedInUser }) {
           <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={() => lock.mutate(undefined)} rightSection={<Text size="xs">Ctrl+L</Text>}>
             Lock
           </Menu.Item>
-          <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate(undefined)}>
+          <Menu.Item leftSection={<IconUsers size={16} aria-hidden />} onClick={() => signOut.mutate(undefined)}>
             Switch user
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate(undefined)}>
+            Sign out
           </Menu.Item>
           <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={open}>
             Change password
@@ -110,7 +115,7 @@ export function Shell({ status, children }: { status: AppStatus; children: React
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         {status.saveProblem && (
           <Text c="red" fw={600} role="alert" mb="md">
-            Key Desk cannot save to disk ({status.saveProblem}). Your changes are kept while it keeps trying: do not close it.
+            Key Desk cannot save your changes. {status.saveProblem} Your changes are kept while it keeps trying: do not close it.
           </Text>
         )}
         {children}

@@ -1,7 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core';
 import type { FailedSignIns, StaffMember } from '../../../shared/domain/staff';
 import { count } from '../../lib/format';
-import { formatUkDateTime } from '../audit/format';
+import { formatUkDateTime } from '../../../shared/domain/dates';
 import { useClearFailedSignIns } from './queries';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/dates';
 
 /** A call's input schema and, as a phantom type, what it returns. */
 export interface CallSpec<I extends z.ZodType, O> {
@@ -17,10 +18,14 @@ export const id = (what: string) =>
       issue.input === undefined || issue.input === null ? `Choose a ${what}.` : `That ${what} is not one Key Desk knows.`,
   });
 
-/** A day typed by staff: they see dd/mm/yyyy, the API carries ISO. */
-export const isoDate = z.iso.date({ error: 'Enter a date as dd/mm/yyyy.' });
+/**
+ * A day typed by staff: they see dd/mm/yyyy, the API carries ISO. A real day between 1900 and 2100,
+ * with messages naming the field (`label` as it reads in a sentence: "the start date").
+ */
+export const dateField = (label: string) => isoDateSchema(label);
 
-export const dateField = (label: string) => z.iso.date({ error: `Enter ${label} as dd/mm/yyyy.` });
+/** A date with no better name: prefer dateField, whose messages say which date is wrong. */
+export const isoDate = dateField('a date');
 
 export const requiredText = (label: string, max: number) =>
   z

@@ -6,8 +6,29 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_JS = resolve(ROOT, 'out/main/web.js');
 const READY_LINE = /^Key Desk is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
+// Making the demo data takes 15–20 s on a busy 2-core machine, longer under load.
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * The day every end-to-end test runs at unless it starts the app at another (`today`): a Wednesday in
+ * term, Autumn 2 of 2026/27. Browser mode's clock starts there (at 09:00) and runs on, so a test gives
+ * the same answer whatever the real date; demo data is made relative to it.
+ */
+export const E2E_TODAY = '2026-11-18';
+
+/**
+ * Days the date-sensitive checks also run at, as the demo's typical calendar has them (each test checks
+ * that it still does): a term day, the first day of a holiday (October half term), and the first
+ * school day of a half term (Spring 2, after February half term: the demo puts INSET days at the start
+ * of Autumn 2, Spring 1 and Summer 2, when pupils come back a day later).
+ */
+export const E2E_DAYS = [
+  { kind: 'term day', date: E2E_TODAY },
+  { kind: 'holiday', date: '2026-10-26' },
+  { kind: 'first day of a half term', date: '2027-02-22' },
+] as const;
+export type E2eDay = (typeof E2E_DAYS)[number];
 
 export function assertBuilt(): void {
   if (!existsSync(WEB_JS)) {
@@ -23,6 +44,8 @@ export interface RunningApp {
   port: number;
   token: string;
   folder: string;
+  /** The date browser mode's clock started at (ISO). */
+  today: string;
   /** Everything written to stdout and stderr so far, for failure messages. */
   output(): string;
   /** SIGTERM (which saves and closes the data file), then waits for the process to end. */
@@ -40,12 +63,14 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts `node out/main/web.js --data <folder>` and resolves once it prints its one line. */
-export async function startApp(options: { folder: string; demo?: boolean; port?: number }): Promise<RunningApp> {
+/** Starts `node out/main/web.js --data <folder> --today <date>` (and any `args`) and resolves once it prints its one line. */
+export async function startApp(options: { folder: string; demo?: boolean; port?: number; today?: string; args?: readonly string[] }): Promise<RunningApp> {
   assertBuilt();
-  const args = [WEB_JS, '--data', options.folder];
+  const today = options.today ?? E2E_TODAY;
+  const args = [WEB_JS, '--data', options.folder, '--today', today];
   if (options.port !== undefined) args.push('--port', String(options.port));
   if (options.demo) args.push('--demo');
+  if (options.args) args.push(...options.args);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 
   let stdout = '';
@@ -87,7 +112,7 @@ export async function startApp(options: { folder: string; demo?: boolean; port?:
         reject(new Error(`Browser mode exited (code ${code}, signal ${signal}) before printing its address.\n${output()}`));
       });
     });
-    return { url: match[1]!, port: Number(match[2]), token: match[3]!, folder: options.folder, output, stop };
+    return { url: match[1]!, port: Number(match[2]), token: match[3]!, folder: options.folder, today, output, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -4,7 +4,7 @@ import { assertBuilt, startApp, type RunningApp } from './app';
 import { launchBrowser, settle, type Browser } from './browser';
 import { Cleanup, makeTempFolder, removeFolder } from './temp';
 
-export { assertBuilt, startApp, WEB_JS, type RunningApp } from './app';
+export { assertBuilt, E2E_DAYS, E2E_TODAY, startApp, WEB_JS, type E2eDay, type RunningApp } from './app';
 export { chromiumPath, launchBrowser, settle, type Browser } from './browser';
 export { Cleanup, makeTempFolder, removeFolder } from './temp';
 
@@ -12,7 +12,7 @@ export { Cleanup, makeTempFolder, removeFolder } from './temp';
 export async function openKeyDesk(
   cleanup: Cleanup,
   browser: Browser,
-  options: { folder: string; demo?: boolean; signInAs?: string | null },
+  options: { folder: string; demo?: boolean; signInAs?: string | null; today?: string },
 ): Promise<{ app: RunningApp; page: Page }> {
   const app = await startApp(options);
   cleanup.add(() => app.stop());
@@ -79,7 +79,7 @@ export async function keepRecoveryKey(page: Page): Promise<string> {
 }
 
 /** Opens the header's user menu (the button with the signed-in person's name) and picks an item. */
-export async function fromUserMenu(page: Page, personName: string, item: 'Lock' | 'Switch user' | 'Change password'): Promise<void> {
+export async function fromUserMenu(page: Page, personName: string, item: 'Lock' | 'Switch user' | 'Sign out' | 'Change password'): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: personName }).click();
   await page.getByRole('menuitem', { name: item }).click();
 }
@@ -97,7 +97,8 @@ export async function switchUser(page: Page, personName: string): Promise<void> 
 export async function callApi(page: Page, name: string, input?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; field?: string } }> {
   return page.evaluate(
     async ({ name, input }) => {
-      const token = new URLSearchParams(location.search).get('token') ?? '';
+      // The page takes the token out of the address bar and keeps it for the tab.
+      const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem('key-desk-token') ?? '';
       const response = await fetch(`/api/${name}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -119,11 +120,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * One browser-mode server with demo data for a whole test file (its tests run one after another),
- * started before the first test and stopped after the last. Each test opens its own tab with
- * `open()`, which first ends whatever session an earlier test left (the session lives in the
- * server, not the tab) so every test starts at the sign-in screen.
+ * or for a describe block when called inside one, started before the first test and stopped after
+ * the last, at `today` (E2E_TODAY unless given). Each test opens its own tab with `open()`, which
+ * first ends whatever session an earlier test left (the session lives in the server, not the tab)
+ * so every test starts at the sign-in screen.
  */
-export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Cleanup }): {
+export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Cleanup }, options: { today?: string } = {}): {
   app: () => RunningApp;
   open: (options?: { signInAs?: string | null }) => Promise<Page>;
 } {
@@ -131,7 +133,7 @@ export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Clea
   let folder: string | undefined;
   beforeAll(async () => {
     folder = await makeTempFolder('shared-demo');
-    app = await startApp({ folder, demo: true });
+    app = await startApp({ folder, demo: true, ...options });
   });
   afterAll(async () => {
     try {
@@ -148,7 +150,8 @@ export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Clea
     app: running,
     async open(options = {}) {
       const { url, token } = running();
-      const signedOut = await fetch(new URL('/api/session.signOut', url), { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      // From the browser, with its cookies: only the browser that signed in may sign out.
+      const signedOut = await e2e.browser().context.request.post(new URL('/api/session.signOut', url).href, { headers: { Authorization: `Bearer ${token}` } });
       expect(((await signedOut.json()) as { ok: boolean }).ok, 'signing out before the test').toBe(true);
       const page = await e2e.browser().open(url);
       e2e.cleanup().add(() => page.close());
@@ -193,10 +196,11 @@ export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
   };
 }
 
-/** Today as the app writes it, dd/mm/yyyy, by this machine's clock (which the browser shares). */
-export function ukDate(date = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
+/** Today by the app's clock (ISO), as its core reports it to the page. */
+export async function appToday(page: Page): Promise<string> {
+  const status = await callApi(page, 'app.status');
+  if (!status.ok) throw new Error(`app.status was refused: ${status.error?.code}: ${status.error?.message}`);
+  return (status.value as { today: string }).today;
 }
 
 /** The text of the elements a control's aria-describedby points at: its description and any error. */

@@ -3,15 +3,16 @@ import type { BaseBoard } from '../../../shared/api/specs/placements';
 import type { PupilPage } from '../../../shared/api/specs/pupils';
 import type { Base } from '../../../shared/domain/bases';
 import { schoolDayChecker, type SchoolYear, type Term } from '../../../shared/domain/calendar';
-import { addDays, formatUkDate, localIsoDate } from '../../../shared/domain/dates';
+import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import type { Placement } from '../../../shared/domain/placements';
 import type { Pupil, PupilSummary } from '../../../shared/domain/pupil-record';
 import type { School } from '../../../shared/domain/schools';
 import { academicYearOf } from '../../../shared/domain/pupils';
-import { callApi } from './index';
+import { E2E_TODAY, type E2eDay } from './app';
+import { appToday, callApi } from './index';
 
-/** Today by this machine's clock, which browser mode and the browser share (e2e runs on the real date). */
-export const todayIso = (): string => localIsoDate(new Date());
+/** The date the tests run at (browser mode's clock starts there), unless a test starts the app at another: see appToday. */
+export const todayIso = (): string => E2E_TODAY;
 
 /**
  * What a call answers, for arranging data or reading facts to compare the screen with; a refusal
@@ -54,6 +55,28 @@ export async function schoolCalendar(page: Page): Promise<SchoolCalendar> {
   return { terms, isSchoolDay, firstSchoolDayFrom };
 }
 
+/**
+ * Fails, saying why, unless the app's calendar still has `day` as the kind of day a test means it to
+ * be (the shipped term pattern is editable data and may change): its checks are only worth something
+ * on the day they claim to cover.
+ */
+export async function expectDayKind(page: Page, day: E2eDay): Promise<void> {
+  expect(await appToday(page), "the app's clock").toBe(day.date);
+  const calendar = await schoolCalendar(page);
+  const weekday = new Date(`${day.date}T12:00:00Z`).getUTCDay();
+  const term = calendar.terms.find((t) => t.startsOn <= day.date && day.date <= t.endsOn);
+  const schoolDay = calendar.isSchoolDay(day.date);
+  // The first school day of its half term (which may start with an INSET day).
+  const startsHalfTerm = !!term && schoolDay && calendar.firstSchoolDayFrom(term.startsOn) === day.date;
+  const is = { weekday: weekday >= 1 && weekday <= 5, inTerm: !!term, schoolDay, startsHalfTerm };
+  const expected = {
+    'term day': { weekday: true, inTerm: true, schoolDay: true, startsHalfTerm: false },
+    holiday: { weekday: true, inTerm: false, schoolDay: false, startsHalfTerm: false },
+    'first day of a half term': { weekday: true, inTerm: true, schoolDay: true, startsHalfTerm: true },
+  }[day.kind];
+  expect(is, `${formatUkDate(day.date)} as a ${day.kind} in the demo's calendar`).toEqual(expected);
+}
+
 export async function baseNamed(page: Page, name: string): Promise<BaseBoard> {
   const board = await fact<BaseBoard[]>(page, 'placements.board');
   const found = board.find((b) => b.base.name === name);
@@ -74,24 +97,24 @@ export async function givePlaces(page: Page, baseName: string, places: number): 
 export const pupilList = (page: Page) => fact<PupilSummary[]>(page, 'pupils.list');
 export const pupilPage = (page: Page, id: string) => fact<PupilPage>(page, 'pupils.get', { id });
 
-/** A new pupil added through the API (arrangement), in `yearGroup` by date of birth, at the first demo school. */
+/** A new pupil added through the API (arrangement), in `yearGroup` by date of birth (by the app's clock), at the first demo school. */
 export async function addPupil(page: Page, first: string, last: string, yearGroup: number): Promise<Pupil> {
   const [school] = await fact<School[]>(page, 'schools.list');
   return fact<Pupil>(page, 'pupils.create', {
     legalFirstName: first,
     legalLastName: last,
-    dateOfBirth: dateOfBirthFor(yearGroup),
+    dateOfBirth: dateOfBirthFor(yearGroup, await appToday(page)),
     homeSchoolId: school?.id ?? null,
   });
 }
 
-/** A referral received today from the pupil's home school (arrangement). */
+/** A referral received today (by the app's clock) from the pupil's home school (arrangement). */
 export async function refer(page: Page, pupil: Pupil): Promise<Placement> {
   if (!pupil.homeSchoolId) throw new Error('The pupil needs a home school to be referred by');
   return fact<Placement>(page, 'placements.refer', {
     pupilId: pupil.id,
     referringSchoolId: pupil.homeSchoolId,
-    referredOn: todayIso(),
+    referredOn: await appToday(page),
     reason: 'Repeated suspensions this term for dysregulated behaviour at lunchtimes.',
   });
 }
@@ -99,8 +122,9 @@ export async function refer(page: Page, pupil: Pupil): Promise<Placement> {
 /** The panel accepts a referral today at the named base, and both visits are done today (arrangement). */
 export async function acceptWithVisits(page: Page, placement: Placement, baseName: string): Promise<Placement> {
   const { base } = await baseNamed(page, baseName);
-  await fact<Placement>(page, 'placements.decide', { id: placement.id, decision: 'accepted', decidedOn: todayIso(), baseId: base.id });
-  return fact<Placement>(page, 'placements.recordVisits', { id: placement.id, keyVisitOn: todayIso(), homeVisitOn: todayIso() });
+  const today = await appToday(page);
+  await fact<Placement>(page, 'placements.decide', { id: placement.id, decision: 'accepted', decidedOn: today, baseId: base.id });
+  return fact<Placement>(page, 'placements.recordVisits', { id: placement.id, keyVisitOn: today, homeVisitOn: today });
 }
 
 /** Follows a link in the main navigation and waits for the page's heading. */

@@ -326,7 +326,7 @@ describe('the audit trail', () => {
 
 describe('the audit view', () => {
   it('filters by person, by pupil and by date, newest first, and pages', async () => {
-    // Midday UTC, so the day is the same one wherever the tests run (the filter uses the PC's own days).
+    // Midday UTC: the same day in England (whose days the filter counts) in GMT and BST.
     const clock = movingClock(new Date('2026-11-23T12:00:00Z'));
     const demo = await demoCore({ now: clock.now });
     const { call, signIn, teacherId, managerId, core } = demo;
@@ -376,6 +376,39 @@ describe('the audit view', () => {
   });
 });
 
+describe('audit dates', () => {
+  it('refuses days outside 1900–2100 with a message naming the filter, in the list and the export', async () => {
+    const { call } = await demoCore();
+    for (const name of ['audit.list', 'audit.export'] as const) {
+      expect(await call(name, { filters: { to: '9999-12-31' } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'filters.to', message: 'The end date must be between 01/01/1900 and 31/12/2100.' },
+      });
+      expect(await call(name, { filters: { from: '0050-01-01' } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'filters.from', message: 'The start date must be between 01/01/1900 and 31/12/2100.' },
+      });
+      expect(await call(name, { filters: { from: '2026-02-30' } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'filters.from', message: 'Enter the start date as dd/mm/yyyy.' },
+      });
+    }
+    // The widest range it takes is the whole trail.
+    const all = unwrap(await call('audit.list', {})).total;
+    expect(unwrap(await call('audit.list', { filters: { from: '1900-01-01', to: '2100-12-31' } })).total).toBe(all);
+  });
+
+  it("counts days as England's clocks do, whatever the PC's time zone", async () => {
+    // 23:30 UTC on 1 July is 00:30 on 2 July in England (BST).
+    const clock = movingClock(new Date('2026-07-01T23:30:00Z'));
+    const { call } = await demoCore({ now: clock.now });
+    const list = async (filters: Record<string, string>) => unwrap(await call('audit.list', { filters })).total;
+    const all = await list({});
+    expect(await list({ from: '2026-07-02', to: '2026-07-02' })).toBe(all);
+    expect(await list({ to: '2026-07-01' })).toBe(0);
+  });
+});
+
 describe('the audit export', () => {
   const parse = (csv: string) => Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
   const FORMULA = '=HYPERLINK("http://example.invalid","Click me")';
@@ -389,7 +422,7 @@ describe('the audit export', () => {
     const { fileName, csv } = unwrap(await call('audit.export', { filters: { staffId: teacherId } }));
     expect(fileName).toBe(`key-desk-audit-${localIsoDate(TEST_NOW)}.csv`);
     const rows = parse(csv);
-    expect(rows[0]).toEqual(['When', 'Who', 'What', 'Record', 'Record id', 'Pupil id', 'Before', 'After', 'Detail']);
+    expect(rows[0]).toEqual(['When', 'Who', 'What', 'Record', 'Before', 'After', 'Detail', 'Record id', 'Pupil id']);
     expect(rows.slice(1).map((r) => [r[1], r[2]])).toEqual([
       ['Demo Teacher', 'Signed out'],
       ['Demo Teacher', 'Signed in'],
@@ -415,8 +448,71 @@ describe('the audit export', () => {
     const teacherRows = rows.filter((r) => r[2] === 'Signed in' && r[1]!.includes('HYPERLINK'));
     expect(teacherRows.map((r) => r[1])).toEqual([`'${FORMULA}`]);
     // The base's new name is in the record's values after the change, exactly.
-    const renamed = rows.find((r) => r[2] === 'Changed base' && r[7]!.includes('HYPERLINK'));
-    expect(JSON.parse(renamed![7]!)).toMatchObject({ name: FORMULA });
+    const renamed = rows.find((r) => r[2] === 'Changed base' && r[5]!.includes('HYPERLINK'));
+    expect(renamed![5]!.split('\n')).toContain(`Name: ${FORMULA}`);
+  });
+
+  it('escapes a formula that runs on over several lines, in every column', async () => {
+    const { call, bases, teacherId, signIn } = await demoCore();
+    const MULTI_LINE = '=1+2\n+3';
+    unwrap(await call('bases.update', { id: bases[0]!.id, name: '+1\n=HYPERLINK("http://example.invalid")' }));
+    unwrap(await call('staff.update', { id: teacherId, name: MULTI_LINE }));
+    unwrap(await call('session.signOut'));
+    await signIn('demo.teacher');
+    unwrap(await call('session.signOut'));
+    await signIn('demo.manager');
+    const rows = parse(unwrap(await call('audit.export')).csv);
+    for (const row of rows) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(rows.filter((r) => r[2] === 'Signed in' && r[1] === `'${MULTI_LINE}`)).toHaveLength(1);
+    expect(rows.filter((r) => r[2] === 'Changed base' && r[3] === `'+1\n=HYPERLINK("http://example.invalid")`)).toHaveLength(1);
+  });
+
+  it('names records and ids and shows times as staff read them', async () => {
+    const { call, core } = await demoCore();
+    const rows = parse(unwrap(await call('audit.export')).csv).slice(1);
+    const placements = rows.filter((r) => r[2] === 'Added placement');
+    expect(placements.length).toBeGreaterThan(0);
+    const pupilNames = new Set(unwrap(await call('pupils.list')).map((p) => p.name));
+    const schoolNames = new Set(unwrap(await call('schools.list')).map((s) => s.name));
+    for (const row of placements) {
+      expect(pupilNames.has(row[3]!), row[3]).toBe(true);
+      expect(row[5]).toContain(`Pupil: ${row[3]}\n`);
+      expect(schoolNames.has(/^Referring school: (.+)$/m.exec(row[5]!)?.[1] ?? ''), row[5]).toBe(true);
+      expect(row[5]).toMatch(/^Referral received: \d\d\/\d\d\/\d{4}$/m);
+    }
+    for (const row of rows) {
+      expect(row[0]).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+      // Ids only in their own columns, for matching an entry to the data file.
+      for (const cell of row.slice(0, 7)) expect(cell).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    }
+    expect(pupilRows(core).length).toBeGreaterThan(0);
   });
 });
 
+describe('the audit list names what each entry is about', () => {
+  it('by pupil, base, school and member of staff, with names for every id', async () => {
+    const { call, core, bases, teacherId } = await demoCore();
+    const pupil = pupilRows(core)[0]!;
+    const name = unwrap(await call('pupils.list')).find((p) => p.id === pupil.id)!.name;
+    const page = unwrap(await call('audit.list', { filters: { pupilId: pupil.id } }));
+    const placement = page.entries.find((e) => e.entity === 'placements' && e.action === 'insert')!;
+    expect(placement.recordName).toBe(name);
+    expect(page.names[pupil.id]).toBe(name);
+    const after = placement.after as Record<string, string>;
+    if (after.base_id) expect(bases.map((b) => b.name)).toContain(page.names[after.base_id]);
+    expect(unwrap(await call('schools.list')).map((s) => s.name)).toContain(page.names[after.referring_school_id!]);
+    // Its record, contacts, referrals and placement steps: all named by the pupil (a contact by both).
+    for (const entry of page.entries) expect(entry.recordName).toMatch(new RegExp(`(^|contact for )${name}$`));
+
+    unwrap(await call('staff.update', { id: teacherId, name: 'Dee Teacher', baseIds: [bases[1]!.id] }));
+    const everything = unwrap(await call('audit.list', {}));
+    for (const entry of everything.entries) expect(entry.recordName ?? '').not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(everything.entries.filter((e) => e.entity === 'staff' || e.entity === 'staff_bases').map((e) => [e.action, e.entity, e.recordName])).toEqual([
+      ['insert', 'staff_bases', 'Dee Teacher'],
+      ['delete', 'staff_bases', 'Dee Teacher'],
+      ['update', 'staff', 'Dee Teacher'],
+    ]);
+    const linked = everything.entries.find((e) => e.entity === 'staff_bases' && e.action === 'insert')!;
+    expect(everything.names[linked.after!.base_id as string]).toBe(bases[1]!.name);
+  });
+});

@@ -16,6 +16,8 @@ export function fakeWebContents() {
       openHandler = handler;
     }),
     executeJavaScript: vi.fn(async () => undefined),
+    send: vi.fn(),
+    isDestroyed: vi.fn(() => false),
   };
   /** Fires `event` as Electron would; returns whether any listener prevented the default. */
   const emit = (event: string, ...args: unknown[]): boolean => {

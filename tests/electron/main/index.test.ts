@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_CHANNEL } from '../../../shared/api/client';
-import type { Result } from '../../../shared/api/result';
+import { API_CHANNEL, EVENT_CHANNEL } from '../../../shared/api/client';
+import { unwrap, type Result } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
 import type { Base } from '../../../shared/domain/bases';
 import { startCore, tempFolder } from '../../helpers/core';
@@ -34,7 +34,8 @@ const fake = vi.hoisted(() => {
     }
   }
 
-  const fakeContents = () => Object.assign(new Emitter(), { setWindowOpenHandler: vi.fn(), executeJavaScript: vi.fn(async () => undefined) });
+  const fakeContents = () =>
+    Object.assign(new Emitter(), { setWindowOpenHandler: vi.fn(), executeJavaScript: vi.fn(async () => undefined), send: vi.fn(), isDestroyed: () => false });
 
   const windows: FakeWindow[] = [];
   class FakeWindow extends Emitter {
@@ -194,6 +195,14 @@ describe('the main process', { timeout: 60_000 }, () => {
       ok: true,
       value: { state: 'setup', dataFolder: join(userData.path, 'Data'), canChooseFolder: true },
     });
+  });
+
+  it('pushes the core’s status changes to the window on the event channel, without being asked', async () => {
+    const window = await launchWindow();
+    unwrap(await ipc(window)('setup.createDatabase', { demo: true }));
+    window.webContents.send.mockClear();
+    unwrap(await ipc(window)('session.lock'));
+    expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, { kind: 'status-changed' });
   });
 
   it('offers the folder picker over the window', async () => {

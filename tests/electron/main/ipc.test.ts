@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { registerApi } from '../../../electron/main/ipc';
-import { API_CHANNEL } from '../../../shared/api/client';
+import { forwardEvents, registerApi } from '../../../electron/main/ipc';
+import { API_CHANNEL, EVENT_CHANNEL } from '../../../shared/api/client';
 import type { Result } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
 import { startCore, tempFolder } from '../../helpers/core';
@@ -76,5 +76,42 @@ describe('registerApi', () => {
     expect((await handler(ev, 'app.status', undefined)).ok).toBe(true);
     window = null;
     expect(await handler(ev, 'app.status', undefined)).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } });
+  });
+});
+
+describe('forwardEvents', () => {
+  let folder: Awaited<ReturnType<typeof tempFolder>>;
+  let core: Awaited<ReturnType<typeof startCore>>['core'];
+
+  beforeEach(async () => {
+    folder = await tempFolder();
+    ({ core } = await startCore({ folder: folder.path }));
+  });
+
+  afterEach(async () => {
+    await core.close();
+    await folder.cleanup();
+  });
+
+  it('sends each of the core’s pushes to the window on the one event channel, at once', () => {
+    const send = vi.fn();
+    const window = { webContents: { send, isDestroyed: () => false } as unknown as WebContents };
+    forwardEvents(core, () => window);
+    core.events.statusChanged();
+    expect(send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, { kind: 'status-changed' });
+  });
+
+  it('sends nothing when there is no window, or it is closing, and stops when asked', () => {
+    const send = vi.fn();
+    let window: { webContents: WebContents } | null = null;
+    const stop = forwardEvents(core, () => window);
+    core.events.statusChanged();
+    window = { webContents: { send, isDestroyed: () => true } as unknown as WebContents };
+    core.events.statusChanged();
+    expect(send).not.toHaveBeenCalled();
+    window = { webContents: { send, isDestroyed: () => false } as unknown as WebContents };
+    stop();
+    core.events.statusChanged();
+    expect(send).not.toHaveBeenCalled();
   });
 });

@@ -26,8 +26,8 @@ interface Run {
 const children: ChildProcess[] = [];
 let demoFile: Buffer | undefined;
 
-function run(args: string[]): Run {
-  const child = spawn(process.execPath, [WEB_JS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], env: Record<string, string> = {}): Run {
+  const child = spawn(process.execPath, [WEB_JS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -49,12 +49,16 @@ async function started(r: Run) {
   const match = RUNNING.exec(r.stdout().split('\n')[0]!);
   if (!match) throw new Error(`Unexpected output: ${JSON.stringify(r.stdout())}`);
   const [, url, port, token] = match as unknown as [string, string, string, string];
+  // Like one browser: the session cookie set at sign-in goes with every later call.
+  let cookie = '';
   const call = async (name: string, input?: unknown) => {
     const response = await fetch(`http://127.0.0.1:${port}/api/${name}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
       ...(input !== undefined ? { body: JSON.stringify(input) } : {}),
     });
+    const set = response.headers.getSetCookie()[0];
+    if (set) cookie = set.split(';')[0]!;
     return (await response.json()) as Result<unknown>;
   };
   return { url, port: Number(port), token, call };
@@ -242,6 +246,16 @@ describe('npm run web (out/main/web.js)', { timeout: 120_000 }, () => {
     expect(r.stdout()).toBe('');
   });
 
+  it.each([['--session-grace-seconds', 'soon'], ['--session-grace-seconds', '0'], ['--auto-lock-seconds', '0.5'], ['--auto-lock-seconds', '90000']])(
+    'refuses %s %j with exit code 2, naming the option',
+    async (option, value) => {
+      const r = run(['--data', data.path, option, value]);
+      expect(await r.exited).toEqual({ code: 2, signal: null });
+      expect(r.stderr()).toContain(`${option} must be a number of seconds from 1 to 86400, not "${value}".`);
+      expect(r.stdout()).toBe('');
+    },
+  );
+
   it('refuses --port with no number after it, with exit code 2', async () => {
     for (const args of [['--port'], ['--port', '-1']]) {
       const r = run(['--data', data.path, ...args]);
@@ -249,6 +263,45 @@ describe('npm run web (out/main/web.js)', { timeout: 120_000 }, () => {
       expect(r.stderr()).toContain("Option '--port");
       expect(r.stdout()).toBe('');
     }
+  });
+
+  it('runs at the date --today gives (or KEYDESK_TODAY), says so, and makes the demo for that day', async () => {
+    const r = run(['--data', data.path, '--demo', '--today', '2026-10-26'], { KEYDESK_TODAY: '2027-01-04' });
+    const web = await started(r);
+    expect(r.stderr()).toContain('Key Desk runs as if it were 26/10/2026 09:00 (--today), not by this PC');
+    expect(await web.call('app.status')).toMatchObject({ ok: true, value: { state: 'sign-in', today: '2026-10-26' } });
+    expect(await web.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    // The sign-in is recorded at the app's time, which runs on from 09:00.
+    const audit = (await web.call('audit.list', {})) as Result<{ entries: Array<{ at: string }> }>;
+    const at = audit.ok ? new Date(audit.value.entries[0]!.at) : null;
+    expect(at && [at.getFullYear(), at.getMonth() + 1, at.getDate(), at.getHours()]).toEqual([2026, 10, 26, 9]);
+
+    const other = await tempFolder('keydesk-web-');
+    try {
+      const withVariable = run(['--data', other.path], { KEYDESK_TODAY: '2027-01-04' });
+      const fromEnvironment = await started(withVariable);
+      expect(await fromEnvironment.call('app.status')).toMatchObject({ ok: true, value: { state: 'setup', today: '2027-01-04' } });
+      withVariable.child.kill('SIGTERM');
+      await withVariable.exited;
+    } finally {
+      await other.cleanup();
+    }
+  });
+
+  it.each([
+    [['--today', '31/02/2026'], '--today must be a date as yyyy-mm-dd, or a date and time such as 2026-11-18T13:45; "31/02/2026" is neither.'],
+    [['--today', '2026-02-31'], '--today must be a date as yyyy-mm-dd, or a date and time such as 2026-11-18T13:45; "2026-02-31" is not a date that exists'],
+  ])('refuses %j with exit code 2, naming the option', async (args, message) => {
+    const r = run(['--data', data.path, ...args]);
+    expect(await r.exited).toEqual({ code: 2, signal: null });
+    expect(r.stderr()).toContain(message);
+    expect(r.stdout()).toBe('');
+  });
+
+  it('refuses a KEYDESK_TODAY that is not a date, naming the variable', async () => {
+    const r = run(['--data', data.path], { KEYDESK_TODAY: 'next monday' });
+    expect(await r.exited).toEqual({ code: 2, signal: null });
+    expect(r.stderr()).toContain('KEYDESK_TODAY must be a date as yyyy-mm-dd');
   });
 
   it.each([['abc'], ['-1'], ['1.5'], ['3601']])('refuses --stop-wait %j with exit code 2', async (seconds) => {

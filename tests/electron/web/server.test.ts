@@ -105,7 +105,9 @@ describe('browser mode’s web server', () => {
   it('passes the input through to the core', async () => {
     const reply = await api('setup.createDatabase', JSON.stringify({ demo: true }));
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { status: { state: 'ready', isDemo: true }, recoveryKey: expect.any(String) } });
-    const bases = JSON.parse((await api('bases.list')).body) as { ok: boolean; value: unknown[] };
+    // The session is this browser's: its cookie goes with every call from now on.
+    const cookie = String(reply.headers['set-cookie']?.[0]).split(';')[0]!;
+    const bases = JSON.parse((await api('bases.list', undefined, { Cookie: cookie })).body) as { ok: boolean; value: unknown[] };
     expect(bases.ok).toBe(true);
     expect(bases.value.length).toBeGreaterThan(0);
   });

@@ -201,13 +201,13 @@ describe('refusals: a clear message naming the field, and nothing written', () =
     const accepted = await t.acceptedPupil({ dateOfBirth: '2016-03-10' });
     const preview = await t.ok('placements.previewStart', { id: accepted.id, startDate: '2027-04-19' });
     expect(preview.needsReason).toMatch(/^From \d\d\/09\/2027: Parkgate takes KS1 and KS2 pupils only; this pupil would be in Year 7, which is not primary\. That is \d+ of the plan's \d+ school days/);
-    // An administrator who is not a manager cannot agree it, reason or not.
+    // An administrator who is not a manager cannot agree it, reason or not (nor any start: starts are a manager's).
     const password = 'amber-quiet-meadow';
     await t.ok('staff.create', { name: 'Alex Admin', username: 'a.admin', roles: ['administrator'], baseIds: [], password });
     await t.ok('session.signOut');
     await t.signIn('a.admin', password);
     const byAdmin = await t.call('placements.agreeStart', { id: accepted.id, startDate: '2027-04-19', overrideReason: 'Transition support' });
-    expect(byAdmin).toMatchObject({ ok: false, error: { field: 'startDate', message: expect.stringContaining('Only a manager can agree a plan like this') } });
+    expect(byAdmin).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Starting earlier, the plan ends before September: fine for anyone who may agree starts.
     expect(await t.call('placements.previewStart', { id: accepted.id, startDate: '2026-11-30' })).toMatchObject({ ok: true, value: { needsReason: null } });
   });

@@ -381,6 +381,15 @@ describe('pupils.export', () => {
     expect(row['Gender']).toBe(`'-`);
   });
 
+  it('escapes a formula that runs on over several lines', async () => {
+    const kd = await start();
+    const notes = ['=1+2\n+3', '+1\r\n=HYPERLINK("http://example.invalid","click")', '@A1\nsecond line', '-1\n-2'];
+    for (const [i, note] of notes.entries()) unwrap(await kd.call('pupils.create', { ...MAYA, legalFirstName: `Maya${'a'.repeat(i)}`, notes: note }));
+    const rows = parse(unwrap(await kd.call('pupils.export')).csv);
+    expect(rows.map((r) => r['Notes']).sort()).toEqual(notes.map((n) => `'${n}`).sort());
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
   it('round-trips: an export imports into another Key Desk as the same pupils', async () => {
     const from = await start();
     const school = unwrap(await from.call('schools.create', { name: 'Whitley Abbey Primary School' }));

@@ -38,6 +38,7 @@ const changedBase: AuditEntry = {
   before: { id: baseId, name: 'Parkgate', places: 24 },
   after: { id: baseId, name: 'Parkgate', places: 26 },
   detail: null,
+  recordName: 'Parkgate',
 };
 const signedIn: AuditEntry = {
   seq: 2,
@@ -51,15 +52,61 @@ const signedIn: AuditEntry = {
   before: null,
   after: null,
   detail: null,
+  recordName: null,
 };
 const autoLocked: AuditEntry = { ...signedIn, seq: 1, staffId: null, staffName: 'Key Desk', action: 'auto-locked', detail: 'after 5 minutes without use' };
 
-/** What the screen should show for a UTC time, on this machine's clock. */
-function local(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
+const placementId = 'd3b25445-5b1a-4c2e-9f0e-7a6b5c4d3e21';
+const schoolId = 'e4444444-4444-4444-8444-444444444444';
+const otherSchoolId = 'f5555555-5555-4555-8555-555555555555';
+/** A step recorded late on a summer evening (UTC): England's clocks are an hour ahead (BST). */
+const startAgreed: AuditEntry = {
+  seq: 5,
+  at: '2025-07-01T23:30:00.000Z',
+  staffId: ann.id,
+  staffName: 'Ann Smith',
+  action: 'insert',
+  entity: 'placement_events',
+  entityId: placementId,
+  pupilId,
+  before: null,
+  after: {
+    id: 'a9999999-9999-4999-8999-999999999999',
+    placement_id: placementId,
+    pupil_id: pupilId,
+    step: 'start-agreed',
+    on_date: '2025-09-08',
+    notes: null,
+    recorded_by: ann.id,
+    recorded_at: '2025-07-01T23:30:00.000Z',
+  },
+  detail: null,
+  recordName: 'Ava Marlow',
+};
+const pupilChanged: AuditEntry = {
+  seq: 4,
+  at: '2025-03-04T10:15:00.000Z',
+  staffId: ann.id,
+  staffName: 'Ann Smith',
+  action: 'update',
+  entity: 'pupils',
+  entityId: pupilId,
+  pupilId,
+  before: { id: pupilId, legal_first_name: 'Ava', legal_last_name: 'Marlow', date_of_birth: '2019-03-04', home_school_id: schoolId, child_in_care: 0, sen_status: 'none' },
+  after: { id: pupilId, legal_first_name: 'Ava', legal_last_name: 'Marlow', date_of_birth: '2019-03-05', home_school_id: otherSchoolId, child_in_care: 1, sen_status: 'sen-support' },
+  detail: null,
+  recordName: 'Ava Marlow',
+};
+/** Names the core sends with a page for every id its entries mention. */
+const NAMES = {
+  [pupilId]: 'Ava Marlow',
+  [placementId]: "Ava Marlow's referral of 01/05/2025",
+  [ann.id]: 'Ann Smith',
+  [baseId]: 'Parkgate',
+  [schoolId]: 'Elmfield Primary School',
+  [otherSchoolId]: 'Whitley Abbey Primary School',
+};
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
 
 const lastListInput = () => api.list.mock.calls.at(-1)?.[0] as unknown;
 
@@ -82,7 +129,7 @@ beforeEach(() => {
   api.bases.mockImplementation(() => ok([{ id: baseId, name: 'Parkgate', hostSchool: 'Parkgate Primary', places: 26, keyStages: ['KS2'], placed: 3 }]));
   api.staff.mockImplementation(() => ok([ann, bea]));
   api.people.mockImplementation(() => ok([ann, bea].map((m) => ({ staffId: m.id, name: m.name }))));
-  api.list.mockImplementation(() => ok({ entries: [changedBase, signedIn, autoLocked], total: 3 }));
+  api.list.mockImplementation(() => ok({ entries: [changedBase, signedIn, autoLocked], total: 3, names: NAMES }));
   api.pupils.mockImplementation(() => ok([{ id: pupilId, name: 'Ava Marlow', dateOfBirth: '2019-03-04' }]));
 });
 
@@ -99,6 +146,12 @@ describe('dates typed in the filters', () => {
     expect(parseUkDate('13/13/2025')).toBeNull();
     expect(parseUkDate('04/03/25')).toBeNull();
     expect(parseUkDate('2025-03-04')).toBeNull();
+    // Only days the core takes (1900 to 2100), and never a year 0000–0099 read as 19xx.
+    expect(parseUkDate('01/01/1900')).toBe('1900-01-01');
+    expect(parseUkDate('31/12/2100')).toBe('2100-12-31');
+    expect(parseUkDate('31/12/9999')).toBeNull();
+    expect(parseUkDate('01/01/0050')).toBeNull();
+    expect(parseUkDate('31/12/1899')).toBeNull();
   });
 });
 
@@ -108,7 +161,7 @@ describe('the audit trail', () => {
     const table = await screen.findByRole('table', { name: 'Audit trail entries, newest first' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toHaveTextContent(local(changedBase.at));
+    expect(rows[0]).toHaveTextContent('04/03/2025 09:07');
     expect(rows[0]).toHaveTextContent('Ann Smith');
     expect(rows[0]).toHaveTextContent('Changed base');
     expect(rows[0]).toHaveTextContent('Parkgate');
@@ -123,24 +176,60 @@ describe('the audit trail', () => {
   it('opens an entry to show values before and after, marking only what changed', async () => {
     const user = userEvent.setup({ delay: null });
     renderPage();
-    const details = await screen.findByRole('button', { name: `Details of Changed base, ${local(changedBase.at)}` });
+    const details = await screen.findByRole('button', { name: 'Details of Changed base, 04/03/2025 09:07' });
     expect(details).toHaveAttribute('aria-expanded', 'false');
     await user.click(details);
     expect(details).toHaveAttribute('aria-expanded', 'true');
     const values = screen.getByRole('table', { name: 'Values before and after the change' });
-    const places = within(values).getByRole('row', { name: /places/ });
-    expect(places).toHaveTextContent('places');
+    const places = within(values).getByRole('row', { name: /Places/ });
+    expect(places).toHaveTextContent('Places');
     expect(places).toHaveTextContent('Changed');
     expect(within(places).getAllByRole('cell').map((c) => c.textContent)).toEqual(['24', '26']);
-    expect(within(values).getByRole('row', { name: /^name/ })).not.toHaveTextContent('Changed');
+    expect(within(values).getByRole('row', { name: /^Name/ })).not.toHaveTextContent('Changed');
+    // The record's own id is not a value staff need: the entry already names the base.
+    expect(values).not.toHaveTextContent(baseId);
     expect(screen.getByText('1 value changed, marked below.')).toBeInTheDocument();
     // Events without values have nothing to open.
     expect(screen.queryByRole('button', { name: /Details of Sign in/ })).not.toBeInTheDocument();
   });
 
+  it('names pupils, staff, schools and referrals, in plain words, with UK dates and England’s times', async () => {
+    const user = userEvent.setup({ delay: null });
+    api.list.mockImplementation(() => ok({ entries: [startAgreed, pupilChanged, changedBase], total: 3, names: NAMES }));
+    renderPage();
+    const table = await screen.findByRole('table', { name: 'Audit trail entries, newest first' });
+    const [stepRow, pupilRow] = within(table).getAllByRole('row').slice(1);
+    expect(within(stepRow!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['02/07/2025 00:30', 'Ann Smith', 'Recorded: Start date agreed', 'Ava Marlow', 'Details']);
+    expect(within(pupilRow!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['04/03/2025 10:15', 'Ann Smith', 'Changed pupil', 'Ava Marlow', 'Details']);
+
+    await user.click(screen.getByRole('button', { name: 'Details of Recorded: Start date agreed, 02/07/2025 00:30' }));
+    const added = screen.getByRole('table', { name: 'Values when it was added' });
+    const value = (field: string) => within(within(added).getByRole('row', { name: new RegExp(`^${field}`) })).getByRole('cell').textContent;
+    expect(value('Step')).toBe('Start date agreed');
+    expect(value('Date')).toBe('08/09/2025');
+    expect(value('Pupil')).toBe('Ava Marlow');
+    expect(value('Referral')).toBe("Ava Marlow's referral of 01/05/2025");
+    expect(value('Recorded by')).toBe('Ann Smith');
+    expect(value('Recorded(?! by)')).toBe('02/07/2025 00:30');
+    expect(value('Notes')).toBe('(empty)');
+
+    await user.click(screen.getByRole('button', { name: 'Details of Changed pupil, 04/03/2025 10:15' }));
+    const changed = screen.getByRole('table', { name: 'Values before and after the change' });
+    const beforeAfter = (field: string) => within(within(changed).getByRole('row', { name: new RegExp(`^${field}`) })).getAllByRole('cell').map((c) => c.textContent);
+    expect(beforeAfter('Date of birth')).toEqual(['04/03/2019', '05/03/2019']);
+    expect(beforeAfter('Home school')).toEqual(['Elmfield Primary School', 'Whitley Abbey Primary School']);
+    expect(beforeAfter('Child in care')).toEqual(['No', 'Yes']);
+    expect(beforeAfter('SEN status')).toEqual(['None', 'SEN support (My Support Plan)']);
+    expect(within(changed).getByRole('row', { name: /^Legal first name/ })).not.toHaveTextContent('Changed');
+
+    // Nowhere an id, a column name or a code.
+    expect(table.textContent).not.toMatch(UUID);
+    expect(table.textContent).not.toMatch(/date_of_birth|home_school|start-agreed|recorded_by|T\d\d:\d\d/);
+  });
+
   it('asks again for the next page, and from the first page when the person changes', async () => {
     const user = userEvent.setup({ delay: null });
-    api.list.mockImplementation(() => ok({ entries: [changedBase, signedIn, autoLocked], total: 250 }));
+    api.list.mockImplementation(() => ok({ entries: [changedBase, signedIn, autoLocked], total: 250, names: NAMES }));
     renderPage();
     expect(await screen.findByText('Entries 1 to 100 of 250, newest first')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
@@ -194,7 +283,7 @@ describe('the audit trail', () => {
       Promise.resolve(
         input.filters.from
           ? { ok: false, error: { code: 'INVALID_INPUT', message: 'Enter a date as dd/mm/yyyy.', field: 'filters.from' } }
-          : { ok: true, value: { entries: [signedIn], total: 1 } },
+          : { ok: true, value: { entries: [signedIn], total: 1, names: {} } },
       ),
     );
     renderPage();
@@ -204,7 +293,7 @@ describe('the audit trail', () => {
   });
 
   it('says when nothing matches', async () => {
-    api.list.mockImplementation(() => ok({ entries: [], total: 0 }));
+    api.list.mockImplementation(() => ok({ entries: [], total: 0, names: {} }));
     renderPage();
     expect(await screen.findByText('Nothing has been recorded yet.')).toBeInTheDocument();
   });

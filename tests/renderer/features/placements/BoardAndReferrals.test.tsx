@@ -49,12 +49,12 @@ describe('the placement board', () => {
     expect(within(card).getByRole('progressbar', { name: 'Parkgate: 2 of 2 places filled today' })).toBeInTheDocument();
     expect(within(card).getByText('Full today. Next free place: 22/02/2027.')).toBeInTheDocument();
 
-    const starting = within(card).getByRole('region', { name: 'Starting in the next 4 weeks (1)' });
+    const starting = within(card).getByRole('region', { name: 'Parkgate: Starting in the next 4 weeks (1)' });
     expect(within(starting).getByRole('link', { name: 'Cal Doyle' })).toHaveAttribute('href', '/pupils/c0000003-3333-4333-8333-333333333333?tab=placement');
     expect(within(starting).getByText('01/12/2026')).toBeInTheDocument();
     expect(within(card).getByText('Nobody is due to finish.')).toBeInTheDocument();
 
-    const waiting = within(card).getByRole('region', { name: 'Waiting list (2)' });
+    const waiting = within(card).getByRole('region', { name: 'Parkgate: Waiting list (2)' });
     const dee = within(waiting).getByRole('row', { name: /Dee Evans/ });
     expect(dee).toHaveTextContent('05/10/2026');
     expect(dee).toHaveTextContent('Place free from 22/02/2027');
@@ -71,6 +71,26 @@ describe('the placement board', () => {
     expect(within(fb).getByText('Next free place: today.')).toBeInTheDocument();
     expect(within(fb).getByText('Nobody is waiting for a place.')).toBeInTheDocument();
     expect(screen.queryByText(/More pupils than places/)).not.toBeInTheDocument();
+  });
+
+  it('names each list by its base, so two bases with the same counts have no two regions with one name', async () => {
+    const quiet = (base: BaseBoard['base']): BaseBoard => ({ ...fredBirdBoard, base });
+    api.board.mockImplementation(() => ok([quiet(parkgate), quiet(fredBird)]));
+    renderScreen(<BoardPage />);
+    await screen.findByRole('region', { name: 'Parkgate' });
+    // A region's accessible name: its aria-label, or the text of what aria-labelledby points at.
+    const nameOf = (region: HTMLElement) =>
+      region.getAttribute('aria-label') ??
+      (region.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    const names = screen.getAllByRole('region').map(nameOf);
+    expect(names).toHaveLength(8);
+    expect(new Set(names).size).toBe(names.length);
+    const fb = screen.getByRole('region', { name: 'Frederick Bird' });
+    expect(within(fb).getByRole('region', { name: 'Frederick Bird: Ending in the next 4 weeks (0)' })).toHaveTextContent('Nobody is due to finish.');
+    expect(within(fb).getByRole('heading', { name: 'Frederick Bird: Waiting list (0)', level: 4 })).toBeVisible();
   });
 
   it('warns when a base will have more pupils than places', async () => {
