@@ -50,6 +50,8 @@ const RECORD_NAMES: Record<string, string> = {
   placement_events: 'placement step',
   terms: 'term dates',
   closures: 'closure day',
+  base_sessions: 'register times',
+  register_marks: 'register mark',
 };
 
 /** Words for staff for what an entry records. */
