@@ -90,6 +90,7 @@ export const ACCESS = {
   'registers.submit': REGISTERS,
   'registers.completion': REGISTERS,
   'registers.pupilAttendance': REGISTERS,
+  'registers.baseAttendance': REGISTERS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

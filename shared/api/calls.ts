@@ -67,6 +67,7 @@ export const CALL_NAMES = [
   'registers.submit',
   'registers.completion',
   'registers.pupilAttendance',
+  'registers.baseAttendance',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

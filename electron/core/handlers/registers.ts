@@ -2,6 +2,7 @@ import type { KeyDeskCore } from '../core';
 import { scopeFor } from '../services/scope';
 import {
   addPupil,
+  baseAttendance,
   completionBoard,
   getRegister,
   markAllPresent,
@@ -28,4 +29,5 @@ export const registerHandlers: HandlersFor<'registers'> = {
   'registers.submit': (input, core) => submitRegister(core.requireDb(), input, registerContext(core)),
   'registers.completion': (_input, core) => completionBoard(core.requireDb(), registerContext(core)),
   'registers.pupilAttendance': (input, core) => pupilAttendance(core.requireDb(), input, registerContext(core)),
+  'registers.baseAttendance': (input, core) => baseAttendance(core.requireDb(), input, registerContext(core)),
 };

@@ -165,6 +165,7 @@ function inputFor(name: CallName, scratch: string): unknown {
     'registers.submit': { baseId: template.baseId, date: '2026-11-23', session: 'AM' },
     'registers.completion': undefined,
     'registers.pupilAttendance': { pupilId: template.pupilId },
+    'registers.baseAttendance': { baseId: template.baseId, from: '2026-11-16', to: '2026-11-20' },
   };
   return inputs[name];
 }
