@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, Kbd, Paper, SegmentedControl, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Kbd, Paper, SegmentedControl, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Register } from '../../../shared/api/specs/registers';
 import type { Session } from '../../../shared/domain/attendance';
 import { formatUkDate } from '../../../shared/domain/dates';
@@ -157,6 +157,9 @@ export function RegistersPage() {
           <Text c="dimmed">
             {weekdayOf(date)} {formatUkDate(date)}, {session === 'AM' ? 'morning' : 'afternoon'}
           </Text>
+          <Anchor component={Link} to="/registers/attendance" size="sm">
+            Attendance by week
+          </Anchor>
         </div>
         <Group align="flex-end">
           <Select

@@ -1,4 +1,5 @@
 import { Alert, Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useStatus } from '../../lib/queries';
 import { AuditPage } from '../audit/AuditPage';
@@ -18,6 +19,9 @@ import { StaffPage } from '../staff/StaffPage';
 import { TodayPage } from '../today/TodayPage';
 import { navFor } from './nav';
 import { Shell } from './Shell';
+
+// Chart screens load when opened, so the first screen's bundle does not carry recharts.
+const AttendanceDashboard = lazy(() => import('../attendance/AttendanceDashboard'));
 
 /** Set-up, sign-in or the lock screen until someone is signed in; after that, the app. */
 export function Root() {
@@ -49,6 +53,10 @@ export function Root() {
       <Routes>
         <Route path="/" element={<TodayPage />} />
         <Route path="/registers" element={page('/registers', <RegistersPage />)} />
+        <Route
+          path="/registers/attendance"
+          element={page('/registers', <Suspense fallback={<Loader aria-label="Loading attendance" />}><AttendanceDashboard /></Suspense>)}
+        />
         <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
         <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
         <Route path="/placements" element={page('/placements', <BoardPage />)} />
