@@ -1,4 +1,4 @@
-import { Alert, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Box, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { AttendanceHistoryEntry } from '../../../shared/api/specs/registers';
 import { findCode } from '../../../shared/domain/attendance';
 import { pupilWeeklyChart } from '../../../shared/domain/attendance-charts';
@@ -37,7 +37,7 @@ function History({ history }: { history: AttendanceHistoryEntry[] }) {
   const rows = history.filter((h) => h.expected).reverse();
   if (rows.length === 0) return <Text c="dimmed">No registers have been taken with this pupil expected at the Key.</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Attendance history (scrolls sideways)">
       <Table striped withTableBorder aria-label="Attendance history">
         <Table.Thead>
           <Table.Tr>
@@ -64,7 +64,7 @@ function History({ history }: { history: AttendanceHistoryEntry[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
 

@@ -21,9 +21,10 @@ const markerDot = (shape: MarkerShape, stroke: string, size: number, key: string
     return <Symbols key={k} cx={props.cx} cy={props.cy} type={shape} size={size} fill={shape === 'cross' || shape === 'wye' ? stroke : '#ffffff'} stroke={stroke} strokeWidth={2} />;
   };
 
+/** A wide table scrolls sideways in a focusable region, so the keyboard can scroll it too. */
 export function ChartTable({ chart, label }: { chart: ChartData; label: string }) {
   return (
-    <Table.ScrollContainer minWidth={400}>
+    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>
       <Table striped withTableBorder aria-label={label}>
         <Table.Thead>
           <Table.Tr>
@@ -50,7 +51,7 @@ export function ChartTable({ chart, label }: { chart: ChartData; label: string }
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
 
