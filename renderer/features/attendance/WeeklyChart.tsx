@@ -94,7 +94,7 @@ export function WeeklyChart({ chart, title, height = 320 }: { chart: ChartData; 
                   label={{ value: chart.threshold.label, position: 'insideBottomLeft', fill: '#7a1010', fontSize: 12 }}
                 />
                 <Tooltip formatter={(v) => percentText(typeof v === 'number' ? v : null)} />
-                <Legend />
+                <Legend itemSorter="dataKey" />
                 {chart.series.map((s, i) => (
                   <Line
                     key={s.key}
