@@ -94,6 +94,7 @@ export const ACCESS = {
   'registers.homeSchoolSheet': REGISTERS,
   'registers.homeSchoolCsv': REGISTERS,
   'registers.today': REGISTERS,
+  'registers.baseAttendance': REGISTERS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

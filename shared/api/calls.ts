@@ -70,6 +70,7 @@ export const CALL_NAMES = [
   'registers.homeSchoolSheet',
   'registers.homeSchoolCsv',
   'registers.today',
+  'registers.baseAttendance',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

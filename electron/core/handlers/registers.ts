@@ -4,6 +4,7 @@ import { homeSchoolCsv, homeSchoolSheet } from '../services/home-school';
 import { scopeFor } from '../services/scope';
 import {
   addPupil,
+  baseAttendance,
   completionBoard,
   getRegister,
   markAllPresent,
@@ -39,4 +40,5 @@ export const registerHandlers: HandlersFor<'registers'> = {
     return { fileName: exported.fileName, csv: exported.csv, rows: exported.rows };
   },
   'registers.today': (_input, core) => todaySummary(core.requireDb(), registerContext(core)),
+  'registers.baseAttendance': (input, core) => baseAttendance(core.requireDb(), input, registerContext(core)),
 };

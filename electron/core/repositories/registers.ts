@@ -293,3 +293,19 @@ export async function placementsStartingOrEnding(db: Db, baseId: string, from: s
     endDate: r.end_date ?? r.planned_end,
   }));
 }
+
+/** Every recorded session at a base between two dates, with the pupil's names, oldest first. */
+export async function listBaseMarks(db: Db, baseId: string, from: string, to: string) {
+  return db
+    .selectFrom('register_marks as m')
+    .innerJoin('registers as r', 'r.n', 'm.register_n')
+    .innerJoin('register_people as p', 'p.n', 'm.pupil_n')
+    .innerJoin('pupils', 'pupils.id', 'p.id')
+    .select(['pupils.id as pupil_id', 'pupils.legal_first_name', 'pupils.legal_last_name', 'pupils.preferred_name', 'r.date', 'r.session', 'm.expected', 'm.code'])
+    .where('r.base_id', '=', baseId)
+    .where('r.date', '>=', from)
+    .where('r.date', '<=', to)
+    .orderBy('r.date')
+    .orderBy('r.session')
+    .execute();
+}

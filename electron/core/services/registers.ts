@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type {
   AttendanceHistoryEntry,
+  BaseAttendance,
   CompletionBoard,
   PupilAttendance,
   Register,
@@ -27,6 +28,7 @@ import {
   insertMark,
   insertRegister,
   listAmendmentsFor,
+  listBaseMarks,
   listMarks,
   listPupilMarks,
   listReasonNotProvided,
@@ -328,6 +330,46 @@ export async function pupilAttendance(db: Db, input: ParsedInput<'registers.pupi
     };
   });
   return { figures: attendanceFigures(sessions), weeks: weeklyAttendance(sessions), history };
+}
+
+/**
+ * A base's figures from what its registers recorded between two dates (never today's plan): the base
+ * pooled per week and in total, and each pupil per week and in total. Teachers see their own bases only.
+ */
+export async function baseAttendance(db: Db, input: ParsedInput<'registers.baseAttendance'>, ctx: Pick<RegisterContext, 'scope'>): Promise<BaseAttendance> {
+  if (input.from > input.to) {
+    throw new UserError('INVALID_INPUT', `The first date (${uk(input.from)}) is after the last date (${uk(input.to)}).`, 'from');
+  }
+  const base = await findBase(db, input.baseId, input.to);
+  if (!base) throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows.', 'baseId');
+  if (!scopeAllowsBase(ctx.scope, input.baseId)) throw new UserError('NOT_FOUND', 'You can see attendance only for the bases you work at.', 'baseId');
+  const rows = await listBaseMarks(db, input.baseId, input.from, input.to);
+  const all: RecordedSession[] = [];
+  const byPupil = new Map<string, { name: string; sessions: RecordedSession[] }>();
+  for (const r of rows) {
+    const session: RecordedSession = { date: r.date, session: r.session as Session, expected: r.expected === 1, code: r.code };
+    all.push(session);
+    let pupil = byPupil.get(r.pupil_id);
+    if (!pupil) {
+      pupil = { name: displayName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name, preferredName: r.preferred_name }), sessions: [] };
+      byPupil.set(r.pupil_id, pupil);
+    }
+    pupil.sessions.push(session);
+  }
+  const pupils = [...byPupil.entries()]
+    // A pupil listed only at their home school in the range has no sessions at the Key to show.
+    .filter(([, p]) => p.sessions.some((s) => s.expected))
+    .map(([pupilId, p]) => ({ pupilId, name: p.name, figures: attendanceFigures(p.sessions), weeks: weeklyAttendance(p.sessions) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return {
+    baseId: base.id,
+    baseName: base.name,
+    from: input.from,
+    to: input.to,
+    figures: attendanceFigures(all),
+    weeks: weeklyAttendance(all),
+    pupils,
+  };
 }
 
 /** The school days up to `today`, newest first: `count` of them. */

@@ -157,9 +157,14 @@ export function RegistersPage() {
           <Text c="dimmed">
             {weekdayOf(date)} {formatUkDate(date)}, {session === 'AM' ? 'morning' : 'afternoon'}
           </Text>
-          <Anchor component={Link} to="/registers/home-school" size="sm">
-            Home school sheets
-          </Anchor>
+          <Group gap="md">
+            <Anchor component={Link} to="/registers/home-school" size="sm">
+              Home school sheets
+            </Anchor>
+            <Anchor component={Link} to="/registers/attendance" size="sm">
+              Attendance by week
+            </Anchor>
+          </Group>
         </div>
         <Group align="flex-end">
           <Select

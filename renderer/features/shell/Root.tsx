@@ -1,4 +1,5 @@
 import { Alert, Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAppEvents, useStatus } from '../../lib/queries';
 import { AuditPage } from '../audit/AuditPage';
@@ -19,6 +20,9 @@ import { StaffPage } from '../staff/StaffPage';
 import { TodayPage } from '../today/TodayPage';
 import { navFor } from './nav';
 import { Shell } from './Shell';
+
+// Chart screens load when opened, so the first screen's bundle does not carry recharts.
+const AttendanceDashboard = lazy(() => import('../attendance/AttendanceDashboard'));
 
 /** Set-up, sign-in or the lock screen until someone is signed in; after that, the app. */
 export function Root() {
@@ -52,6 +56,10 @@ export function Root() {
         <Route path="/" element={<TodayPage />} />
         <Route path="/registers" element={page('/registers', <RegistersPage />)} />
         <Route path="/registers/home-school" element={page('/registers', <HomeSchoolSheetPage />)} />
+        <Route
+          path="/registers/attendance"
+          element={page('/registers', <Suspense fallback={<Loader aria-label="Loading attendance" />}><AttendanceDashboard /></Suspense>)}
+        />
         <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
         <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
         <Route path="/placements" element={page('/placements', <BoardPage />)} />

@@ -73,6 +73,27 @@ export interface PupilAttendance {
   history: AttendanceHistoryEntry[];
 }
 
+/** One pupil's figures at a base over a date range, and per week (only the weeks they had sessions there). */
+export interface PupilWeeks {
+  pupilId: string;
+  name: string;
+  figures: AttendanceFigures;
+  weeks: Array<{ weekStarting: string; figures: AttendanceFigures }>;
+}
+
+/** A base's figures over a date range: every pupil pooled, per week and in total, and each pupil's own. */
+export interface BaseAttendance {
+  baseId: string;
+  baseName: string;
+  from: string;
+  to: string;
+  /** All the base's recorded sessions in the range, pooled (the base average). */
+  figures: AttendanceFigures;
+  weeks: Array<{ weekStarting: string; figures: AttendanceFigures }>;
+  /** Pupils with a recorded session at the base in the range, in name order. */
+  pupils: PupilWeeks[];
+}
+
 export interface RegisterStatus {
   baseId: string;
   baseName: string;
@@ -197,6 +218,10 @@ export const registerCalls = {
   ),
   /** Today at each base the caller works at: this session's register, who is where, placements starting and ending this week. */
   'registers.today': call<TodaySummary>()(z.object({}).strict().optional()),
+  /** A base's figures per week and over the range, for the base and each pupil, from what registers recorded. */
+  'registers.baseAttendance': call<BaseAttendance>()(
+    z.object({ baseId: id('base'), from: dateField('the first date'), to: dateField('the last date') }).strict(),
+  ),
 };
 
 /**

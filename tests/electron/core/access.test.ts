@@ -168,6 +168,7 @@ function inputFor(name: CallName, scratch: string): unknown {
     'registers.homeSchoolSheet': { schoolId: template.schoolId, weekStarting: '2026-11-16' },
     'registers.homeSchoolCsv': { from: '2026-11-16', to: '2026-11-20' },
     'registers.today': undefined,
+    'registers.baseAttendance': { baseId: template.baseId, from: '2026-11-16', to: '2026-11-20' },
   };
   return inputs[name];
 }
