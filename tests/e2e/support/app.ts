@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_JS = resolve(ROOT, 'out/main/web.js');
 const READY_LINE = /^Key Desk is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
-const START_TIMEOUT_MS = 20_000;
+const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export function assertBuilt(): void {
