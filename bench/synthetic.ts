@@ -26,7 +26,7 @@ export interface SyntheticCounts {
   marks: number;
 }
 
-const DEFAULTS = { pupils: 1000, marks: 150_000, years: 10, today: '2026-11-23', seed: 20261123 } as const;
+export const SYNTHETIC_DEFAULTS = { pupils: 1000, marks: 150_000, years: 10, today: '2026-11-23', seed: 20261123 } as const;
 
 /** Present most sessions, with the codes a Key register sees now and then. */
 const CODES: ReadonlyArray<[code: string, weight: number]> = [
@@ -189,14 +189,15 @@ function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): Syntheti
         if (registerN === undefined) {
           registerN = registerNs.size + 1;
           registerNs.set(registerKey, registerN);
-          insertRegister.run([registerN, baseId, date, session, recordedAt, by, recordedAt, by]);
+          // taken_by and submitted_by name staff rows; the synthetic staff exist only as numbers on marks.
+          insertRegister.run([registerN, baseId, date, session, recordedAt, null, recordedAt, null]);
         }
         const code = markCode(random, session);
         const pupilN = person(pupilId);
         insertMark.run([registerN, pupilN, placementId, code, code === 'L' ? random.int(3, 25) : null, person(by), Math.floor(Date.parse(recordedAt) / 1000)]);
         // Now and then a parent rings later and an absence is amended with a reason.
         if (code === 'O' || (code === 'N' && random.next() < 0.5)) {
-          insertAmendment.run([registerN, pupilN, 'N', code, 'Parent rang later: reason given for the absence', by, `${date}T15:00:00.000Z`]);
+          insertAmendment.run([registerN, pupilN, 'N', code, 'Parent rang later: reason given for the absence', null, `${date}T15:00:00.000Z`]);
         }
         marks++;
       }
@@ -219,7 +220,7 @@ function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): Syntheti
  * demo name lists and a fixed seed. Leaves it closed on disk, sealed; BENCH_ACCOUNT opens it.
  */
 export async function buildSyntheticDatabase(folder: string, options: SyntheticOptions = {}): Promise<{ path: string; counts: SyntheticCounts }> {
-  const settings = { ...DEFAULTS, ...options };
+  const settings = { ...SYNTHETIC_DEFAULTS, ...options };
   const now = `${settings.today}T09:00:00.000Z`;
   let counts: SyntheticCounts | undefined;
   // The app's own scrypt cost (the default), so opening by password costs what it costs staff.

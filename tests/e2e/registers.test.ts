@@ -113,7 +113,7 @@ test('a register of 24 pupils with 3 absences is taken and submitted with the ke
   expect(entry).toMatchObject({ code: 'O', originalCode: 'I' });
   expect(entry?.amendments).toEqual([expect.objectContaining({ oldCode: 'I', newCode: 'O', reason: 'Parent rang: a family holiday, not illness', amendedBy: 'Demo Manager' })]);
   await screenshot(page, 'registers-amended');
-});
+}, 180_000);
 
 test('Ctrl+Z undoes the last mark, ? lists the codes to search, and L asks for the minutes late', async () => {
   const page = await shared.open();
