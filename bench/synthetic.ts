@@ -190,7 +190,8 @@ function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): Syntheti
           registerN = registerNs.size + 1;
           registerNs.set(registerKey, registerN);
           // taken_by and submitted_by name staff rows; the synthetic staff exist only as numbers on marks.
-          insertRegister.run([registerN, baseId, date, session, recordedAt, null, recordedAt, null]);
+          // Today's registers are still open (not submitted), as in a classroom at 09:05.
+          insertRegister.run([registerN, baseId, date, session, recordedAt, null, date === today ? null : recordedAt, null]);
         }
         const code = markCode(random, session);
         const pupilN = person(pupilId);

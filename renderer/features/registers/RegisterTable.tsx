@@ -23,7 +23,7 @@ function CodeBadge({ code, minutesLate }: { code: string | null; minutesLate: nu
   const attended = found?.attended ?? false;
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge size="lg" variant={attended ? 'light' : 'filled'} color={attended ? 'teal' : 'orange.9'} radius="sm" styles={{ label: { textTransform: 'none' } }}>
+      <Badge size="lg" variant={attended ? 'light' : 'filled'} color={attended ? 'teal' : 'red.9'} radius="sm" styles={{ label: { textTransform: 'none' } }}>
         {code}
       </Badge>
       <Text size="sm">
