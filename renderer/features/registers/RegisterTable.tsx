@@ -23,7 +23,7 @@ function CodeBadge({ code, minutesLate }: { code: string | null; minutesLate: nu
   const attended = found?.attended ?? false;
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge size="lg" variant={attended ? 'light' : 'filled'} color={attended ? 'teal' : 'orange'} radius="sm" styles={{ label: { textTransform: 'none' } }}>
+      <Badge size="lg" variant={attended ? 'light' : 'filled'} color={attended ? 'teal' : 'red.9'} radius="sm" styles={{ label: { textTransform: 'none' } }}>
         {code}
       </Badge>
       <Text size="sm">
@@ -48,7 +48,12 @@ export function RegisterTable({
 }) {
   const lines = register.pupils;
   const [active, setActive] = useState(() => Math.max(0, lines.findIndex((l) => l.code === null)));
-  const [buffer, setBuffer] = useState('');
+  // What is waiting of a two-key code ("C" before "1"): a ref, so keys typed faster than the screen
+  // redraws still see the key before them.
+  const buffer = useRef('');
+  const setBuffer = (value: string) => {
+    buffer.current = value;
+  };
   const [latePupil, setLatePupil] = useState<string | null>(null);
   const [minutes, setMinutes] = useState<number | string>('');
   const rows = useRef<Array<HTMLTableRowElement | null>>([]);
@@ -83,7 +88,7 @@ export function RegisterTable({
       return;
     }
     if (event.key === 'Enter') {
-      const waiting = settle(buffer);
+      const waiting = settle(buffer.current);
       setBuffer('');
       if (waiting) {
         event.preventDefault();
@@ -94,7 +99,7 @@ export function RegisterTable({
     if (event.key.length !== 1 || event.key === '?' || event.key === '*') return;
     event.preventDefault();
     clearTimeout(bufferTimer.current);
-    const read = readKey(buffer, event.key);
+    const read = readKey(buffer.current, event.key);
     if (read.kind === 'pending') {
       setBuffer(read.buffer);
       // A pause settles "C" as C (the other two-key codes wait for their digit).

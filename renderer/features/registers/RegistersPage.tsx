@@ -28,9 +28,9 @@ const needsReason = (register: Register, request: MarkRequest) =>
   (register.closed || register.state === 'submitted') && request.line.code !== null;
 
 function StateBadge({ register }: { register: Register }) {
-  if (register.state === 'submitted') return <Badge color="teal">Submitted</Badge>;
-  if (register.state === 'open') return <Badge color="blue">{register.unmarked === 0 ? 'Complete' : 'Incomplete'}</Badge>;
-  return <Badge color="gray">Not taken yet</Badge>;
+  if (register.state === 'submitted') return <Badge color="teal.9">Submitted</Badge>;
+  if (register.state === 'open') return <Badge color="blue.8">{register.unmarked === 0 ? 'Complete' : 'Incomplete'}</Badge>;
+  return <Badge color="gray.7">Not taken yet</Badge>;
 }
 
 function RegisterSummary({ register }: { register: Register }) {
@@ -80,6 +80,12 @@ export function RegistersPage() {
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const tableArea = useRef<HTMLDivElement>(null);
+  // Marks typed faster than they are saved go to the core one after another, so each answer (the
+  // register as it then stands) includes every mark before it and no keystroke is lost or shown undone.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const inOrder = (send: () => Promise<void>) => {
+    queue.current = queue.current.then(send);
+  };
 
   const choose = (changes: Partial<{ base: string; date: string; session: Session }>) => {
     const next = new URLSearchParams(params);
@@ -97,15 +103,17 @@ export function RegistersPage() {
     }
     const before: Undo = { pupilId: request.line.pupilId, name: request.line.name, code: request.line.code, minutesLate: request.line.minutesLate };
     setMessage(null);
-    mark.mutate(
-      { ...key, pupilId: request.line.pupilId, code: request.code, minutesLate: request.minutesLate ?? null, ...(reason ? { reason } : {}) },
-      {
-        onSuccess: () => {
-          setUndo((stack) => [...stack.slice(-49), before]);
-          setAmending(null);
+    const input = { ...key, pupilId: request.line.pupilId, code: request.code, minutesLate: request.minutesLate ?? null, ...(reason ? { reason } : {}) };
+    // Undo knows of the mark as soon as it is typed, and forgets it if the core refuses it.
+    setUndo((stack) => [...stack.slice(-49), before]);
+    inOrder(() =>
+      mark.mutateAsync(input).then(
+        () => setAmending(null),
+        (error: Error) => {
+          setUndo((stack) => stack.filter((entry) => entry !== before));
+          setMessage(error.message);
         },
-        onError: (error) => setMessage(error.message),
-      },
+      ),
     );
   };
 
@@ -117,14 +125,22 @@ export function RegistersPage() {
       setMessage(`This register has closed: change ${last.name}'s mark with a reason instead of undoing it.`);
       return;
     }
-    mark.mutate(
-      { ...key, pupilId: last.pupilId, code: last.code, minutesLate: last.minutesLate },
-      { onSuccess: () => setUndo((stack) => stack.slice(0, -1)), onError: (error) => setMessage(error.message) },
+    setUndo((stack) => stack.slice(0, -1));
+    inOrder(() =>
+      mark.mutateAsync({ ...key, pupilId: last.pupilId, code: last.code, minutesLate: last.minutesLate }).then(
+        () => undefined,
+        (error: Error) => {
+          setUndo((stack) => [...stack, last]);
+          setMessage(error.message);
+        },
+      ),
     );
   };
 
-  const markRest = () => key && markAll.mutate(key, { onError: (error) => setMessage(error.message) });
-  const submitRegister = () => key && submit.mutate(key, { onError: (error) => setMessage(error.message) });
+  const markRest = () =>
+    key && inOrder(() => markAll.mutateAsync(key).then(() => undefined, (error: Error) => setMessage(error.message)));
+  const submitRegister = () =>
+    key && inOrder(() => submit.mutateAsync(key).then(() => undefined, (error: Error) => setMessage(error.message)));
 
   // Page-wide keys: Ctrl+Z undoes the last mark, * marks the rest present, ? shows the codes, Ctrl+Enter submits.
   useEffect(() => {
@@ -214,7 +230,8 @@ export function RegistersPage() {
               </Alert>
             )}
             <div ref={tableArea}>
-              <RegisterTable register={register.data} onMark={save} />
+              {/* A new table for each register, so the first unmarked pupil has the focus when one opens. */}
+              <RegisterTable key={`${register.data.baseId}-${register.data.date}-${register.data.session}`} register={register.data} onMark={save} />
             </div>
             <Group>
               <Button variant="default" onClick={markRest} disabled={register.data.unmarked === 0} loading={markAll.isPending}>
