@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
 import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
-import { BENCH_ACCOUNT, buildSyntheticDatabase, type SyntheticCounts } from './synthetic';
+import { measureRegisters } from './registers';
+import { BENCH_ACCOUNT, buildSyntheticDatabase, SYNTHETIC_DEFAULTS, type SyntheticCounts } from './synthetic';
 
 /**
  * `npm run bench`: times what staff wait for on a ten-year database, beside the machine's floor.
@@ -24,6 +25,7 @@ const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Accoun
   { name: 'durable save', run: (folder, account) => measureDurableSave(folder, account) },
   { name: 'encryption', run: (folder, account) => measureEncryption(folder, account) },
   { name: 'password check', run: (folder, account) => measurePasswordCheck(folder, account) },
+  { name: 'registers', run: (folder, account) => measureRegisters(folder, account, SYNTHETIC_DEFAULTS.today) },
   { name: 'pupil list filtering in Chromium', run: (folder, account, counts) => measurePupilListFiltering(folder, account, counts.pupils) },
 ];
 

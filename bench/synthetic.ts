@@ -7,25 +7,6 @@ import { seededRandom, type Random } from '../electron/core/demo/random';
 import { listBases } from '../electron/core/repositories/bases';
 import { addStaffMember } from '../electron/core/services/staff';
 
-/**
- * BENCH ONLY. Stands in for the register table until the registers feature adds the real one;
- * replace it with that table (and real register rows) then. Shaped as we expect that table to be:
- * keyed by pupil, date and session (a mark is unique on any PC without a UUID of its own), with
- * UUIDs for the pupil and the member of staff, so the file is as big as a real one would be.
- */
-export const BENCH_REGISTER_MARKS_TABLE = 'bench_register_marks';
-const CREATE_BENCH_REGISTER_MARKS = `
-  CREATE TABLE ${BENCH_REGISTER_MARKS_TABLE} (
-    pupil_id TEXT NOT NULL REFERENCES pupils(id),
-    date TEXT NOT NULL,
-    session TEXT NOT NULL CHECK (session IN ('AM', 'PM')),
-    code TEXT NOT NULL,
-    recorded_by TEXT NOT NULL,
-    recorded_at TEXT NOT NULL,
-    PRIMARY KEY (pupil_id, date, session)
-  ) STRICT, WITHOUT ROWID;
-`;
-
 export interface SyntheticOptions {
   pupils?: number;
   /** Roughly how many register marks to make (AM and PM each count as one). */
@@ -45,7 +26,7 @@ export interface SyntheticCounts {
   marks: number;
 }
 
-const DEFAULTS = { pupils: 1000, marks: 150_000, years: 10, today: '2026-11-23', seed: 20261123 } as const;
+export const SYNTHETIC_DEFAULTS = { pupils: 1000, marks: 150_000, years: 10, today: '2026-11-23', seed: 20261123 } as const;
 
 /** Present most sessions, with the codes a Key register sees now and then. */
 const CODES: ReadonlyArray<[code: string, weight: number]> = [
@@ -116,7 +97,6 @@ function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): Syntheti
 
   sql.exec('BEGIN');
   try {
-    sql.exec(CREATE_BENCH_REGISTER_MARKS);
     sql.run('INSERT INTO provision (id, name, is_demo, created_at) VALUES (1, ?, 1, ?)', ['The Key (synthetic bench data)', `${first}T09:00:00.000Z`]);
 
     // About sixty home schools refer to the Key over ten years.
@@ -167,25 +147,65 @@ function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): Syntheti
 
     // Every weekday session of every placement up to today, thinned evenly to about the asked-for
     // number (as if some days were holidays or part-time timetables).
-    const sessions: Array<{ pupilId: string; date: string }> = [];
+    const sessions: Array<{ pupilId: string; date: string; placementId: string; baseId: string }> = [];
     for (const p of placements) {
       const last = p.end === null || p.end > today ? today : p.end;
-      for (let date = p.start; date <= last; date = addDays(date, 1)) if (isWeekday(date)) sessions.push({ pupilId: p.pupilId, date });
+      for (let date = p.start; date <= last; date = addDays(date, 1)) {
+        if (isWeekday(date)) sessions.push({ pupilId: p.pupilId, date, placementId: p.id, baseId: p.baseId });
+      }
     }
     const keep = Math.min(1, options.marks / (sessions.length * 2));
+    // The real register tables (migration 005): one register per base, day and session; people by small numbers.
+    const people = new Map<string, number>();
+    const insertPerson = sql.prepare('INSERT INTO register_people (n, id) VALUES (?, ?)');
+    const person = (id: string) => {
+      let n = people.get(id);
+      if (n === undefined) {
+        n = people.size + 1;
+        people.set(id, n);
+        insertPerson.run([n, id]);
+      }
+      return n;
+    };
+    const registerNs = new Map<string, number>();
+    const insertRegister = sql.prepare('INSERT INTO registers (n, base_id, date, session, taken_at, taken_by, submitted_at, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const insertMark = sql.prepare(
-      `INSERT INTO ${BENCH_REGISTER_MARKS_TABLE} (pupil_id, date, session, code, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO register_marks (register_n, pupil_n, placement_id, expected, code, minutes_late, marked_by, marked_at, note)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, NULL)`,
+    );
+    const insertAmendment = sql.prepare(
+      `INSERT INTO register_amendments (register_n, pupil_n, seq, old_code, old_minutes_late, new_code, new_minutes_late, reason, amended_by, amended_at)
+       VALUES (?, ?, 1, ?, NULL, ?, NULL, ?, ?, ?)`,
     );
     let marks = 0;
-    for (const { pupilId, date } of sessions) {
+    for (const { pupilId, date, placementId, baseId } of sessions) {
       for (const session of ['AM', 'PM'] as const) {
         if (random.next() >= keep) continue;
         const minute = String(random.int(0, 59)).padStart(2, '0');
         const recordedAt = `${date}T${session === 'AM' ? '08' : '13'}:${minute}:00.000Z`;
-        insertMark.run([pupilId, date, session, markCode(random, session), random.pick(staff), recordedAt]);
+        const by = random.pick(staff);
+        const registerKey = `${baseId}|${date}|${session}`;
+        let registerN = registerNs.get(registerKey);
+        if (registerN === undefined) {
+          registerN = registerNs.size + 1;
+          registerNs.set(registerKey, registerN);
+          // taken_by and submitted_by name staff rows; the synthetic staff exist only as numbers on marks.
+          // Today's registers are still open (not submitted), as in a classroom at 09:05.
+          insertRegister.run([registerN, baseId, date, session, recordedAt, null, date === today ? null : recordedAt, null]);
+        }
+        const code = markCode(random, session);
+        const pupilN = person(pupilId);
+        insertMark.run([registerN, pupilN, placementId, code, code === 'L' ? random.int(3, 25) : null, person(by), Math.floor(Date.parse(recordedAt) / 1000)]);
+        // Now and then a parent rings later and an absence is amended with a reason.
+        if (code === 'O' || (code === 'N' && random.next() < 0.5)) {
+          insertAmendment.run([registerN, pupilN, 'N', code, 'Parent rang later: reason given for the absence', null, `${date}T15:00:00.000Z`]);
+        }
         marks++;
       }
     }
+    insertPerson.free();
+    insertRegister.free();
+    insertAmendment.free();
     insertMark.free();
     sql.exec('COMMIT');
     return { pupils: pupilIds.length, placements: placements.length, marks };
@@ -201,7 +221,7 @@ function fill(sql: SqlJsDatabase, options: Required<SyntheticOptions>): Syntheti
  * demo name lists and a fixed seed. Leaves it closed on disk, sealed; BENCH_ACCOUNT opens it.
  */
 export async function buildSyntheticDatabase(folder: string, options: SyntheticOptions = {}): Promise<{ path: string; counts: SyntheticCounts }> {
-  const settings = { ...DEFAULTS, ...options };
+  const settings = { ...SYNTHETIC_DEFAULTS, ...options };
   const now = `${settings.today}T09:00:00.000Z`;
   let counts: SyntheticCounts | undefined;
   // The app's own scrypt cost (the default), so opening by password costs what it costs staff.

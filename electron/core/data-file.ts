@@ -147,7 +147,7 @@ export class DataFile {
     /** The fingerprint of the file this one was opened from; null for a new file (there must be none on disk). */
     openedFrom: string | null,
   ) {
-    this.db = createKysely(sql);
+    this.db = createKysely(sql, () => this.noteChange());
     this.clock = options.clock ?? (() => new Date());
     this.ours = new Set(openedFrom === null ? [] : [openedFrom]);
     this.saver = new SaveScheduler(() => this.saveNow(), {
@@ -161,7 +161,8 @@ export class DataFile {
       retries: (error) => !(error instanceof FileChangedOnDisk),
       onSaved: () => options.onSaveProblemChange?.(null),
     });
-    // Every row change schedules a save, whichever code made it.
+    // Every row change schedules a save, whichever code made it; the hook misses WITHOUT ROWID tables,
+    // so every writing statement run through Kysely schedules one too (see createKysely).
     sql.updateHook(() => this.noteChange());
   }
 

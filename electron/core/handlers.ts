@@ -3,6 +3,7 @@ import type { KeyDeskCore } from './core';
 import { calendarHandlers } from './handlers/calendar';
 import { placementHandlers } from './handlers/placements';
 import { contactHandlers, pupilHandlers, schoolHandlers } from './handlers/pupils';
+import { registerHandlers } from './handlers/registers';
 import type { Handler } from './handlers/types';
 import { UserError } from './errors';
 import { setAutoLockMinutes, getProvision } from './repositories/provision';
@@ -100,4 +101,5 @@ export const handlers: Handlers = {
   ...contactHandlers,
   ...placementHandlers,
   ...calendarHandlers,
+  ...registerHandlers,
 };

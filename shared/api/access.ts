@@ -21,6 +21,7 @@ const READ_PUPILS: readonly Role[] = ['teacher', 'manager'];
 /** Staff, bases, schools and the calendar, which hold no pupil data. */
 const MANAGE_OR_ADMIN: readonly Role[] = ['manager', 'administrator'];
 const ADMIN: readonly Role[] = ['administrator'];
+const REGISTERS: readonly Role[] = ['teacher', 'manager'];
 
 export const ACCESS = {
   'app.status': 'anyone',
@@ -81,6 +82,19 @@ export const ACCESS = {
   'calendar.removeClosure': MANAGE,
   'calendar.copyYear': MANAGE,
   'calendar.previewChange': MANAGE,
+  // Teachers take and amend registers at their own bases only (enforced in the registers service).
+  'registers.get': REGISTERS,
+  'registers.mark': REGISTERS,
+  'registers.markAllPresent': REGISTERS,
+  'registers.addPupil': REGISTERS,
+  'registers.submit': REGISTERS,
+  'registers.completion': REGISTERS,
+  'registers.pupilAttendance': REGISTERS,
+  // Home school sheets: teachers see their own bases' pupils only.
+  'registers.homeSchoolSheet': REGISTERS,
+  'registers.homeSchoolCsv': REGISTERS,
+  'registers.today': REGISTERS,
+  'registers.baseAttendance': REGISTERS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

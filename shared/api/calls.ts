@@ -60,6 +60,17 @@ export const CALL_NAMES = [
   'calendar.removeClosure',
   'calendar.copyYear',
   'calendar.previewChange',
+  'registers.get',
+  'registers.mark',
+  'registers.markAllPresent',
+  'registers.addPupil',
+  'registers.submit',
+  'registers.completion',
+  'registers.pupilAttendance',
+  'registers.homeSchoolSheet',
+  'registers.homeSchoolCsv',
+  'registers.today',
+  'registers.baseAttendance',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

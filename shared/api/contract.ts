@@ -7,6 +7,7 @@ import { call, dateField, id, noInput, type CallSpec } from './specs/common';
 import { calendarCalls } from './specs/calendar';
 import { placementCalls } from './specs/placements';
 import { pupilCalls } from './specs/pupils';
+import { homeSchoolCalls, registerCalls } from './specs/registers';
 import type { AppStatus, DeviceSettings } from './status';
 
 /**
@@ -161,6 +162,8 @@ export const contract = {
   ...pupilCalls,
   ...placementCalls,
   ...calendarCalls,
+  ...registerCalls,
+  ...homeSchoolCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

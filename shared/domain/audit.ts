@@ -50,6 +50,8 @@ const RECORD_NAMES: Record<string, string> = {
   placement_events: 'placement step',
   terms: 'term dates',
   closures: 'closure day',
+  base_sessions: 'register times',
+  register_marks: 'register mark',
 };
 
 /** Words for staff for what an entry records. */
@@ -67,6 +69,8 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return `Removed ${entity}`;
     case 'exported-pupils':
       return 'Exported the pupil list';
+    case 'exported-home-school-codes':
+      return 'Exported codes for home schools';
     default:
       return entry.action.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }

@@ -154,6 +154,55 @@ export interface DbAuditLog {
   detail: string | null;
 }
 
+export interface DbBaseSession {
+  base_id: string;
+  session: string;
+  starts_at: string;
+  open_minutes: Defaulted<number>;
+}
+
+export interface DbRegister {
+  n: Generated<number>;
+  base_id: string;
+  date: string;
+  session: string;
+  taken_at: string;
+  taken_by: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+}
+
+export interface DbRegisterPerson {
+  n: Generated<number>;
+  id: string;
+}
+
+export interface DbRegisterMark {
+  register_n: number;
+  pupil_n: number;
+  placement_id: string;
+  expected: number;
+  code: string | null;
+  minutes_late: number | null;
+  marked_by: number | null;
+  /** Seconds since 1970, UTC. */
+  marked_at: number | null;
+  note: string | null;
+}
+
+export interface DbRegisterAmendment {
+  register_n: number;
+  pupil_n: number;
+  seq: number;
+  old_code: string | null;
+  old_minutes_late: number | null;
+  new_code: string;
+  new_minutes_late: number | null;
+  reason: string;
+  amended_by: string | null;
+  amended_at: string;
+}
+
 export interface DbSchema {
   provision: DbProvision;
   bases: DbBase;
@@ -168,4 +217,9 @@ export interface DbSchema {
   staff: DbStaff;
   staff_bases: DbStaffBase;
   audit_log: DbAuditLog;
+  base_sessions: DbBaseSession;
+  registers: DbRegister;
+  register_people: DbRegisterPerson;
+  register_marks: DbRegisterMark;
+  register_amendments: DbRegisterAmendment;
 }

@@ -11,6 +11,7 @@ import { loadSchoolDays } from '../repositories/calendar';
 import { createProvision } from '../repositories/provision';
 import { addStaffMember } from '../services/staff';
 import { planDemo, type DemoPlan, type DemoReferral } from './plan';
+import { fillDemoRegisters } from './registers';
 import { seededRandom } from './random';
 import { DEMO_SCHOOLS } from './schools';
 
@@ -54,6 +55,7 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
     const plan = planDemo(random, { today, bases, isSchoolDay: await loadSchoolDays(tx) });
     await writePlan(tx, plan, { now, recordedBy: managerId, newId: random.uuid });
   });
+  if (managerId) await fillDemoRegisters(db, random, { today, bases, takenBy: managerId, now });
 }
 
 /**

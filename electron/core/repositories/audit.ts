@@ -41,8 +41,84 @@ export async function recordEvent(db: Db, event: AuditEvent): Promise<void> {
     .execute();
 }
 
+/** What an amendment's row carries beyond the log's own columns, to word it for staff. */
+const NO_AMENDMENT = {
+  base_name: sql<string | null>`NULL`,
+  register_date: sql<string | null>`NULL`,
+  register_session: sql<string | null>`NULL`,
+  old_code: sql<string | null>`NULL`,
+  old_minutes_late: sql<number | null>`NULL`,
+  new_code: sql<string | null>`NULL`,
+  new_minutes_late: sql<number | null>`NULL`,
+  reason: sql<string | null>`NULL`,
+};
+
+/** The action recorded for a changed register mark (an amendment after the register closed or was submitted). */
+export const REGISTER_AMENDMENT_ACTION = 'changed-register-mark';
+
+/**
+ * The audit trail as staff see it: the JSON log, and the register amendments read from their own table
+ * (a register is its own history, so marks are never copied into the log). UNION ALL lets the
+ * database filter, order and page both together. An amendment's seq is negative, so it never meets a
+ * log entry's, and a later amendment of the same mark has the higher one (a mark is never amended a
+ * thousand times).
+ */
+function entries(db: Db) {
+  const log = db
+    .selectFrom('audit_log')
+    .select([
+      'seq',
+      'at',
+      'staff_id',
+      'staff_name',
+      'action',
+      'entity',
+      'entity_id',
+      'pupil_id',
+      'before',
+      'after',
+      'detail',
+      NO_AMENDMENT.base_name.as('base_name'),
+      NO_AMENDMENT.register_date.as('register_date'),
+      NO_AMENDMENT.register_session.as('register_session'),
+      NO_AMENDMENT.old_code.as('old_code'),
+      NO_AMENDMENT.old_minutes_late.as('old_minutes_late'),
+      NO_AMENDMENT.new_code.as('new_code'),
+      NO_AMENDMENT.new_minutes_late.as('new_minutes_late'),
+      NO_AMENDMENT.reason.as('reason'),
+    ]);
+  const amendments = db
+    .selectFrom('register_amendments as a')
+    .innerJoin('registers as r', 'r.n', 'a.register_n')
+    .innerJoin('bases as b', 'b.id', 'r.base_id')
+    .innerJoin('register_people as p', 'p.n', 'a.pupil_n')
+    .leftJoin('staff as s', 's.id', 'a.amended_by')
+    .select([
+      sql<number>`a.seq - (a.register_n * 100000000 + a.pupil_n * 1000)`.as('seq'),
+      'a.amended_at as at',
+      'a.amended_by as staff_id',
+      's.name as staff_name',
+      sql<string>`${REGISTER_AMENDMENT_ACTION}`.as('action'),
+      sql<string | null>`'register_marks'`.as('entity'),
+      sql<string | null>`NULL`.as('entity_id'),
+      'p.id as pupil_id',
+      sql<string | null>`NULL`.as('before'),
+      sql<string | null>`NULL`.as('after'),
+      sql<string | null>`NULL`.as('detail'),
+      'b.name as base_name',
+      'r.date as register_date',
+      'r.session as register_session',
+      'a.old_code',
+      'a.old_minutes_late',
+      'a.new_code',
+      'a.new_minutes_late',
+      'a.reason',
+    ]);
+  return db.selectFrom(log.unionAll(amendments).as('entries'));
+}
+
 function filtered(db: Db, filters: AuditFilters) {
-  let query = db.selectFrom('audit_log');
+  let query = entries(db);
   if (filters.staffId === KEY_DESK_ACTOR) query = query.where('staff_id', 'is', null);
   else if (filters.staffId) query = query.where('staff_id', '=', filters.staffId);
   if (filters.pupilId) query = query.where('pupil_id', '=', filters.pupilId);
@@ -52,29 +128,46 @@ function filtered(db: Db, filters: AuditFilters) {
   return query;
 }
 
+const codeWithMinutes = (code: string | null, minutes: number | null) => (code === null ? 'no mark' : minutes !== null ? `${code} (${minutes} min late)` : code);
+
 /** An entry as stored: what it is about is named by the service (services/audit.ts). */
 export type StoredAuditEntry = Omit<AuditEntry, 'recordName'>;
 
 export async function listAudit(db: Db, filters: AuditFilters, limit: number, offset: number): Promise<{ entries: StoredAuditEntry[]; total: number }> {
-  const rows = await filtered(db, filters).selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute();
+  // By time first: register amendments (negative seq) sit among the log's entries in date order.
+  const rows = await filtered(db, filters).selectAll().orderBy('at', 'desc').orderBy('seq', 'desc').limit(limit).offset(offset).execute();
   const count = await filtered(db, filters)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return {
     total: Number(count.n),
-    entries: rows.map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      staffId: row.staff_id,
-      staffName: row.staff_name ?? 'Key Desk',
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      pupilId: row.pupil_id,
-      before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
-      after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
-      detail: row.detail,
-    })),
+    entries: rows.map((row) => {
+      const amendment = row.action === REGISTER_AMENDMENT_ACTION && row.seq < 0;
+      return {
+        seq: row.seq,
+        at: row.at,
+        staffId: row.staff_id,
+        staffName: row.staff_name ?? (amendment && row.staff_id ? 'Unknown' : 'Key Desk'),
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entity_id,
+        pupilId: row.pupil_id,
+        before: amendment
+          ? { code: row.old_code, minutesLate: row.old_minutes_late }
+          : row.before
+            ? (JSON.parse(row.before) as Record<string, unknown>)
+            : null,
+        after: amendment
+          ? { code: row.new_code, minutesLate: row.new_minutes_late }
+          : row.after
+            ? (JSON.parse(row.after) as Record<string, unknown>)
+            : null,
+        // "Parkgate 23/11/2026 AM, I → M, reason: parent rang"
+        detail: amendment
+          ? `${row.base_name} ${formatUkDate(row.register_date ?? '')} ${row.register_session}, ${codeWithMinutes(row.old_code, row.old_minutes_late)} → ${codeWithMinutes(row.new_code, row.new_minutes_late)}, reason: ${row.reason}`
+          : row.detail,
+      };
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -18,11 +19,15 @@ import { StatusBadge } from './StatusBadge';
 const TABS = [
   { value: 'details', label: 'Details' },
   { value: 'placement', label: 'Placement and timetable' },
+  { value: 'attendance', label: 'Attendance' },
   { value: 'contacts', label: 'Contacts' },
   { value: 'history', label: 'History' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
 const isTab = (value: string | null): value is Tab => TABS.some((t) => t.value === value);
+
+// Charts load only when the tab is opened, so the first screen's bundle does not carry recharts.
+const PupilAttendanceTab = lazy(() => import('../attendance/PupilAttendanceTab'));
 
 const backLink = (
   <Anchor component={Link} to="/pupils" size="sm">
@@ -144,6 +149,11 @@ export function PupilPage() {
         </Tabs.Panel>
         <Tabs.Panel value="placement" pt="md">
           <PlacementTab page={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="attendance" pt="md">
+          <Suspense fallback={<Skeleton h={240} aria-label="Loading attendance" />}>
+            <PupilAttendanceTab pupilId={data.pupil.id} pupilName={name} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
           <ContactsTab pupilId={data.pupil.id} pupilName={name} contacts={data.contacts} canManage={canManage} />

@@ -1,10 +1,13 @@
 import { Alert, Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAppEvents, useStatus } from '../../lib/queries';
 import { AuditPage } from '../audit/AuditPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { BoardPage } from '../placements/BoardPage';
 import { ReferralsPage } from '../placements/ReferralsPage';
+import { RegistersPage } from '../registers/RegistersPage';
+import { HomeSchoolSheetPage } from '../registers/HomeSchoolSheetPage';
 import { PupilPage } from '../pupils/PupilPage';
 import { PupilsPage } from '../pupils/PupilsPage';
 import { SchoolsPage } from '../schools/SchoolsPage';
@@ -17,6 +20,9 @@ import { StaffPage } from '../staff/StaffPage';
 import { TodayPage } from '../today/TodayPage';
 import { navFor } from './nav';
 import { Shell } from './Shell';
+
+// Chart screens load when opened, so the first screen's bundle does not carry recharts.
+const AttendanceDashboard = lazy(() => import('../attendance/AttendanceDashboard'));
 
 /** Set-up, sign-in or the lock screen until someone is signed in; after that, the app. */
 export function Root() {
@@ -48,7 +54,12 @@ export function Root() {
     <Shell status={status.data}>
       <Routes>
         <Route path="/" element={<TodayPage />} />
-        <Route path="/registers" element={page('/registers', <ComingLater area="Registers" what="AM and PM attendance registers for each base, taken by keyboard." />)} />
+        <Route path="/registers" element={page('/registers', <RegistersPage />)} />
+        <Route path="/registers/home-school" element={page('/registers', <HomeSchoolSheetPage />)} />
+        <Route
+          path="/registers/attendance"
+          element={page('/registers', <Suspense fallback={<Loader aria-label="Loading attendance" />}><AttendanceDashboard /></Suspense>)}
+        />
         <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
         <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
         <Route path="/placements" element={page('/placements', <BoardPage />)} />

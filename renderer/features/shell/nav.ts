@@ -21,7 +21,7 @@ import type { Role } from '../../../shared/domain/staff';
  */
 export const NAV: ReadonlyArray<{ to: string; label: string; icon: typeof IconHome; access: Access }> = [
   { to: '/', label: 'Today', icon: IconHome, access: ACCESS['bases.list'] },
-  { to: '/registers', label: 'Registers', icon: IconCalendarCheck, access: ACCESS['pupils.list'] },
+  { to: '/registers', label: 'Registers', icon: IconCalendarCheck, access: ACCESS['registers.get'] },
   { to: '/pupils', label: 'Pupils', icon: IconUsers, access: ACCESS['pupils.list'] },
   { to: '/placements', label: 'Places', icon: IconLayoutBoard, access: ACCESS['placements.board'] },
   { to: '/referrals', label: 'Referrals', icon: IconInbox, access: ACCESS['placements.pipeline'] },

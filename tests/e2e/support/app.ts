@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_JS = resolve(ROOT, 'out/main/web.js');
 const READY_LINE = /^Key Desk is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
-// Making the demo data takes 15–20 s on a busy 2-core machine; within the 60 s a hook may take.
+// Making the demo data takes 15–20 s on a busy 2-core machine, longer under load.
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 

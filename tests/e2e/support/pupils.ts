@@ -145,7 +145,7 @@ export async function typeDate(field: Locator, iso: string): Promise<void> {
   await field.blur();
 }
 
-export type PupilTab = 'Details' | 'Placement and timetable' | 'Contacts' | 'History';
+export type PupilTab = 'Details' | 'Placement and timetable' | 'Contacts' | 'History' | 'Attendance';
 
 /** Finds a pupil by name with the list's search box, opens their page and (optionally) a tab. */
 export async function openPupil(page: Page, name: string, tab?: PupilTab): Promise<void> {

@@ -158,6 +158,17 @@ function inputFor(name: CallName, scratch: string): unknown {
     'calendar.removeClosure': { date: '2026-12-25' },
     'calendar.copyYear': { fromYear: 2030 },
     'calendar.previewChange': { change: 'removeClosure', input: { date: '2026-12-25' } },
+    'registers.get': { baseId: template.baseId, date: '2026-11-23', session: 'AM' },
+    'registers.mark': { baseId: template.baseId, date: '2026-11-23', session: 'AM', pupilId: template.pupilId, code: '/' },
+    'registers.markAllPresent': { baseId: template.baseId, date: '2026-11-23', session: 'AM' },
+    'registers.addPupil': { baseId: template.baseId, date: '2026-11-23', session: 'AM', pupilId: template.pupilId, note: 'Came in on the day.' },
+    'registers.submit': { baseId: template.baseId, date: '2026-11-23', session: 'AM' },
+    'registers.completion': undefined,
+    'registers.pupilAttendance': { pupilId: template.pupilId },
+    'registers.homeSchoolSheet': { schoolId: template.schoolId, weekStarting: '2026-11-16' },
+    'registers.homeSchoolCsv': { from: '2026-11-16', to: '2026-11-20' },
+    'registers.today': undefined,
+    'registers.baseAttendance': { baseId: template.baseId, from: '2026-11-16', to: '2026-11-20' },
   };
   return inputs[name];
 }

@@ -103,6 +103,13 @@ export const PUPIL_MUTATIONS: MutationCase[] = [
     run: async ({ call }) => void unwrap(await call('pupils.export', {})),
     expected: () => [expect.objectContaining({ ...MANAGER, action: 'exported-pupils', detail: expect.stringMatching(/^\d+ pupils$/) })],
   },
+  {
+    name: 'registers.homeSchoolCsv',
+    run: async ({ call }) => void unwrap(await call('registers.homeSchoolCsv', { from: '2026-11-16', to: '2026-11-20' })),
+    expected: () => [
+      expect.objectContaining({ ...MANAGER, action: 'exported-home-school-codes', detail: expect.stringMatching(/^\d+ sessions, 16\/11\/2026 to 20\/11\/2026, every home school$/) }),
+    ],
+  },
 ];
 
 /** Calls that read only, with an input to make each with. */
@@ -111,6 +118,7 @@ export const RECORD_READS: Array<[CallName, (demo: CaseDemo) => Promise<unknown>
   ['pupils.list', async () => undefined],
   ['pupils.get', async (demo) => ({ id: await firstId(demo, 'pupils') })],
   ['pupils.findDuplicates', async () => NEW_PUPIL],
+  ['registers.homeSchoolSheet', async (demo) => ({ schoolId: await firstId(demo, 'schools'), weekStarting: '2026-11-16' })],
   ['pupils.importPreview', async () => ({ csv: 'Legal first name,Legal last name,Date of birth\nOttilie,Brackenridge,14/05/2020\n' })],
 ];
 

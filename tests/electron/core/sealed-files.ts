@@ -87,7 +87,9 @@ export function lastAuditSeq(core: KeyDeskCore): number {
 /** Every row of every table except the audit log: what "nothing changed" means. */
 export function dataTables(core: KeyDeskCore): Record<string, unknown[]> {
   const tables = rows(core, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name");
-  return Object.fromEntries(tables.map(({ name }) => [String(name), rows(core, `SELECT * FROM "${String(name)}" ORDER BY rowid`)]));
+  // Sorted here rather than by rowid: register marks are WITHOUT ROWID tables.
+  const sorted = (list: unknown[]) => list.map((row) => JSON.stringify(row)).sort();
+  return Object.fromEntries(tables.map(({ name }) => [String(name), sorted(rows(core, `SELECT * FROM "${String(name)}"`))]));
 }
 
 export function pupilRows(core: KeyDeskCore): Array<{ id: string; legal_first_name: string; legal_last_name: string; preferred_name: string | null; date_of_birth: string }> {

@@ -83,13 +83,16 @@ describe('createDatabase: from nothing to the latest schema', () => {
     db.close();
   });
 
-  it('audits every table but the log itself, with every column it has now, for insert, update and delete', () => {
+  it('audits every table but the log itself and the registers (their own history), with every column, for insert, update and delete', () => {
     // A migration that adds a table, or a column to an audited table, must (re)create its triggers.
+    // Registers keep every mark and amendment themselves: copying 150,000 marks into the log would bloat it.
+    const SELF_AUDITED = ['registers', 'register_people', 'register_marks', 'register_amendments'];
     const db = createDatabase(SQL, auditFunctions().register);
-    const audited = tables(db).map(String).filter((t) => t !== 'audit_log' && !t.startsWith('sqlite_'));
+    const audited = tables(db).map(String).filter((t) => t !== 'audit_log' && !t.startsWith('sqlite_') && !SELF_AUDITED.includes(t));
     const triggers = new Map(
       (db.exec("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")[0]?.values ?? []).map(([name, sql]) => [String(name), String(sql)]),
     );
+    for (const table of SELF_AUDITED) expect(triggers.has(`audit_${table}_insert`), `${table} copied into the audit log`).toBe(false);
     for (const table of audited) {
       const columns = (db.exec(`SELECT name FROM pragma_table_info('${table}')`)[0]?.values ?? []).map(([name]) => String(name));
       for (const [event, rows] of [['insert', ['NEW']], ['update', ['OLD', 'NEW']], ['delete', ['OLD']]] as const) {

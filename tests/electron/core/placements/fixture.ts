@@ -21,9 +21,9 @@ export const BORN = {
  * A new (not demo) provision signed in as its first manager, with one home school, and a way to add
  * pupils straight into the database: these tests are about placements, not the pupil record.
  */
-export async function placementsCore(options: { keepInsetPlaceholders?: boolean } = {}) {
+export async function placementsCore(options: { keepInsetPlaceholders?: boolean; now?: () => Date } = {}) {
   const temp = await tempFolder();
-  const started = await startCore({ folder: temp.path });
+  const started = await startCore({ folder: temp.path, ...(options.now ? { now: options.now } : {}) });
   unwrap(await started.call('setup.createDatabase', { demo: false, manager: TEST_MANAGER }));
   const { core, call } = started;
   const bases = unwrap(await call('bases.list'));
@@ -95,7 +95,7 @@ export async function placementsCore(options: { keepInsetPlaceholders?: boolean 
     await core.close();
     await temp.cleanup();
   };
-  return { ...started, ok, parkgate, frederickBird, schoolId, addPupil, acceptedPupil, startedPupil, refused, count, cleanup };
+  return { ...started, folder: temp.path, ok, parkgate, frederickBird, schoolId, addPupil, acceptedPupil, startedPupil, refused, count, cleanup };
 }
 
 export type PlacementsCore = Awaited<ReturnType<typeof placementsCore>>;

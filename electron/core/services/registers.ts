@@ -1,0 +1,497 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type {
+  AttendanceHistoryEntry,
+  BaseAttendance,
+  CompletionBoard,
+  PupilAttendance,
+  Register,
+  RegisterLine,
+  RegisterStatus,
+  TodayBase,
+  TodayPlacementChange,
+  TodaySummary,
+} from '../../../shared/api/specs/registers';
+import { attendanceFigures, weeklyAttendance, type RecordedSession, type Session } from '../../../shared/domain/attendance';
+import { isoWeekday } from '../../../shared/domain/bank-holidays';
+import { addDays, formatUkDate } from '../../../shared/domain/dates';
+import { displayName } from '../../../shared/domain/pupil-record';
+import { academicYearOf, yearGroupFor } from '../../../shared/domain/pupils';
+import { planTimetable, type Weekday } from '../../../shared/domain/timetable';
+import type { TimetablePhase } from '../../../shared/domain/placements';
+import type { Db } from '../db/dialect';
+import { UserError } from '../errors';
+import { findBase, listBases } from '../repositories/bases';
+import { DEFAULT_PHASES } from '../repositories/placements';
+import {
+  findRegister,
+  insertAmendment,
+  insertMark,
+  insertRegister,
+  listAmendmentsFor,
+  listBaseMarks,
+  listMarks,
+  listPupilMarks,
+  listReasonNotProvided,
+  markSubmitted,
+  personNumber,
+  placementsAtBaseOn,
+  placementsStartingOrEnding,
+  registerCounts,
+  sessionTimes,
+  updateMark,
+  type MarkRow,
+  type PlacementOnDay,
+  type RegisterKey,
+} from '../repositories/registers';
+import { loadCalendar, notSchoolDayMessage, whyNotSchoolDay, type CalendarView } from './calendar';
+import { firstSchoolDayFrom, timetableRules } from './places';
+import { scopeAllowsBase, type PupilScope } from './scope';
+
+/** Who is taking the register, and when: from the call's context. */
+export interface RegisterContext {
+  userId: string;
+  scope: PupilScope;
+  /** The classroom's date and clock time (local), and the instant (UTC ISO). */
+  today: string;
+  timeNow: string;
+  now: string;
+}
+
+const uk = formatUkDate;
+
+function addMinutes(time: string, minutes: number): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = Math.min(h * 60 + m + minutes, 23 * 60 + 59);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** Whether the register for `date` had closed by the context's date and time. */
+function hasClosed(date: string, closesAt: string, ctx: RegisterContext): boolean {
+  return date < ctx.today || (date === ctx.today && ctx.timeNow >= closesAt);
+}
+
+/** Checks the base is one the caller works at, the day is a school day and not in the future. */
+async function checkKey(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: CalendarView) {
+  const base = await findBase(db, key.baseId, key.date);
+  if (!base || !scopeAllowsBase(ctx.scope, key.baseId)) {
+    throw new UserError('NOT_FOUND', 'You can take registers only at the bases you work at.', 'baseId');
+  }
+  if (key.date > ctx.today) throw new UserError('INVALID_INPUT', `A register cannot be taken for a day still to come (${uk(key.date)}).`, 'date');
+  if (!calendar.isSchoolDay(key.date)) throw new UserError('INVALID_INPUT', notSchoolDayMessage(key.date, calendar), 'date');
+  return base;
+}
+
+/** Whether a placement's plan (with today's calendar) has the pupil at the Key on `date`. */
+export function plannedAtKey(p: PlacementOnDay, date: string, calendar: CalendarView): boolean {
+  if (p.endDate && date > p.endDate) return false;
+  const start = firstSchoolDayFrom(p.startDate, calendar.isSchoolDay);
+  if (!start || date < start) return false;
+  const phases = p.phases ? (JSON.parse(p.phases) as TimetablePhase[]) : DEFAULT_PHASES;
+  const plan = planTimetable(start, calendar.isSchoolDay, timetableRules({ homeSchoolDay: p.homeSchoolDay as Weekday, phases }));
+  return plan.days.find((d) => d.date === date)?.place === 'key';
+}
+
+const secondsOf = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+const isoOfSeconds = (s: number | null) => (s === null ? null : new Date(s * 1000).toISOString());
+
+/**
+ * The register as it stands: the marks stored when it was taken, and for any pupil placed at the base
+ * that day without a stored mark yet (every pupil, before it is taken), whether today's plan has them
+ * at the Key.
+ */
+async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: CalendarView): Promise<Register> {
+  const base = await checkKey(db, key, ctx, calendar);
+  const times = await sessionTimes(db, key.baseId, key.session);
+  const closesAt = addMinutes(times.startsAt, times.openMinutes);
+  const register = await findRegister(db, key);
+  const marks = new Map<string, MarkRow>();
+  if (register) for (const m of await listMarks(db, register.n)) marks.set(m.pupilId, m);
+  const placements = await placementsAtBaseOn(db, key.baseId, key.date);
+  const academicYear = academicYearOf(key.date);
+  const lines: RegisterLine[] = placements.map((p) => {
+    const mark = marks.get(p.pupilId);
+    return {
+      pupilId: p.pupilId,
+      placementId: p.placementId,
+      name: displayName(p),
+      yearGroup: yearGroupFor(p.dateOfBirth, academicYear) + p.yearGroupOffset,
+      homeSchoolName: p.homeSchoolName,
+      expected: mark ? mark.expected : plannedAtKey(p, key.date, calendar),
+      code: mark?.code ?? null,
+      minutesLate: mark?.minutesLate ?? null,
+      markedBy: mark?.markedBy ?? null,
+      markedAt: isoOfSeconds(mark?.markedAt ?? null),
+      note: mark?.note ?? null,
+      amendments: mark?.amendments ?? 0,
+    };
+  });
+  lines.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const pupils = lines.filter((l) => l.expected);
+  const takenBy = register?.taken_by ? await staffName(db, register.taken_by) : null;
+  const submittedBy = register?.submitted_by ? await staffName(db, register.submitted_by) : null;
+  return {
+    baseId: base.id,
+    baseName: base.name,
+    date: key.date,
+    session: key.session,
+    state: !register ? 'not-taken' : register.submitted_at ? 'submitted' : 'open',
+    startsAt: times.startsAt,
+    closesAt,
+    closed: hasClosed(key.date, closesAt, ctx),
+    takenBy,
+    takenAt: register?.taken_at ?? null,
+    submittedBy,
+    submittedAt: register?.submitted_at ?? null,
+    pupils,
+    atHomeSchool: lines.filter((l) => !l.expected),
+    unmarked: pupils.filter((l) => l.code === null).length,
+  };
+}
+
+async function staffName(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('staff').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+export async function getRegister(db: Db, key: RegisterKey, ctx: RegisterContext): Promise<Register> {
+  return buildRegister(db, key, ctx, await loadCalendar(db));
+}
+
+/**
+ * Stores the register the first time it is marked: one row per pupil placed at the base that day, with
+ * whether they were expected at the Key, so the figures never move when the calendar changes later.
+ */
+async function takeRegister(tx: Db, key: RegisterKey, current: Register, ctx: RegisterContext): Promise<number> {
+  const found = await findRegister(tx, key);
+  const registerN = found?.n ?? (await insertRegister(tx, key, ctx.userId, ctx.now));
+  const stored = new Set(found ? (await listMarks(tx, registerN)).map((m) => m.pupilId) : []);
+  for (const line of [...current.pupils, ...current.atHomeSchool]) {
+    if (stored.has(line.pupilId)) continue;
+    await insertMark(tx, {
+      register_n: registerN,
+      pupil_n: await personNumber(tx, line.pupilId),
+      placement_id: line.placementId,
+      expected: line.expected ? 1 : 0,
+      code: null,
+      minutes_late: null,
+      marked_by: null,
+      marked_at: null,
+      note: null,
+    });
+  }
+  return registerN;
+}
+
+function checkCode(code: string | null, minutesLate: number | null, closed: boolean): void {
+  if (code === null) {
+    if (minutesLate !== null) throw new UserError('INVALID_INPUT', 'Minutes late go with the late code L.', 'minutesLate');
+    return;
+  }
+  if (code === 'L' && minutesLate === null) throw new UserError('INVALID_INPUT', 'Enter how many minutes late the pupil arrived.', 'minutesLate');
+  if (code !== 'L' && minutesLate !== null) throw new UserError('INVALID_INPUT', 'Minutes late go with the late code L only.', 'minutesLate');
+  if (code === 'U' && !closed) throw new UserError('INVALID_INPUT', 'U is for arriving after the register closed; it has not closed yet. Use L with the minutes late.', 'code');
+}
+
+/** The present code for a session: / in the morning, \ in the afternoon. */
+export const presentCode = (session: Session) => (session === 'AM' ? '/' : '\\');
+
+export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ctx: RegisterContext): Promise<Register> {
+  const calendar = await loadCalendar(db);
+  return db.transaction().execute(async (tx) => {
+    const current = await buildRegister(tx, input, ctx, calendar);
+    const line = current.pupils.find((l) => l.pupilId === input.pupilId);
+    if (!line) {
+      const atHome = current.atHomeSchool.find((l) => l.pupilId === input.pupilId);
+      throw new UserError(
+        'INVALID_INPUT',
+        atHome ? `${atHome.name} is at their home school this session. Add them to the register first, with a note.` : 'That pupil is not on this register.',
+        'pupilId',
+      );
+    }
+    // Present is / in the morning and \\ in the afternoon: either key stores the session's own code.
+    const code = input.code === '/' || input.code === '\\' ? presentCode(input.session) : input.code;
+    const minutesLate = input.minutesLate ?? null;
+    checkCode(code, minutesLate, current.closed);
+    const locked = current.closed || current.state === 'submitted';
+    const reason = input.reason?.trim() ?? '';
+    if (code === line.code && minutesLate === line.minutesLate) return current;
+    if (locked && line.code !== null) {
+      if (code === null) throw new UserError('INVALID_INPUT', 'A mark cannot be cleared once the register is submitted or closed. Enter the right code with a reason.', 'code');
+      if (!reason) throw new UserError('INVALID_INPUT', 'This register has been submitted or has closed: enter the reason for the change.', 'reason');
+    }
+    const registerN = await takeRegister(tx, input, current, ctx);
+    const pupilN = await personNumber(tx, input.pupilId);
+    if (locked && line.code !== null && code !== null) {
+      await insertAmendment(tx, {
+        register_n: registerN,
+        pupil_n: pupilN,
+        old_code: line.code,
+        old_minutes_late: line.minutesLate,
+        new_code: code,
+        new_minutes_late: minutesLate,
+        reason,
+        amended_by: ctx.userId,
+        amended_at: ctx.now,
+      });
+    }
+    await updateMark(tx, registerN, pupilN, {
+      code,
+      minutes_late: minutesLate,
+      marked_by: code === null ? null : await personNumber(tx, ctx.userId),
+      marked_at: code === null ? null : secondsOf(ctx.now),
+    });
+    return buildRegister(tx, input, ctx, calendar);
+  });
+}
+
+export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAllPresent'>, ctx: RegisterContext): Promise<Register> {
+  const calendar = await loadCalendar(db);
+  return db.transaction().execute(async (tx) => {
+    const current = await buildRegister(tx, key, ctx, calendar);
+    const unmarked = current.pupils.filter((l) => l.code === null);
+    if (unmarked.length === 0) return current;
+    const registerN = await takeRegister(tx, key, current, ctx);
+    const by = await personNumber(tx, ctx.userId);
+    for (const line of unmarked) {
+      await updateMark(tx, registerN, await personNumber(tx, line.pupilId), {
+        code: presentCode(key.session),
+        marked_by: by,
+        marked_at: secondsOf(ctx.now),
+      });
+    }
+    return buildRegister(tx, key, ctx, calendar);
+  });
+}
+
+export async function addPupil(db: Db, input: ParsedInput<'registers.addPupil'>, ctx: RegisterContext): Promise<Register> {
+  const calendar = await loadCalendar(db);
+  return db.transaction().execute(async (tx) => {
+    const current = await buildRegister(tx, input, ctx, calendar);
+    if (current.pupils.some((l) => l.pupilId === input.pupilId)) {
+      throw new UserError('CONFLICT', 'That pupil is already on this register.', 'pupilId');
+    }
+    const line = current.atHomeSchool.find((l) => l.pupilId === input.pupilId);
+    if (!line) throw new UserError('INVALID_INPUT', 'Only a pupil placed at this base can be added to its register.', 'pupilId');
+    const registerN = await takeRegister(tx, input, current, ctx);
+    await updateMark(tx, registerN, await personNumber(tx, input.pupilId), { expected: 1, note: input.note });
+    return buildRegister(tx, input, ctx, calendar);
+  });
+}
+
+export async function submitRegister(db: Db, key: ParsedInput<'registers.submit'>, ctx: RegisterContext): Promise<Register> {
+  const calendar = await loadCalendar(db);
+  return db.transaction().execute(async (tx) => {
+    const current = await buildRegister(tx, key, ctx, calendar);
+    if (current.state === 'submitted') return current;
+    if (current.unmarked > 0) {
+      throw new UserError('CONFLICT', `${current.unmarked} ${current.unmarked === 1 ? 'pupil is' : 'pupils are'} still unmarked. Mark everyone before submitting.`, 'session');
+    }
+    const registerN = await takeRegister(tx, key, current, ctx);
+    await markSubmitted(tx, registerN, ctx.userId, ctx.now);
+    return buildRegister(tx, key, ctx, calendar);
+  });
+}
+
+/** A pupil's recorded sessions (what was recorded, never today's plan), figures, weeks and amendments. */
+export async function pupilAttendance(db: Db, input: ParsedInput<'registers.pupilAttendance'>, ctx: Pick<RegisterContext, 'scope'>): Promise<PupilAttendance> {
+  const rows = await listPupilMarks(db, input.pupilId, input.from, input.to);
+  const visible = rows;
+  if (!ctx.scope.all) {
+    const bases = await db
+      .selectFrom('placements')
+      .select('base_id')
+      .where('pupil_id', '=', input.pupilId)
+      .execute();
+    if (!bases.some((b) => scopeAllowsBase(ctx.scope, b.base_id))) throw new UserError('NOT_FOUND', 'That pupil is not one Key Desk knows.', 'pupilId');
+  }
+  const amendments = visible.length > 0 ? await listAmendmentsFor(db, visible[0]!.pupil_n) : [];
+  const byRegister = new Map<number, typeof amendments>();
+  for (const a of amendments) byRegister.set(a.register_n, [...(byRegister.get(a.register_n) ?? []), a]);
+  const sessions: RecordedSession[] = visible.map((r) => ({ date: r.date, session: r.session as Session, expected: r.expected === 1, code: r.code }));
+  const history: AttendanceHistoryEntry[] = visible.map((r) => {
+    const changes = byRegister.get(r.register_n) ?? [];
+    return {
+      date: r.date,
+      session: r.session as Session,
+      baseName: r.base_name,
+      expected: r.expected === 1,
+      code: r.code,
+      minutesLate: r.minutes_late,
+      originalCode: changes[0]?.old_code ?? r.code,
+      amendments: changes.map((a) => ({
+        oldCode: a.old_code,
+        oldMinutesLate: a.old_minutes_late,
+        newCode: a.new_code,
+        newMinutesLate: a.new_minutes_late,
+        reason: a.reason,
+        amendedBy: a.amended_by,
+        amendedAt: a.amended_at,
+      })),
+    };
+  });
+  return { figures: attendanceFigures(sessions), weeks: weeklyAttendance(sessions), history };
+}
+
+/**
+ * A base's figures from what its registers recorded between two dates (never today's plan): the base
+ * pooled per week and in total, and each pupil per week and in total. Teachers see their own bases only.
+ */
+export async function baseAttendance(db: Db, input: ParsedInput<'registers.baseAttendance'>, ctx: Pick<RegisterContext, 'scope'>): Promise<BaseAttendance> {
+  if (input.from > input.to) {
+    throw new UserError('INVALID_INPUT', `The first date (${uk(input.from)}) is after the last date (${uk(input.to)}).`, 'from');
+  }
+  const base = await findBase(db, input.baseId, input.to);
+  if (!base) throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows.', 'baseId');
+  if (!scopeAllowsBase(ctx.scope, input.baseId)) throw new UserError('NOT_FOUND', 'You can see attendance only for the bases you work at.', 'baseId');
+  const rows = await listBaseMarks(db, input.baseId, input.from, input.to);
+  const all: RecordedSession[] = [];
+  const byPupil = new Map<string, { name: string; sessions: RecordedSession[] }>();
+  for (const r of rows) {
+    const session: RecordedSession = { date: r.date, session: r.session as Session, expected: r.expected === 1, code: r.code };
+    all.push(session);
+    let pupil = byPupil.get(r.pupil_id);
+    if (!pupil) {
+      pupil = { name: displayName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name, preferredName: r.preferred_name }), sessions: [] };
+      byPupil.set(r.pupil_id, pupil);
+    }
+    pupil.sessions.push(session);
+  }
+  const pupils = [...byPupil.entries()]
+    // A pupil listed only at their home school in the range has no sessions at the Key to show.
+    .filter(([, p]) => p.sessions.some((s) => s.expected))
+    .map(([pupilId, p]) => ({ pupilId, name: p.name, figures: attendanceFigures(p.sessions), weeks: weeklyAttendance(p.sessions) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return {
+    baseId: base.id,
+    baseName: base.name,
+    from: input.from,
+    to: input.to,
+    figures: attendanceFigures(all),
+    weeks: weeklyAttendance(all),
+    pupils,
+  };
+}
+
+/** The school days up to `today`, newest first: `count` of them. */
+function recentSchoolDays(today: string, count: number, calendar: CalendarView): string[] {
+  const days: string[] = [];
+  for (let d = new Date(`${today}T00:00:00Z`), guard = 0; days.length < count && guard < 120; guard++, d.setUTCDate(d.getUTCDate() - 1)) {
+    const iso = d.toISOString().slice(0, 10);
+    if (calendar.isSchoolDay(iso)) days.push(iso);
+  }
+  return days;
+}
+
+/**
+ * Registers missing or incomplete at each base the caller works at, for today and the 10 school days
+ * before it, and N marks (no reason yet) older than 5 school days.
+ */
+export async function completionBoard(db: Db, ctx: RegisterContext): Promise<CompletionBoard> {
+  const calendar = await loadCalendar(db);
+  const bases = (await listBases(db, ctx.today)).filter((b) => scopeAllowsBase(ctx.scope, b.id));
+  const days = recentSchoolDays(ctx.today, 11, calendar);
+  const registers: RegisterStatus[] = [];
+  if (days.length > 0) {
+    const counts = await registerCounts(db, days.at(-1)!, days[0]!);
+    const taken = new Map(counts.map((c) => [`${c.base_id}|${c.date}|${c.session}`, c]));
+    for (const day of days) {
+      for (const base of bases) {
+        for (const session of ['AM', 'PM'] as const) {
+          const found = taken.get(`${base.id}|${day}|${session}`);
+          if (found && Number(found.unmarked ?? 0) === 0) continue;
+          if (!found) {
+            // Not taken: missing only if someone was expected at the Key that session.
+            const register = await buildRegister(db, { baseId: base.id, date: day, session }, ctx, calendar);
+            if (register.pupils.length === 0) continue;
+            if (day === ctx.today && ctx.timeNow < register.startsAt) continue;
+            registers.push({ baseId: base.id, baseName: base.name, date: day, session, state: 'not-taken', expected: register.pupils.length, unmarked: register.pupils.length });
+            continue;
+          }
+          registers.push({
+            baseId: base.id,
+            baseName: base.name,
+            date: day,
+            session,
+            state: found.submitted_at ? 'submitted' : 'open',
+            expected: Number(found.expected),
+            unmarked: Number(found.unmarked ?? 0),
+          });
+        }
+      }
+    }
+  }
+  const fiveDaysAgo = recentSchoolDays(ctx.today, 6, calendar).at(-1);
+  const overdue = fiveDaysAgo ? await listReasonNotProvided(db, fiveDaysAgo) : [];
+  return {
+    registers,
+    overdueReasons: overdue
+      .filter((r) => scopeAllowsBase(ctx.scope, r.base_id))
+      .map((r) => ({
+        pupilId: r.pupil_id,
+        name: displayName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name, preferredName: r.preferred_name }),
+        baseName: r.base_name,
+        date: r.date,
+        session: r.session as Session,
+      })),
+  };
+}
+
+/** This session: the morning until the base's afternoon register starts, then the afternoon. */
+async function currentSession(db: Db, baseId: string, timeNow: string): Promise<Session> {
+  const afternoon = await sessionTimes(db, baseId, 'PM');
+  return timeNow < afternoon.startsAt ? 'AM' : 'PM';
+}
+
+/**
+ * The Today screen in one call: for each base the caller works at, this session's register and its
+ * state, who is expected at the Key and who is at their home school (from the same register a teacher
+ * opens), and the placements starting and ending this week (Monday to Sunday).
+ */
+export async function todaySummary(db: Db, ctx: RegisterContext): Promise<TodaySummary> {
+  const calendar = await loadCalendar(db);
+  const weekFrom = addDays(ctx.today, 1 - isoWeekday(ctx.today));
+  const weekTo = addDays(weekFrom, 6);
+  const bases = (await listBases(db, ctx.today)).filter((b) => scopeAllowsBase(ctx.scope, b.id));
+  const summaries: TodayBase[] = [];
+  for (const base of bases) {
+    const changes = await placementsStartingOrEnding(db, base.id, weekFrom, weekTo);
+    const change = (date: string | null) => (c: (typeof changes)[number]): TodayPlacementChange[] =>
+      date && date >= weekFrom && date <= weekTo
+        ? [{ placementId: c.placementId, pupilId: c.pupilId, name: displayName(c), homeSchoolName: c.homeSchoolName, date }]
+        : [];
+    const byDateThenName = (a: TodayPlacementChange, b: TodayPlacementChange) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'en-GB');
+    const startingThisWeek = changes.flatMap((c) => change(c.startDate)(c)).sort(byDateThenName);
+    const endingThisWeek = changes.flatMap((c) => change(c.endDate)(c)).sort(byDateThenName);
+    const summary: TodayBase = {
+      baseId: base.id,
+      baseName: base.name,
+      noSchool: null,
+      register: null,
+      atKey: [],
+      atHomeSchool: [],
+      startingThisWeek,
+      endingThisWeek,
+    };
+    if (!calendar.isSchoolDay(ctx.today)) {
+      summaries.push({ ...summary, noSchool: whyNotSchoolDay(ctx.today, calendar) });
+      continue;
+    }
+    const session = await currentSession(db, base.id, ctx.timeNow);
+    const register = await buildRegister(db, { baseId: base.id, date: ctx.today, session }, ctx, calendar);
+    const pupil = (l: RegisterLine) => ({ pupilId: l.pupilId, name: l.name, homeSchoolName: l.homeSchoolName });
+    summaries.push({
+      ...summary,
+      register: {
+        session,
+        state: register.state,
+        startsAt: register.startsAt,
+        closesAt: register.closesAt,
+        expected: register.pupils.length,
+        unmarked: register.unmarked,
+      },
+      atKey: register.pupils.map(pupil),
+      atHomeSchool: register.atHomeSchool.map(pupil),
+    });
+  }
+  return { date: ctx.today, weekFrom, weekTo, bases: summaries };
+}
