@@ -46,6 +46,20 @@ export function useAppEvents(session: string) {
 
 export const useBases = () => useQuery({ queryKey: keys.bases, queryFn: async () => unwrap(await api.bases.list()) });
 
+/**
+ * The bases whose registers and attendance this person works with (a manager: all; a teacher: their
+ * own), and the one to show first: the base in the address, else this PC's base, else the first.
+ */
+export function useMyBases(chosen: string | null) {
+  const status = useStatus();
+  const bases = useBases();
+  const settings = useDeviceSettings();
+  const user = status.data?.user;
+  const myBases = (bases.data ?? []).filter((b) => !user || user.roles.includes('manager') || user.baseIds.includes(b.id));
+  const baseId = chosen ?? (myBases.find((b) => b.id === settings.data?.defaultBaseId) ?? myBases[0])?.id ?? null;
+  return { bases, myBases, baseId };
+}
+
 export const useDeviceSettings = () =>
   useQuery({ queryKey: keys.settings, queryFn: async () => unwrap(await api.settings.get()) });
 

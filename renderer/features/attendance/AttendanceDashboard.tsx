@@ -8,7 +8,7 @@ import { baseWeeklyChart } from '../../../shared/domain/attendance-charts';
 import { addDays } from '../../../shared/domain/dates';
 import { api } from '../../lib/api';
 import { formatUkDate } from '../../lib/format';
-import { useBases, useDeviceSettings, useStatus } from '../../lib/queries';
+import { useMyBases } from '../../lib/queries';
 import { useToday } from '../../lib/today';
 import { Figures } from './Figures';
 import { WeeklyChart } from './WeeklyChart';
@@ -23,13 +23,8 @@ const RANGES = [
 /** A base's attendance by week: the base average and each pupil, weeks across, from the recorded marks. */
 export function AttendanceDashboard() {
   const today = useToday();
-  const status = useStatus();
-  const bases = useBases();
-  const settings = useDeviceSettings();
   const [params, setParams] = useSearchParams();
-  const user = status.data?.user;
-  const myBases = (bases.data ?? []).filter((b) => !user || user.roles.includes('manager') || user.baseIds.includes(b.id));
-  const baseId = params.get('base') ?? (myBases.find((b) => b.id === settings.data?.defaultBaseId) ?? myBases[0])?.id ?? null;
+  const { myBases, baseId } = useMyBases(params.get('base'));
   const weeks = RANGES.some((r) => r.value === params.get('weeks')) ? params.get('weeks')! : '4';
   const to = today;
   const from = addDays(weekStarting(today), -7 * (Number(weeks) - 1));

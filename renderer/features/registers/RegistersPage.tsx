@@ -7,7 +7,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { DateField, UkDates } from '../../components/DateField';
 import { LoadError } from '../../components/ListParts';
 import { count } from '../../lib/format';
-import { useBases, useDeviceSettings, useStatus } from '../../lib/queries';
+import { useMyBases } from '../../lib/queries';
 import { useToday, weekdayOf } from '../../lib/today';
 import { AddPupilDialog } from './AddPupilDialog';
 import { AmendDialog } from './AmendDialog';
@@ -59,14 +59,8 @@ function RegisterSummary({ register }: { register: Register }) {
  */
 export function RegistersPage() {
   const today = useToday();
-  const status = useStatus();
-  const bases = useBases();
-  const settings = useDeviceSettings();
   const [params, setParams] = useSearchParams();
-  const user = status.data?.user;
-  const myBases = (bases.data ?? []).filter((b) => !user || user.roles.includes('manager') || user.baseIds.includes(b.id));
-  const baseId =
-    params.get('base') ?? (myBases.find((b) => b.id === settings.data?.defaultBaseId) ?? myBases[0])?.id ?? null;
+  const { bases, myBases, baseId } = useMyBases(params.get('base'));
   const date = params.get('date') ?? today;
   const session = (params.get('session') === 'PM' ? 'PM' : 'AM') as Session;
   const key: RegisterKey | null = baseId ? { baseId, date, session } : null;
