@@ -237,6 +237,7 @@ export function auditRecordName(entry: Pick<AuditEntry, 'entity' | 'entityId' | 
       return `${text(values.name) ?? 'A contact'}, contact for ${pupil ?? REMOVED_RECORD}`;
     case 'placements':
     case 'placement_events':
+    case 'register_marks':
       return pupil;
     case 'terms': {
       const year = Number(values.academic_year ?? entry.entityId);

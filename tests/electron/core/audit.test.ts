@@ -255,6 +255,7 @@ const ELSEWHERE: CallName[] = [
   'registers.submit',
   'registers.completion',
   'registers.pupilAttendance',
+  'registers.baseAttendance',
 ];
 
 describe('the audit trail', () => {
