@@ -150,6 +150,7 @@ export class KeyDeskCore {
       demoAccounts: isDemo && state === 'sign-in' ? DEMO_ACCOUNTS : null,
       autoLockMinutes: provision?.autoLockMinutes ?? null,
       saveProblem: this.file?.saveProblem ?? null,
+      saveStopped: this.file?.stoppedSaving ?? false,
       canChooseFolder: this.platform.canChooseFolder,
       version: this.options.version,
       today: this.today(),

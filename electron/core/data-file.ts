@@ -153,7 +153,7 @@ export class DataFile {
     this.saver = new SaveScheduler(() => this.saveNow(), {
       delayMs: options.saveDelayMs ?? 250,
       onError: (error) => {
-        this.lastSaveError = describeSaveError(error);
+        this.lastSaveError = error instanceof FileChangedOnDisk ? error.message : describeSaveError(error);
         options.onSaveError?.(error);
         options.onSaveProblemChange?.(this.lastSaveError);
       },

@@ -43,6 +43,8 @@ export interface AppStatus {
   autoLockMinutes: number | null;
   /** Set when saving to disk is failing; changes are kept in memory and retried. */
   saveProblem: string | null;
+  /** Saving has stopped for good (the file on disk was changed by something else): no retries. */
+  saveStopped?: boolean;
   /**
    * Browser mode: someone is signed in from another browser, so this one sees only the sign-in
    * screen (and is told why signing in is refused).

@@ -43,6 +43,7 @@ export function signedInAs(who: Role[] | SignedInUser): AppStatus {
     demoAccounts: null,
     autoLockMinutes: 5,
     saveProblem: null,
+    saveStopped: false,
     canChooseFolder: false,
     version: '0.1.0',
     // The date the test pins (with vi.setSystemTime), as the core would report it.

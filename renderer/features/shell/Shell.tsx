@@ -115,7 +115,9 @@ export function Shell({ status, children }: { status: AppStatus; children: React
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         {status.saveProblem && (
           <Text c="red" fw={600} role="alert" mb="md">
-            Key Desk cannot save your changes. {status.saveProblem} Your changes are kept while it keeps trying: do not close it.
+            {status.saveStopped
+              ? status.saveProblem
+              : `Key Desk cannot save your changes. ${status.saveProblem} Your changes are kept while it keeps trying: do not close it.`}
           </Text>
         )}
         {children}

@@ -48,6 +48,7 @@ describe('first start in a new folder', () => {
         demoAccounts: null,
         autoLockMinutes: null,
         saveProblem: null,
+        saveStopped: false,
         canChooseFolder: false,
         version: '0.0.0-test',
         // By the core's clock (the tests' fixed day), not the PC's.
