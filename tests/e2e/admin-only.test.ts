@@ -20,7 +20,7 @@ test('an administrator-only account sees no pupil screens, and the core refuses 
   await page.evaluate(() => {
     location.hash = '#/pupils';
   });
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   expect(new URL(page.url()).hash).toBe('#/');
   expect(await page.getByRole('heading', { name: 'Pupils' }).count()).toBe(0);
 

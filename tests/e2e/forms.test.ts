@@ -17,7 +17,7 @@ const focused = (page: Page) =>
 
 test('Tab first reaches "Skip to main content", which goes to the page heading; each page opens with its heading focused', async () => {
   const page = await shared.open();
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   const address = page.url();
 
   // From the top of the page, the first Tab is the skip link, shown once it has the focus.

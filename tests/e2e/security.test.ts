@@ -105,7 +105,7 @@ test('the recovery key shown at set-up gives a forgotten account a new password 
 
   await keyField.fill(recoveryKey);
   await page.getByRole('button', { name: 'Open with the recovery key' }).click();
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   await page.getByRole('banner').getByRole('button', { name: ACCOUNT.name }).waitFor();
 
   // From now on the new password is the one that signs in.
@@ -146,7 +146,7 @@ test("a teacher sees only a teacher's areas, and the core refuses a manager's ca
   expect(await page.getByRole('textbox', { name: 'Username' }).inputValue()).toBe('demo.teacher');
   expect(await page.getByRole('textbox', { name: 'Password' }).inputValue()).toBe(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   await page.getByRole('banner').getByRole('button', { name: 'Demo Teacher' }).waitFor();
   // Places shows only the teacher's own bases; referrals, schools and the calendar are for managers.
   expect(await navLinks(page)).toEqual(['Today', 'Registers', 'Pupils', 'Places', 'Plans']);
@@ -156,7 +156,7 @@ test("a teacher sees only a teacher's areas, and the core refuses a manager's ca
   for (const area of ['settings', 'staff', 'audit', 'reports']) {
     await page.goto(new URL(`#/${area}`, page.url()).href);
     await expect.poll(() => new URL(page.url()).hash).toBe('#/');
-    await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   }
 
   // Bypassing the UI: the core itself refuses, whatever the page shows.

@@ -10,7 +10,7 @@ const shared = useSharedDemo(e2e);
 /** A new tab on the shared demo server, signed in as the demo manager, at the Today page. */
 async function openDemo() {
   const page = await shared.open();
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   return { page };
 }
 
@@ -18,7 +18,7 @@ async function openDemo() {
 async function openOwnDemo() {
   const folder = await e2e.cleanup().folder('demo');
   const opened = await openKeyDesk(e2e.cleanup(), e2e.browser(), { folder, demo: true });
-  await opened.page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await opened.page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   return { folder, ...opened };
 }
 
@@ -138,7 +138,7 @@ test('a base saved in Settings can be undone, and once saved lasts through a rel
   expect(await page.getByRole('region', { name: 'Frederick Bird', exact: true }).count()).toBe(0);
 
   await page.reload();
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   expect(await occupancy(page, newName)).toEqual({ placed, places: newPlaces });
 
   // Stop browser mode (it saves on SIGTERM) and start it again on the same folder.
@@ -150,7 +150,7 @@ test('a base saved in Settings can be undone, and once saved lasts through a rel
   // A restart closes the data file: signing in again opens it.
   await reopened.getByRole('heading', { name: 'Sign in to Key Desk' }).waitFor();
   await signIn(reopened, 'demo.manager');
-  await reopened.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await reopened.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   expect(await occupancy(reopened, newName)).toEqual({ placed, places: newPlaces });
   expect(await occupancy(reopened, 'Parkgate')).toMatchObject({ places: 24 });
   await reopened.getByRole('banner').getByText('Demo data: fictional pupils').waitFor();

@@ -32,7 +32,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('textbox', { name: 'Username' }).fill(username);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Today' }).waitFor();
+  await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
 }
 
 /** A first member of staff for a real (non-demo) provision, as typed into the set-up form. */
@@ -74,7 +74,7 @@ export async function keepRecoveryKey(page: Page): Promise<string> {
   expect(await open.isDisabled()).toBe(true);
   await page.getByRole('checkbox', { name: 'I have printed or written down the recovery key and put it somewhere safe' }).check();
   await open.click();
-  await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   return key;
 }
 
