@@ -55,7 +55,7 @@ test("Today shows both bases with demo occupancy, the demo badge and the date by
   expect((await page.request.get(new URL(icon ?? '', page.url()).href)).status()).toBe(200);
 
   // The core's date (browser mode started at E2E_TODAY), not the browser's.
-  expect(await page.getByRole('main').getByText(/\d{2}\/\d{2}\/\d{4}/).textContent()).toBe(`Wednesday ${formatUkDate(E2E_TODAY)}`);
+  expect(await page.getByRole('main').getByText(/^[A-Z][a-z]+day \d{2}\/\d{2}\/\d{4}$/).textContent()).toBe(`Wednesday ${formatUkDate(E2E_TODAY)}`);
 });
 
 test('the navigation opens each page at its heading', async () => {
