@@ -1,5 +1,5 @@
 import { writeRealDataFile } from '../electron/core/files';
-import { startApp, signIn, useE2e, DEMO_PASSWORD, type RunningApp } from './support';
+import { callApi, startApp, signIn, useE2e, DEMO_PASSWORD, type RunningApp } from './support';
 
 /**
  * Two copies of Key Desk on one shared data folder (two PCs on the school network, or a backup
@@ -12,13 +12,19 @@ interface Base {
   name: string;
 }
 
-/** A call straight to a browser-mode server, as its page would make it. */
+/** Each server's session cookie, kept as a browser would keep it after signing in. */
+const cookies = new Map<string, string>();
+
+/** A call straight to a browser-mode server, as its page would make it (with its session cookie). */
 async function api<T>(app: RunningApp, name: string, input?: unknown): Promise<T> {
+  const cookie = cookies.get(app.url);
   const response = await fetch(new URL(`/api/${name}`, app.url), {
     method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
     ...(input !== undefined ? { body: JSON.stringify(input) } : {}),
   });
+  const set = response.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  if (set.length > 0) cookies.set(app.url, set.join('; '));
   const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
   return result.value as T;
@@ -66,8 +72,10 @@ test('a change the other PC saved while this one is signed in is not overwritten
   await renameParkgateElsewhere(folder, 'Parkgate Annexe');
 
   // This PC changes something too: its save must not put back the file as it was before.
-  const frederickBird = (await api<Base[]>(app, 'bases.list')).find((b) => b.name === 'Frederick Bird');
-  await api(app, 'bases.update', { id: frederickBird?.id, name: 'Frederick Bird Key' });
+  // Made from the signed-in page, whose browser holds the session.
+  const listed = await callApi(page, 'bases.list');
+  const frederickBird = (listed.value as Base[]).find((b) => b.name === 'Frederick Bird');
+  expect(await callApi(page, 'bases.update', { id: frederickBird?.id, name: 'Frederick Bird Key' })).toMatchObject({ ok: true });
   await page.reload();
   await page
     .getByRole('alert')
