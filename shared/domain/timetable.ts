@@ -54,9 +54,10 @@ export function homeWeekdays(homeSchoolDay: Weekday, count: number): Set<number>
   return days;
 }
 
-function homeDaysInWeek(rules: TimetableRules, week: number): number {
+/** Home-school days a week in placement week `week`, by the phases of the return. */
+export function homeDaysInWeek(phases: TimetableRules['phases'], week: number): number {
   let homeDays = 0;
-  for (const phase of rules.phases) if (week >= phase.fromWeek) homeDays = phase.homeDays;
+  for (const phase of phases) if (week >= phase.fromWeek) homeDays = phase.homeDays;
   return homeDays;
 }
 
@@ -77,7 +78,7 @@ export function planTimetable(start: string, isSchoolDay: (date: string) => bool
     const schoolDays = [0, 1, 2, 3, 4].map((i) => addDays(monday, i)).filter((date) => date >= start && isSchoolDay(date));
     if (schoolDays.length === 0) continue;
     week += 1;
-    const home = homeWeekdays(rules.homeSchoolDay, homeDaysInWeek(rules, week));
+    const home = homeWeekdays(rules.homeSchoolDay, homeDaysInWeek(rules.phases, week));
     for (const date of schoolDays) {
       const atKey = !home.has(isoWeekday(date));
       if (atKey) keyDays += 1;
@@ -86,4 +87,48 @@ export function planTimetable(start: string, isSchoolDay: (date: string) => bool
     }
   }
   return { days, keyDays, endDate: days.at(-1)?.date ?? start, endedBy: week < rules.weeks ? 'calendar' : 'weeks' };
+}
+
+/** The phases of the return, as a fresh copy of the Key's defaults (weeks 1, 13 and 19). */
+export const defaultPhases = (): Array<{ fromWeek: number; homeDays: number }> => DEFAULT_TIMETABLE_RULES.phases.map((p) => ({ ...p }));
+
+/** What staff may change per pupil: the fixed home-school day and the phases of the return. */
+export interface PlanChoices {
+  homeSchoolDay: Weekday;
+  phases: TimetableRules['phases'];
+}
+
+export function timetableRules(choices: PlanChoices): TimetableRules {
+  return { ...DEFAULT_TIMETABLE_RULES, homeSchoolDay: choices.homeSchoolDay, phases: choices.phases };
+}
+
+/** A placement's plan as stored with it. */
+export interface Plan {
+  timetable: Timetable;
+  plannedEnd: string;
+  reintegrationFrom: string | null;
+  keyDays: number;
+}
+
+/** The first day of the first week with more home-school days than week 1: when the phased return starts. */
+export function reintegrationFrom(timetable: Timetable, phases: TimetableRules['phases']): string | null {
+  const firstWeek = homeDaysInWeek(phases, 1);
+  return timetable.days.find((d) => homeDaysInWeek(phases, d.week) > firstWeek)?.date ?? null;
+}
+
+/**
+ * The plan from `start` (a school day), or null when the calendar has too few school weeks on record
+ * for a whole placement: a plan that stops at the last term entered would end too early. A plan that
+ * reaches the Key-day limit early ends on that day, and so does its hold on a place.
+ */
+export function makePlan(start: string, isSchoolDay: (date: string) => boolean, choices: PlanChoices): Plan | null {
+  const timetable = planTimetable(start, isSchoolDay, timetableRules(choices));
+  if (timetable.days.length === 0 || timetable.endedBy === 'calendar') return null;
+  return { timetable, plannedEnd: timetable.endDate, reintegrationFrom: reintegrationFrom(timetable, choices.phases), keyDays: timetable.keyDays };
+}
+
+/** The first school day on or after `date`, looking a term ahead at most. */
+export function firstSchoolDayFrom(date: string, isSchoolDay: (date: string) => boolean, withinDays = 120): string | null {
+  for (let day = date, i = 0; i <= withinDays; day = addDays(day, 1), i++) if (isSchoolDay(day)) return day;
+  return null;
 }

@@ -1,12 +1,11 @@
 import type { Access } from '../../../shared/api/access';
 import type { CallName } from '../../../shared/api/contract';
-import type { SignedInUser } from '../../../shared/api/status';
+import type { AppStatus, SignedInUser } from '../../../shared/api/status';
 import type { StaffMember } from '../../../shared/domain/staff';
-import type { KeyDeskCore } from '../core';
 import type { ScryptParams } from '../crypto/keys';
 import { Keyring } from '../crypto/keyring';
 import { formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from '../crypto/recovery-key';
-import type { DataFile } from '../data-file';
+import type { DataFile, SealedDataFile } from '../data-file';
 import { UserError } from '../errors';
 import { recordEvent } from '../repositories/audit';
 import { getProvision } from '../repositories/provision';
@@ -27,6 +26,26 @@ const RECOVERY_LOOKUP = 'recovery-key';
  * Who is signed in, and the rules around it: sign-in with back-off, auto-lock after inactivity,
  * unlock by the same person, switching user, and the role check every call passes through.
  */
+/**
+ * What sessions need from the core that owns the data file: open and re-seal it, read its status.
+ * A small interface rather than the whole core, so the two do not depend on each other.
+ */
+export interface Vault {
+  readonly events: { statusChanged(): void };
+  readonly dataFile: DataFile | null;
+  readonly sealedFile: SealedDataFile | null;
+  clockNow(): Date;
+  /** The clock as an ISO timestamp, for audit entries. */
+  now(): string;
+  /** Runs `work` when no other call is using the data file. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  requireFile(): DataFile;
+  status(): Promise<AppStatus>;
+  rereadSealed(): Promise<SealedDataFile | null>;
+  unseal(keyring: Keyring): Promise<DataFile | null>;
+  reseal(): Promise<void>;
+}
+
 export class Sessions {
   current: Session | null = null;
   private guard: SignInGuard | null = null;
@@ -34,7 +53,7 @@ export class Sessions {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly core: KeyDeskCore,
+    private readonly core: Vault,
     private readonly scrypt?: ScryptParams,
     /** Tests only: overrides the provision's auto-lock minutes. */
     private readonly autoLockMs?: number,

@@ -11,11 +11,17 @@ import {
   type TimetablePhase,
 } from '../../../shared/domain/placements';
 import { displayName } from '../../../shared/domain/pupil-record';
-import { DEFAULT_TIMETABLE_RULES, type Weekday } from '../../../shared/domain/timetable';
+import { DEFAULT_TIMETABLE_RULES, defaultPhases, type Weekday } from '../../../shared/domain/timetable';
 import type { Db } from '../db/dialect';
 import type { DbPlacement } from '../db/schema';
 
-export const DEFAULT_PHASES: TimetablePhase[] = DEFAULT_TIMETABLE_RULES.phases.map((p) => ({ ...p }));
+/** A placement's phases from its column: NULL means the Key's defaults. */
+export const phasesFromColumn = (column: string | null): TimetablePhase[] => (column ? (JSON.parse(column) as TimetablePhase[]) : defaultPhases());
+
+/** Stored as NULL when they are the Key's defaults, so a later change of defaults is not frozen in. */
+export function phasesColumn(phases: readonly TimetablePhase[]): string | null {
+  return JSON.stringify(phases) === JSON.stringify(DEFAULT_TIMETABLE_RULES.phases) ? null : JSON.stringify(phases);
+}
 
 type PlacementRow = Selectable<DbPlacement> & {
   school_name: string;
@@ -69,7 +75,7 @@ export function toPlacement(row: PlacementRow, events: PlacementEvent[], today: 
     homeVisitSkipped: row.home_visit_skipped,
     startDate: row.start_date,
     homeSchoolDay: row.home_school_day as Weekday,
-    phases: row.phases ? (JSON.parse(row.phases) as TimetablePhase[]) : DEFAULT_PHASES,
+    phases: phasesFromColumn(row.phases),
     plannedEnd: row.planned_end,
     reintegrationFrom: row.reintegration_from,
     keyDays: row.key_days,
@@ -314,7 +320,7 @@ export async function listUnfinishedPlans(db: Db): Promise<StoredPlan[]> {
     id: r.id,
     startDate: r.start_date as string,
     homeSchoolDay: r.home_school_day as Weekday,
-    phases: r.phases ? (JSON.parse(r.phases) as TimetablePhase[]) : DEFAULT_PHASES,
+    phases: phasesFromColumn(r.phases),
     plannedEnd: r.planned_end,
     reintegrationFrom: r.reintegration_from,
     keyDays: r.key_days,

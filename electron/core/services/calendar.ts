@@ -13,6 +13,7 @@ import {
   type Term,
   type TermName,
 } from '../../../shared/domain/calendar';
+import { firstSchoolDayFrom, makePlan } from '../../../shared/domain/timetable';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import { count } from '../../../shared/domain/words';
 import { academicYearOf } from '../../../shared/domain/pupils';
@@ -21,7 +22,6 @@ import { UserError } from '../errors';
 import { deleteClosure, findClosure, insertClosure, listClosures, listTermYears, listTerms, replaceTerms } from '../repositories/calendar';
 import { listBases } from '../repositories/bases';
 import { listBoardRows, listUnfinishedPlans, updatePlacement } from '../repositories/placements';
-import { firstSchoolDayFrom, makePlan } from './places';
 
 /** Every term and closure on record, and the quick "is this a school day?" built from them. */
 export interface CalendarView {

@@ -21,7 +21,7 @@ import type { DbPlacement } from '../db/schema';
 import { UserError } from '../errors';
 import { findBase } from '../repositories/bases';
 import {
-  DEFAULT_PHASES,
+  phasesColumn,
   findOpenPlacementFor,
   findPlacement,
   findPupilForPlacement,
@@ -34,7 +34,8 @@ import {
   type PupilForPlacement,
 } from '../repositories/placements';
 import { loadCalendar, notSchoolDayMessage } from './calendar';
-import { capacityProblem, firstSchoolDayFrom, makePlan, phasesColumn, placesTaken, queuePosition, timetableRules, type Plan, type PlanChoices } from './places';
+import { defaultPhases, firstSchoolDayFrom, makePlan, timetableRules, type Plan, type PlanChoices } from '../../../shared/domain/timetable';
+import { capacityProblem, placesTaken, queuePosition } from './places';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
 /** Who is making the change, and when: every step of a placement records both. */
@@ -247,7 +248,7 @@ type StartInput = ParsedInput<'placements.agreeStart'>;
 function choicesFor(p: Placement, input: StartInput): PlanChoices {
   return {
     homeSchoolDay: input.homeSchoolDay ?? p.homeSchoolDay,
-    phases: input.phases === undefined ? p.phases : (input.phases ?? DEFAULT_PHASES),
+    phases: input.phases === undefined ? p.phases : (input.phases ?? defaultPhases()),
   };
 }
 

@@ -2,66 +2,14 @@ import type { BaseBoard, BoardPupil, WaitingPupil } from '../../../shared/api/sp
 import { isoWeekday } from '../../../shared/domain/bank-holidays';
 import type { Base } from '../../../shared/domain/bases';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
-import { firstFreeStart, firstFullDay, type Occupancy, type TimetablePhase } from '../../../shared/domain/placements';
+import { firstFreeStart, firstFullDay, type Occupancy } from '../../../shared/domain/placements';
 import { academicYearOf, yearGroupFor } from '../../../shared/domain/pupils';
-import { DEFAULT_TIMETABLE_RULES, planTimetable, type Timetable, type TimetableRules, type Weekday } from '../../../shared/domain/timetable';
+import { DEFAULT_TIMETABLE_RULES, makePlan } from '../../../shared/domain/timetable';
 import type { Db } from '../db/dialect';
 import { listBases } from '../repositories/bases';
-import { DEFAULT_PHASES, listBoardRows, listOccupancies, type BoardRow } from '../repositories/placements';
+import { listBoardRows, listOccupancies, type BoardRow } from '../repositories/placements';
 import type { CalendarView } from './calendar';
 import { scopeAllowsBase, type PupilScope } from './scope';
-
-/** What staff may change per pupil: the fixed home-school day and the phases of the return. */
-export interface PlanChoices {
-  homeSchoolDay: Weekday;
-  phases: readonly TimetablePhase[];
-}
-
-export function timetableRules(choices: PlanChoices): TimetableRules {
-  return { ...DEFAULT_TIMETABLE_RULES, homeSchoolDay: choices.homeSchoolDay, phases: choices.phases };
-}
-
-/** A placement's plan as stored with it. */
-export interface Plan {
-  timetable: Timetable;
-  plannedEnd: string;
-  reintegrationFrom: string | null;
-  keyDays: number;
-}
-
-function homeDaysInWeek(phases: readonly TimetablePhase[], week: number): number {
-  let days = 0;
-  for (const phase of phases) if (week >= phase.fromWeek) days = phase.homeDays;
-  return days;
-}
-
-/** The first day of the first week with more home-school days than week 1: when the phased return starts. */
-export function reintegrationFrom(timetable: Timetable, phases: readonly TimetablePhase[]): string | null {
-  const firstWeek = homeDaysInWeek(phases, 1);
-  return timetable.days.find((d) => homeDaysInWeek(phases, d.week) > firstWeek)?.date ?? null;
-}
-
-/**
- * The plan from `start` (a school day), or null when the calendar has too few school weeks on record
- * for a whole placement: a plan that stops at the last term entered would end too early. A plan that
- * reaches the Key-day limit early ends on that day, and so does its hold on a place.
- */
-export function makePlan(start: string, isSchoolDay: (date: string) => boolean, choices: PlanChoices): Plan | null {
-  const timetable = planTimetable(start, isSchoolDay, timetableRules(choices));
-  if (timetable.days.length === 0 || timetable.endedBy === 'calendar') return null;
-  return { timetable, plannedEnd: timetable.endDate, reintegrationFrom: reintegrationFrom(timetable, choices.phases), keyDays: timetable.keyDays };
-}
-
-/** The first school day on or after `date`, looking a term ahead at most. */
-export function firstSchoolDayFrom(date: string, isSchoolDay: (date: string) => boolean, withinDays = 120): string | null {
-  for (let day = date, i = 0; i <= withinDays; day = addDays(day, 1), i++) if (isSchoolDay(day)) return day;
-  return null;
-}
-
-/** Stored as NULL when they are the Key's defaults, so a later change of defaults is not frozen in. */
-export function phasesColumn(phases: readonly TimetablePhase[]): string | null {
-  return JSON.stringify(phases) === JSON.stringify(DEFAULT_PHASES) ? null : JSON.stringify(phases);
-}
 
 /**
  * The planned end for a start date, remembered: the board and the capacity checks ask for many. Any

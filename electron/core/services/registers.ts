@@ -16,12 +16,11 @@ import { isoWeekday } from '../../../shared/domain/bank-holidays';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import { displayName } from '../../../shared/domain/pupil-record';
 import { academicYearOf, yearGroupFor } from '../../../shared/domain/pupils';
-import { planTimetable, type Weekday } from '../../../shared/domain/timetable';
-import type { TimetablePhase } from '../../../shared/domain/placements';
+import { firstSchoolDayFrom, planTimetable, timetableRules, type Weekday } from '../../../shared/domain/timetable';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { findBase, listBases } from '../repositories/bases';
-import { DEFAULT_PHASES } from '../repositories/placements';
+import { phasesFromColumn } from '../repositories/placements';
 import {
   findRegister,
   insertAmendment,
@@ -44,7 +43,6 @@ import {
   type RegisterKey,
 } from '../repositories/registers';
 import { loadCalendar, notSchoolDayMessage, whyNotSchoolDay, type CalendarView } from './calendar';
-import { firstSchoolDayFrom, timetableRules } from './places';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
 /** Who is taking the register, and when: from the call's context. */
@@ -86,7 +84,7 @@ export function plannedAtKey(p: PlacementOnDay, date: string, calendar: Calendar
   if (p.endDate && date > p.endDate) return false;
   const start = firstSchoolDayFrom(p.startDate, calendar.isSchoolDay);
   if (!start || date < start) return false;
-  const phases = p.phases ? (JSON.parse(p.phases) as TimetablePhase[]) : DEFAULT_PHASES;
+  const phases = phasesFromColumn(p.phases);
   const plan = planTimetable(start, calendar.isSchoolDay, timetableRules({ homeSchoolDay: p.homeSchoolDay as Weekday, phases }));
   return plan.days.find((d) => d.date === date)?.place === 'key';
 }

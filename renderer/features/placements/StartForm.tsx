@@ -10,7 +10,7 @@ import type { CallInput } from '../../../shared/api/contract';
 import type { StartPreview } from '../../../shared/api/specs/placements';
 import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { phasesSchema, WEEKDAY_LABELS, type Placement, type TimetablePhase } from '../../../shared/domain/placements';
-import { DEFAULT_TIMETABLE_RULES, type Weekday } from '../../../shared/domain/timetable';
+import { DEFAULT_TIMETABLE_RULES, defaultPhases, type Weekday } from '../../../shared/domain/timetable';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
@@ -21,7 +21,6 @@ import { requiredDate } from '../../lib/schemas';
 import { KeyDayLimitNote } from './KeyDayLimitNote';
 import { useAgreeStart, useStartPreview } from './queries';
 
-const DEFAULT_PHASES: TimetablePhase[] = DEFAULT_TIMETABLE_RULES.phases.map((p) => ({ ...p }));
 const MAX_PHASES = 6;
 const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 
@@ -47,7 +46,7 @@ function callInput(id: string, values: { startDate: string; homeSchoolDay: strin
     id,
     startDate: values.startDate,
     homeSchoolDay: Number(values.homeSchoolDay) as Weekday,
-    phases: samePhases(values.phases, DEFAULT_PHASES) ? null : values.phases,
+    phases: samePhases(values.phases, defaultPhases()) ? null : values.phases,
   };
 }
 
@@ -320,7 +319,7 @@ export function StartForm({ placement, onDone, onCancel }: { placement: Placemen
             >
               Add a phase
             </Button>
-            <Button size="compact-sm" variant="subtle" onClick={() => phases.replace(DEFAULT_PHASES.map((p) => ({ ...p })))}>
+            <Button size="compact-sm" variant="subtle" onClick={() => phases.replace(defaultPhases())}>
               Reset to the Key&apos;s plan
             </Button>
           </Group>
