@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bundleSizes, formatBundleSizes } from './bundle';
 import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
 import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       // A busy machine slows everything; say so rather than let a reader blame the code.
       out(`  load      ${load.toFixed(1)} (1-minute average)${load > cpu.length ? ': busier than its cores, so expect slow, noisy timings' : ''}`);
       out(`  database  ${(size / 1024 / 1024).toFixed(1)} MB: ${counts.pupils} pupils, ${counts.placements} placements, ${counts.marks} register marks`);
+      out(`  renderer  ${formatBundleSizes(await bundleSizes(join(process.cwd(), 'out', 'renderer')))}`);
       out(`  medians of ${DEFAULT_RUNS} runs after ${DEFAULT_WARMUP} warm-up`);
       out('');
     }

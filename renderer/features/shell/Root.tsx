@@ -2,27 +2,28 @@ import { Alert, Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAppEvents, useStatus } from '../../lib/queries';
-import { AuditPage } from '../audit/AuditPage';
-import { CalendarPage } from '../calendar/CalendarPage';
-import { BoardPage } from '../placements/BoardPage';
-import { ReferralsPage } from '../placements/ReferralsPage';
-import { RegistersPage } from '../registers/RegistersPage';
-import { HomeSchoolSheetPage } from '../registers/HomeSchoolSheetPage';
-import { PupilPage } from '../pupils/PupilPage';
-import { PupilsPage } from '../pupils/PupilsPage';
-import { SchoolsPage } from '../schools/SchoolsPage';
-import { ComingLater } from '../placeholders/ComingLater';
 import { LockScreen } from '../session/LockScreen';
 import { SignInPage } from '../session/SignInPage';
-import { SettingsPage } from '../settings/SettingsPage';
 import { SetupPage } from '../setup/SetupPage';
-import { StaffPage } from '../staff/StaffPage';
 import { TodayPage } from '../today/TodayPage';
 import { navFor } from './nav';
 import { Shell } from './Shell';
 
-// Chart screens load when opened, so the first screen's bundle does not carry recharts.
+// Every page but the first ones a person sees loads when it is first opened, so the first screen's
+// bundle stays small as pages (charts, PDFs) are added. `npm run bench` prints the sizes.
 const AttendanceDashboard = lazy(() => import('../attendance/AttendanceDashboard'));
+const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CalendarPage = lazy(() => import('../calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const BoardPage = lazy(() => import('../placements/BoardPage').then((m) => ({ default: m.BoardPage })));
+const ReferralsPage = lazy(() => import('../placements/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
+const RegistersPage = lazy(() => import('../registers/RegistersPage').then((m) => ({ default: m.RegistersPage })));
+const HomeSchoolSheetPage = lazy(() => import('../registers/HomeSchoolSheetPage').then((m) => ({ default: m.HomeSchoolSheetPage })));
+const PupilPage = lazy(() => import('../pupils/PupilPage').then((m) => ({ default: m.PupilPage })));
+const PupilsPage = lazy(() => import('../pupils/PupilsPage').then((m) => ({ default: m.PupilsPage })));
+const SchoolsPage = lazy(() => import('../schools/SchoolsPage').then((m) => ({ default: m.SchoolsPage })));
+const ComingLater = lazy(() => import('../placeholders/ComingLater').then((m) => ({ default: m.ComingLater })));
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const StaffPage = lazy(() => import('../staff/StaffPage').then((m) => ({ default: m.StaffPage })));
 
 /** Set-up, sign-in or the lock screen until someone is signed in; after that, the app. */
 export function Root() {
@@ -52,27 +53,32 @@ export function Root() {
   const page = (to: string, element: React.ReactNode) => (allowed.has(to) ? element : <Navigate to="/" replace />);
   return (
     <Shell status={status.data}>
-      <Routes>
-        <Route path="/" element={<TodayPage />} />
-        <Route path="/registers" element={page('/registers', <RegistersPage />)} />
-        <Route path="/registers/home-school" element={page('/registers', <HomeSchoolSheetPage />)} />
-        <Route
-          path="/registers/attendance"
-          element={page('/registers', <Suspense fallback={<Loader aria-label="Loading attendance" />}><AttendanceDashboard /></Suspense>)}
-        />
-        <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
-        <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
-        <Route path="/placements" element={page('/placements', <BoardPage />)} />
-        <Route path="/referrals" element={page('/referrals', <ReferralsPage />)} />
-        <Route path="/schools" element={page('/schools', <SchoolsPage />)} />
-        <Route path="/calendar" element={page('/calendar', <CalendarPage />)} />
-        <Route path="/plans" element={page('/plans', <ComingLater area="Plans" what="My Support Plans: outcomes, provision, reviews and progress charts." />)} />
-        <Route path="/reports" element={page('/reports', <ComingLater area="Reports" what="Reintegration reports and pupil passports to print for home schools." />)} />
-        <Route path="/staff" element={page('/staff', <StaffPage />)} />
-        <Route path="/audit" element={page('/audit', <AuditPage />)} />
-        <Route path="/settings" element={page('/settings', <SettingsPage status={status.data} />)} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      <Suspense
+        fallback={
+          <Center p="xl">
+            <Loader aria-label="Opening the page" />
+          </Center>
+        }
+      >
+        <Routes>
+          <Route path="/" element={<TodayPage />} />
+          <Route path="/registers" element={page('/registers', <RegistersPage />)} />
+          <Route path="/registers/home-school" element={page('/registers', <HomeSchoolSheetPage />)} />
+          <Route path="/registers/attendance" element={page('/registers', <AttendanceDashboard />)} />
+          <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
+          <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
+          <Route path="/placements" element={page('/placements', <BoardPage />)} />
+          <Route path="/referrals" element={page('/referrals', <ReferralsPage />)} />
+          <Route path="/schools" element={page('/schools', <SchoolsPage />)} />
+          <Route path="/calendar" element={page('/calendar', <CalendarPage />)} />
+          <Route path="/plans" element={page('/plans', <ComingLater area="Plans" what="My Support Plans: outcomes, provision, reviews and progress charts." />)} />
+          <Route path="/reports" element={page('/reports', <ComingLater area="Reports" what="Reintegration reports and pupil passports to print for home schools." />)} />
+          <Route path="/staff" element={page('/staff', <StaffPage />)} />
+          <Route path="/audit" element={page('/audit', <AuditPage />)} />
+          <Route path="/settings" element={page('/settings', <SettingsPage status={status.data} />)} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
     </Shell>
   );
 }
