@@ -1,9 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import SlowestTests from './tests/reporters/slowest';
 
 export default defineConfig({
   test: {
     globals: true,
+    reporters: ['default', new SlowestTests()],
     projects: [
       {
         test: {
