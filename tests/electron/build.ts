@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -24,9 +24,13 @@ async function newestMtime(path: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times);
 }
 
-async function isFresh(): Promise<boolean> {
+/** `npm run build`'s output, which `npm test` makes just before the tests and the e2e tests run. */
+export const OUT_DIR = join(ROOT, 'out');
+
+/** Whether the build in `dir` is complete and newer than every source file. */
+export async function isFresh(dir: string): Promise<boolean> {
   try {
-    const built = Math.min(...(await Promise.all(OUTPUTS.map(async (file) => (await stat(join(BUILD_DIR, file))).mtimeMs))));
+    const built = Math.min(...(await Promise.all(OUTPUTS.map(async (file) => (await stat(join(dir, file))).mtimeMs))));
     const sources = Math.max(...(await Promise.all(SOURCES.map((path) => newestMtime(join(ROOT, path))))));
     return built >= sources;
   } catch {
@@ -60,13 +64,19 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
 const RUN_STAMP = `${BUILD_DIR}.run`;
 const RUN_ID = String(process.ppid);
 
-/** Builds the app (`electron-vite build`) into BUILD_DIR unless that is newer than every source file. */
+/**
+ * Makes BUILD_DIR a build newer than every source file: as it is, or copied from a fresh out/ (so
+ * `npm test`, which has just built, does not build twice), or built with `electron-vite build`.
+ */
 export async function ensureBuilt(): Promise<void> {
   const decidedThisRun = async () => (await readFile(RUN_STAMP, 'utf8').catch(() => '')) === RUN_ID;
   if (await decidedThisRun()) return;
   await withLock(async () => {
     if (await decidedThisRun()) return;
-    if (!(await isFresh())) {
+    if (await isFresh(OUT_DIR)) {
+      await rm(BUILD_DIR, { recursive: true, force: true });
+      await cp(OUT_DIR, BUILD_DIR, { recursive: true });
+    } else if (!(await isFresh(BUILD_DIR))) {
       await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn', '--outDir', BUILD_DIR], {
         cwd: ROOT,
       });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isFresh, OUT_DIR } from '../../electron/build';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_JS = resolve(ROOT, 'out/main/web.js');
@@ -30,11 +31,13 @@ export const E2E_DAYS = [
 ] as const;
 export type E2eDay = (typeof E2E_DAYS)[number];
 
-export function assertBuilt(): void {
+/** Refuses to test a missing or stale build: out/ older than a source file would test yesterday's code. */
+export async function assertBuilt(): Promise<void> {
   if (!existsSync(WEB_JS)) {
-    throw new Error(
-      `Browser mode is not built: ${WEB_JS} is missing. Run \`npx electron-vite build --logLevel warn\` (npm test builds first).`,
-    );
+    throw new Error(`Browser mode is not built: ${WEB_JS} is missing. Run \`npm run build\` (npm test builds first).`);
+  }
+  if (!(await isFresh(OUT_DIR))) {
+    throw new Error('out/ is older than the source: run `npm run build` before the end-to-end tests (npm test builds first).');
   }
 }
 
@@ -65,7 +68,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 /** Starts `node out/main/web.js --data <folder> --today <date>` (and any `args`) and resolves once it prints its one line. */
 export async function startApp(options: { folder: string; demo?: boolean; port?: number; today?: string; args?: readonly string[] }): Promise<RunningApp> {
-  assertBuilt();
+  await assertBuilt();
   const today = options.today ?? E2E_TODAY;
   const args = [WEB_JS, '--data', options.folder, '--today', today];
   if (options.port !== undefined) args.push('--port', String(options.port));

@@ -171,7 +171,7 @@ export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
   let browser: Browser | undefined;
   let cleanup = new Cleanup();
   beforeAll(async () => {
-    assertBuilt();
+    await assertBuilt();
     browser = await launchBrowser();
   });
   afterAll(async () => {
