@@ -189,8 +189,9 @@ export function PupilForm({ pupil, onDone, onCancel }: { pupil?: Pupil; onDone: 
   const upnError = errors.upn?.message ?? (upnText.length >= 13 ? (upnProblem(upnText) ?? undefined) : undefined);
 
   const send = async (values: FormOutput, allowDuplicate: boolean) => {
-    // Not in care: nothing about the Virtual School is kept.
-    const fields = values.childInCare ? values : { ...values, virtualSchoolContact: null, hasPep: false };
+    // The Virtual School contact and PEP are sent as they are even when "in care" is unticked: unticking
+    // it by mistake loses nothing, and the pupil page shows them only while the child is in care.
+    const fields = values;
     try {
       let saved: Pupil;
       if (pupil) {

@@ -65,10 +65,12 @@ async function openForm() {
   return { user, dialog };
 }
 
+/** Enters the required fields a whole value at a time (as a paste): typing is tested where it matters (the UPN). */
 async function fillIn(user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement) {
-  await user.type(within(dialog).getByRole('textbox', { name: 'Legal first name' }), 'Joanna');
-  await user.type(within(dialog).getByRole('textbox', { name: 'Legal last name' }), 'Bloggs');
-  await user.type(within(dialog).getByRole('textbox', { name: 'Date of birth' }), dobTyped);
+  for (const [name, value] of [['Legal first name', 'Joanna'], ['Legal last name', 'Bloggs'], ['Date of birth', dobTyped]] as const) {
+    await user.click(within(dialog).getByRole('textbox', { name }));
+    await user.paste(value);
+  }
   await user.tab();
 }
 
@@ -170,6 +172,18 @@ describe('adding a pupil', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: /Child in care/ }));
     expect(within(dialog).getByRole('textbox', { name: 'Virtual School contact' })).toBeInTheDocument();
     expect(within(dialog).getByRole('checkbox', { name: 'Has a Personal Education Plan (PEP)' })).toBeInTheDocument();
+  });
+
+  it('keeps the Virtual School contact when "in care" is unticked by mistake', async () => {
+    const { user, dialog } = await openForm();
+    await fillIn(user, dialog);
+    const inCare = within(dialog).getByRole('checkbox', { name: /Child in care/ });
+    await user.click(inCare);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Virtual School contact' }), 'Dev Mistry');
+    await user.click(inCare);
+    await user.click(within(dialog).getByRole('button', { name: 'Add pupil' }));
+    await waitFor(() => expect(api.create).toHaveBeenCalledTimes(1));
+    expect(api.create.mock.calls[0]![0]).toMatchObject({ childInCare: false, virtualSchoolContact: 'Dev Mistry' });
   });
 
   it('adds a missing home school from the form and chooses it, without sending the pupil', async () => {
