@@ -2,18 +2,9 @@ import type { KeyDeskCore } from '../core';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { homeSchoolCsv, homeSchoolSheet } from '../services/home-school';
 import { scopeFor } from '../services/scope';
-import {
-  addPupil,
-  baseAttendance,
-  completionBoard,
-  getRegister,
-  markAllPresent,
-  markPupil,
-  pupilAttendance,
-  submitRegister,
-  todaySummary,
-  type RegisterContext,
-} from '../services/registers';
+import { baseAttendance, pupilAttendance } from '../services/attendance';
+import { completionBoard, todaySummary } from '../services/register-board';
+import { addPupil, getRegister, markAllPresent, markPupil, submitRegister, type RegisterContext } from '../services/registers';
 import type { HandlersFor } from './types';
 
 /** Who is at the register and what the classroom clock says. */
