@@ -3,6 +3,7 @@ import type { Register, RegisterLine } from '../../../shared/api/specs/registers
 import type { Session } from '../../../shared/domain/attendance';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { displayName } from '../../../shared/domain/pupil-record';
+import { addMinutes } from '../../../shared/domain/register-settings';
 import { academicYearOf, yearGroupFor } from '../../../shared/domain/pupils';
 import { planTimetable, type Weekday } from '../../../shared/domain/timetable';
 import type { TimetablePhase } from '../../../shared/domain/placements';
@@ -40,12 +41,6 @@ export interface RegisterContext {
 }
 
 const uk = formatUkDate;
-
-function addMinutes(time: string, minutes: number): string {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  const total = Math.min(h * 60 + m + minutes, 23 * 60 + 59);
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
 
 /** Whether the register for `date` had closed by the context's date and time. */
 function hasClosed(date: string, closesAt: string, ctx: RegisterContext): boolean {
