@@ -95,6 +95,10 @@ export const ACCESS = {
   'registers.homeSchoolCsv': REGISTERS,
   'registers.today': REGISTERS,
   'registers.baseAttendance': REGISTERS,
+  // Register times and the home schools' code hold no pupil data: set where the bases are.
+  'registers.settings': ALL,
+  'registers.setTimes': MANAGE_OR_ADMIN,
+  'registers.setHomeSchoolCode': MANAGE_OR_ADMIN,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

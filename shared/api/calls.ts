@@ -71,6 +71,9 @@ export const CALL_NAMES = [
   'registers.homeSchoolCsv',
   'registers.today',
   'registers.baseAttendance',
+  'registers.settings',
+  'registers.setTimes',
+  'registers.setHomeSchoolCode',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -7,6 +7,7 @@ import { call, dateField, id, noInput, type CallSpec } from './specs/common';
 import { calendarCalls } from './specs/calendar';
 import { placementCalls } from './specs/placements';
 import { pupilCalls } from './specs/pupils';
+import { registerSettingsCalls } from './specs/register-settings';
 import { homeSchoolCalls, registerCalls } from './specs/registers';
 import type { AppStatus, DeviceSettings } from './status';
 
@@ -164,6 +165,7 @@ export const contract = {
   ...calendarCalls,
   ...registerCalls,
   ...homeSchoolCalls,
+  ...registerSettingsCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ export interface DbProvision {
   created_at: string;
   /** Has a default (5), so inserts may leave it out. */
   auto_lock_minutes: ColumnType<number, number | undefined, number>;
+  /** What home schools enter for a session the pupil attended the Key (default K). */
+  home_school_attended_code: ColumnType<string, string | undefined, string>;
 }
 
 export interface DbBase {

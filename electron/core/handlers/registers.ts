@@ -2,18 +2,10 @@ import type { KeyDeskCore } from '../core';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { homeSchoolCsv, homeSchoolSheet } from '../services/home-school';
 import { scopeFor } from '../services/scope';
-import {
-  addPupil,
-  baseAttendance,
-  completionBoard,
-  getRegister,
-  markAllPresent,
-  markPupil,
-  pupilAttendance,
-  submitRegister,
-  todaySummary,
-  type RegisterContext,
-} from '../services/registers';
+import { baseAttendance, pupilAttendance } from '../services/attendance';
+import { completionBoard, todaySummary } from '../services/register-board';
+import { registerSettings, setHomeSchoolCode, setRegisterTimes } from '../services/register-settings';
+import { addPupil, getRegister, markAllPresent, markPupil, submitRegister, type RegisterContext } from '../services/registers';
 import type { HandlersFor } from './types';
 
 /** Who is at the register and what the classroom clock says. */
@@ -41,4 +33,7 @@ export const registerHandlers: HandlersFor<'registers'> = {
   },
   'registers.today': (_input, core) => todaySummary(core.requireDb(), registerContext(core)),
   'registers.baseAttendance': (input, core) => baseAttendance(core.requireDb(), input, registerContext(core)),
+  'registers.settings': (_input, core) => registerSettings(core.requireDb(), core.today()),
+  'registers.setTimes': (input, core) => setRegisterTimes(core.requireDb(), input, core.today()),
+  'registers.setHomeSchoolCode': (input, core) => setHomeSchoolCode(core.requireDb(), input, core.today()),
 };

@@ -21,3 +21,13 @@ export async function createProvision(db: Db, provision: Omit<Provision, 'autoLo
     .values({ id: 1, name: provision.name, is_demo: provision.isDemo ? 1 : 0, created_at: now })
     .execute();
 }
+
+/** What home schools enter for a session the pupil attended the Key (K unless the provision changed it). */
+export async function getHomeSchoolAttendedCode(db: Db): Promise<string> {
+  const row = await db.selectFrom('provision').select('home_school_attended_code').executeTakeFirst();
+  return row?.home_school_attended_code ?? 'K';
+}
+
+export async function setHomeSchoolAttendedCode(db: Db, code: string): Promise<void> {
+  await db.updateTable('provision').set({ home_school_attended_code: code }).where('id', '=', 1).execute();
+}

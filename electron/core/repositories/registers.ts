@@ -25,6 +25,21 @@ export async function sessionTimes(db: Db, baseId: string, session: Session): Pr
   return { startsAt: row?.starts_at ?? DEFAULT_SESSION_TIMES[session], openMinutes: row?.open_minutes ?? DEFAULT_OPEN_MINUTES };
 }
 
+/** Every base's stored session times (a base missing a session uses the defaults). */
+export async function listSessionTimes(db: Db): Promise<Array<{ baseId: string; session: Session; startsAt: string; openMinutes: number }>> {
+  const rows = await db.selectFrom('base_sessions').select(['base_id', 'session', 'starts_at', 'open_minutes']).execute();
+  return rows.map((r) => ({ baseId: r.base_id, session: r.session as Session, startsAt: r.starts_at, openMinutes: r.open_minutes }));
+}
+
+/** Sets when a base's register opens and for how long; the audit triggers on base_sessions record the change. */
+export async function setSessionTimes(db: Db, baseId: string, session: Session, startsAt: string, openMinutes: number): Promise<void> {
+  await db
+    .insertInto('base_sessions')
+    .values({ base_id: baseId, session, starts_at: startsAt, open_minutes: openMinutes })
+    .onConflict((oc) => oc.columns(['base_id', 'session']).doUpdateSet({ starts_at: startsAt, open_minutes: openMinutes }))
+    .execute();
+}
+
 export function findRegister(db: Db, key: RegisterKey): Promise<RegisterRow | undefined> {
   return db
     .selectFrom('registers')

@@ -1,10 +1,11 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { HomeSchoolSession, HomeSchoolSheet, HomeSchoolSheetPupil } from '../../../shared/api/specs/registers';
-import { DEFAULT_HOME_SCHOOL_CODING, homeSchoolCode, type HomeSchoolCoding, type Session } from '../../../shared/domain/attendance';
+import { homeSchoolCode, type HomeSchoolCoding, type Session } from '../../../shared/domain/attendance';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import { displayName } from '../../../shared/domain/pupil-record';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
+import { getHomeSchoolAttendedCode } from '../repositories/provision';
 import type { PlacementOnDay } from '../repositories/registers';
 import { loadCalendar } from './calendar';
 import { toCsv } from '../../../shared/csv';
@@ -15,11 +16,9 @@ import { scopeAllowsBase, type PupilScope } from './scope';
  * What the home school enters for the Key's sessions. The pupil stays on the home school's roll, so its
  * register is the statutory one: K (education arranged by the local authority) when the pupil attended
  * the Key, the Key's own absence code otherwise. Worked out from the marks recorded, never re-derived.
- *
- * The attended code is the domain's default (K) for now; `homeSchoolCode` takes the coding, so a
- * provision setting can replace DEFAULT_HOME_SCHOOL_CODING here without touching anything else.
+ * The attended code is the provision's setting (Settings, Registers), read afresh for each sheet.
  */
-const CODING: HomeSchoolCoding = DEFAULT_HOME_SCHOOL_CODING;
+const codingOf = async (db: Db): Promise<HomeSchoolCoding> => ({ attendedCode: await getHomeSchoolAttendedCode(db) });
 
 interface RecordedMark {
   pupilId: string;
@@ -59,9 +58,9 @@ async function marksFor(db: Db, scope: PupilScope, from: string, to: string, pup
 const nothing = (state: HomeSchoolSession['state']): HomeSchoolSession => ({ state, code: null, keyCode: null, minutesLate: null });
 
 /** One recorded mark as the home school sees it. */
-function fromMark(mark: RecordedMark): HomeSchoolSession {
+function fromMark(mark: RecordedMark, coding: HomeSchoolCoding): HomeSchoolSession {
   if (!mark.expected) return nothing('at-home-school');
-  const code = homeSchoolCode({ date: mark.date, session: mark.session, expected: true, code: mark.code }, CODING);
+  const code = homeSchoolCode({ date: mark.date, session: mark.session, expected: true, code: mark.code }, coding);
   if (code === null) return nothing('not-marked');
   return { state: 'enter', code, keyCode: mark.code, minutesLate: mark.minutesLate };
 }
@@ -113,6 +112,7 @@ export async function homeSchoolSheet(db: Db, input: ParsedInput<'registers.home
     .execute();
   const visible = placements.filter((p) => scopeAllowsBase(scope, p.base_id));
   const calendar = await loadCalendar(db);
+  const coding = await codingOf(db);
   const pupilIds = [...new Set(visible.map((p) => p.pupil_id))];
   const marks = await marksFor(db, scope, monday, friday, pupilIds);
   const markAt = new Map<string, RecordedMark>();
@@ -147,7 +147,7 @@ export async function homeSchoolSheet(db: Db, input: ParsedInput<'registers.home
     };
     const sessionOf = (date: string, session: Session): HomeSchoolSession => {
       const mark = markAt.get(`${pupilId}|${date}|${session}`);
-      if (mark) return fromMark(mark);
+      if (mark) return fromMark(mark, coding);
       if (!calendar.isSchoolDay(date)) return nothing('no-school');
       const placement = onDay(date);
       if (!placement) return nothing('not-placed');
@@ -162,7 +162,7 @@ export async function homeSchoolSheet(db: Db, input: ParsedInput<'registers.home
     };
   });
   pupils.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return { schoolId: school.id, schoolName: school.name, weekStarting: monday, days, attendedCode: CODING.attendedCode, pupils };
+  return { schoolId: school.id, schoolName: school.name, weekStarting: monday, days, attendedCode: coding.attendedCode, pupils };
 }
 
 export const HOME_SCHOOL_CSV_COLUMNS = ['Pupil', 'UPN', 'Home school', 'Date', 'Session', 'Code to enter', 'Minutes late', "Key's own code"] as const;
@@ -236,8 +236,9 @@ export async function homeSchoolCsv(
         a.r.date.localeCompare(b.r.date) ||
         a.r.session.localeCompare(b.r.session),
     );
+  const coding = await codingOf(db);
   const lines = rows.map(({ school, name, r }) => {
-    const code = homeSchoolCode({ date: r.date, session: r.session as Session, expected: true, code: r.code }, CODING);
+    const code = homeSchoolCode({ date: r.date, session: r.session as Session, expected: true, code: r.code }, coding);
     return {
       Pupil: name,
       UPN: r.upn ?? '',

@@ -1,48 +1,31 @@
 import type { ParsedInput } from '../../../shared/api/contract';
-import type {
-  AttendanceHistoryEntry,
-  BaseAttendance,
-  CompletionBoard,
-  PupilAttendance,
-  Register,
-  RegisterLine,
-  RegisterStatus,
-  TodayBase,
-  TodayPlacementChange,
-  TodaySummary,
-} from '../../../shared/api/specs/registers';
-import { attendanceFigures, weeklyAttendance, type RecordedSession, type Session } from '../../../shared/domain/attendance';
-import { isoWeekday } from '../../../shared/domain/bank-holidays';
-import { addDays, formatUkDate } from '../../../shared/domain/dates';
+import type { Register, RegisterLine } from '../../../shared/api/specs/registers';
+import type { Session } from '../../../shared/domain/attendance';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { displayName } from '../../../shared/domain/pupil-record';
+import { addMinutes } from '../../../shared/domain/register-settings';
 import { academicYearOf, yearGroupFor } from '../../../shared/domain/pupils';
 import { firstSchoolDayFrom, planTimetable, timetableRules, type Weekday } from '../../../shared/domain/timetable';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
-import { findBase, listBases } from '../repositories/bases';
+import { findBase } from '../repositories/bases';
 import { phasesFromColumn } from '../repositories/placements';
 import {
   findRegister,
   insertAmendment,
   insertMark,
   insertRegister,
-  listAmendmentsFor,
-  listBaseMarks,
   listMarks,
-  listPupilMarks,
-  listReasonNotProvided,
   markSubmitted,
   personNumber,
   placementsAtBaseOn,
-  placementsStartingOrEnding,
-  registerCounts,
   sessionTimes,
   updateMark,
   type MarkRow,
   type PlacementOnDay,
   type RegisterKey,
 } from '../repositories/registers';
-import { loadCalendar, notSchoolDayMessage, whyNotSchoolDay, type CalendarView } from './calendar';
+import { loadCalendar, notSchoolDayMessage, type CalendarView } from './calendar';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
 /** Who is taking the register, and when: from the call's context. */
@@ -56,12 +39,6 @@ export interface RegisterContext {
 }
 
 const uk = formatUkDate;
-
-function addMinutes(time: string, minutes: number): string {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  const total = Math.min(h * 60 + m + minutes, 23 * 60 + 59);
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
 
 /** Whether the register for `date` had closed by the context's date and time. */
 function hasClosed(date: string, closesAt: string, ctx: RegisterContext): boolean {
@@ -97,7 +74,7 @@ const isoOfSeconds = (s: number | null) => (s === null ? null : new Date(s * 100
  * that day without a stored mark yet (every pupil, before it is taken), whether today's plan has them
  * at the Key.
  */
-async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: CalendarView): Promise<Register> {
+export async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: CalendarView): Promise<Register> {
   const base = await checkKey(db, key, ctx, calendar);
   const times = await sessionTimes(db, key.baseId, key.session);
   const closesAt = addMinutes(times.startsAt, times.openMinutes);
@@ -290,206 +267,3 @@ export async function submitRegister(db: Db, key: ParsedInput<'registers.submit'
   });
 }
 
-/** A pupil's recorded sessions (what was recorded, never today's plan), figures, weeks and amendments. */
-export async function pupilAttendance(db: Db, input: ParsedInput<'registers.pupilAttendance'>, ctx: Pick<RegisterContext, 'scope'>): Promise<PupilAttendance> {
-  const rows = await listPupilMarks(db, input.pupilId, input.from, input.to);
-  const visible = rows;
-  if (!ctx.scope.all) {
-    const bases = await db
-      .selectFrom('placements')
-      .select('base_id')
-      .where('pupil_id', '=', input.pupilId)
-      .execute();
-    if (!bases.some((b) => scopeAllowsBase(ctx.scope, b.base_id))) throw new UserError('NOT_FOUND', 'That pupil is not one Key Desk knows.', 'pupilId');
-  }
-  const amendments = visible.length > 0 ? await listAmendmentsFor(db, visible[0]!.pupil_n) : [];
-  const byRegister = new Map<number, typeof amendments>();
-  for (const a of amendments) byRegister.set(a.register_n, [...(byRegister.get(a.register_n) ?? []), a]);
-  const sessions: RecordedSession[] = visible.map((r) => ({ date: r.date, session: r.session as Session, expected: r.expected === 1, code: r.code }));
-  const history: AttendanceHistoryEntry[] = visible.map((r) => {
-    const changes = byRegister.get(r.register_n) ?? [];
-    return {
-      date: r.date,
-      session: r.session as Session,
-      baseName: r.base_name,
-      expected: r.expected === 1,
-      code: r.code,
-      minutesLate: r.minutes_late,
-      originalCode: changes[0]?.old_code ?? r.code,
-      amendments: changes.map((a) => ({
-        oldCode: a.old_code,
-        oldMinutesLate: a.old_minutes_late,
-        newCode: a.new_code,
-        newMinutesLate: a.new_minutes_late,
-        reason: a.reason,
-        amendedBy: a.amended_by,
-        amendedAt: a.amended_at,
-      })),
-    };
-  });
-  return { figures: attendanceFigures(sessions), weeks: weeklyAttendance(sessions), history };
-}
-
-/**
- * A base's figures from what its registers recorded between two dates (never today's plan): the base
- * pooled per week and in total, and each pupil per week and in total. Teachers see their own bases only.
- */
-export async function baseAttendance(db: Db, input: ParsedInput<'registers.baseAttendance'>, ctx: Pick<RegisterContext, 'scope'>): Promise<BaseAttendance> {
-  if (input.from > input.to) {
-    throw new UserError('INVALID_INPUT', `The first date (${uk(input.from)}) is after the last date (${uk(input.to)}).`, 'from');
-  }
-  const base = await findBase(db, input.baseId, input.to);
-  if (!base) throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows.', 'baseId');
-  if (!scopeAllowsBase(ctx.scope, input.baseId)) throw new UserError('NOT_FOUND', 'You can see attendance only for the bases you work at.', 'baseId');
-  const rows = await listBaseMarks(db, input.baseId, input.from, input.to);
-  const all: RecordedSession[] = [];
-  const byPupil = new Map<string, { name: string; sessions: RecordedSession[] }>();
-  for (const r of rows) {
-    const session: RecordedSession = { date: r.date, session: r.session as Session, expected: r.expected === 1, code: r.code };
-    all.push(session);
-    let pupil = byPupil.get(r.pupil_id);
-    if (!pupil) {
-      pupil = { name: displayName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name, preferredName: r.preferred_name }), sessions: [] };
-      byPupil.set(r.pupil_id, pupil);
-    }
-    pupil.sessions.push(session);
-  }
-  const pupils = [...byPupil.entries()]
-    // A pupil listed only at their home school in the range has no sessions at the Key to show.
-    .filter(([, p]) => p.sessions.some((s) => s.expected))
-    .map(([pupilId, p]) => ({ pupilId, name: p.name, figures: attendanceFigures(p.sessions), weeks: weeklyAttendance(p.sessions) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return {
-    baseId: base.id,
-    baseName: base.name,
-    from: input.from,
-    to: input.to,
-    figures: attendanceFigures(all),
-    weeks: weeklyAttendance(all),
-    pupils,
-  };
-}
-
-/** The school days up to `today`, newest first: `count` of them. */
-function recentSchoolDays(today: string, count: number, calendar: CalendarView): string[] {
-  const days: string[] = [];
-  for (let d = new Date(`${today}T00:00:00Z`), guard = 0; days.length < count && guard < 120; guard++, d.setUTCDate(d.getUTCDate() - 1)) {
-    const iso = d.toISOString().slice(0, 10);
-    if (calendar.isSchoolDay(iso)) days.push(iso);
-  }
-  return days;
-}
-
-/**
- * Registers missing or incomplete at each base the caller works at, for today and the 10 school days
- * before it, and N marks (no reason yet) older than 5 school days.
- */
-export async function completionBoard(db: Db, ctx: RegisterContext): Promise<CompletionBoard> {
-  const calendar = await loadCalendar(db);
-  const bases = (await listBases(db, ctx.today)).filter((b) => scopeAllowsBase(ctx.scope, b.id));
-  const days = recentSchoolDays(ctx.today, 11, calendar);
-  const registers: RegisterStatus[] = [];
-  if (days.length > 0) {
-    const counts = await registerCounts(db, days.at(-1)!, days[0]!);
-    const taken = new Map(counts.map((c) => [`${c.base_id}|${c.date}|${c.session}`, c]));
-    for (const day of days) {
-      for (const base of bases) {
-        for (const session of ['AM', 'PM'] as const) {
-          const found = taken.get(`${base.id}|${day}|${session}`);
-          if (found && Number(found.unmarked ?? 0) === 0) continue;
-          if (!found) {
-            // Not taken: missing only if someone was expected at the Key that session.
-            const register = await buildRegister(db, { baseId: base.id, date: day, session }, ctx, calendar);
-            if (register.pupils.length === 0) continue;
-            if (day === ctx.today && ctx.timeNow < register.startsAt) continue;
-            registers.push({ baseId: base.id, baseName: base.name, date: day, session, state: 'not-taken', expected: register.pupils.length, unmarked: register.pupils.length });
-            continue;
-          }
-          registers.push({
-            baseId: base.id,
-            baseName: base.name,
-            date: day,
-            session,
-            state: found.submitted_at ? 'submitted' : 'open',
-            expected: Number(found.expected),
-            unmarked: Number(found.unmarked ?? 0),
-          });
-        }
-      }
-    }
-  }
-  const fiveDaysAgo = recentSchoolDays(ctx.today, 6, calendar).at(-1);
-  const overdue = fiveDaysAgo ? await listReasonNotProvided(db, fiveDaysAgo) : [];
-  return {
-    registers,
-    overdueReasons: overdue
-      .filter((r) => scopeAllowsBase(ctx.scope, r.base_id))
-      .map((r) => ({
-        pupilId: r.pupil_id,
-        name: displayName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name, preferredName: r.preferred_name }),
-        baseName: r.base_name,
-        date: r.date,
-        session: r.session as Session,
-      })),
-  };
-}
-
-/** This session: the morning until the base's afternoon register starts, then the afternoon. */
-async function currentSession(db: Db, baseId: string, timeNow: string): Promise<Session> {
-  const afternoon = await sessionTimes(db, baseId, 'PM');
-  return timeNow < afternoon.startsAt ? 'AM' : 'PM';
-}
-
-/**
- * The Today screen in one call: for each base the caller works at, this session's register and its
- * state, who is expected at the Key and who is at their home school (from the same register a teacher
- * opens), and the placements starting and ending this week (Monday to Sunday).
- */
-export async function todaySummary(db: Db, ctx: RegisterContext): Promise<TodaySummary> {
-  const calendar = await loadCalendar(db);
-  const weekFrom = addDays(ctx.today, 1 - isoWeekday(ctx.today));
-  const weekTo = addDays(weekFrom, 6);
-  const bases = (await listBases(db, ctx.today)).filter((b) => scopeAllowsBase(ctx.scope, b.id));
-  const summaries: TodayBase[] = [];
-  for (const base of bases) {
-    const changes = await placementsStartingOrEnding(db, base.id, weekFrom, weekTo);
-    const change = (date: string | null) => (c: (typeof changes)[number]): TodayPlacementChange[] =>
-      date && date >= weekFrom && date <= weekTo
-        ? [{ placementId: c.placementId, pupilId: c.pupilId, name: displayName(c), homeSchoolName: c.homeSchoolName, date }]
-        : [];
-    const byDateThenName = (a: TodayPlacementChange, b: TodayPlacementChange) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'en-GB');
-    const startingThisWeek = changes.flatMap((c) => change(c.startDate)(c)).sort(byDateThenName);
-    const endingThisWeek = changes.flatMap((c) => change(c.endDate)(c)).sort(byDateThenName);
-    const summary: TodayBase = {
-      baseId: base.id,
-      baseName: base.name,
-      noSchool: null,
-      register: null,
-      atKey: [],
-      atHomeSchool: [],
-      startingThisWeek,
-      endingThisWeek,
-    };
-    if (!calendar.isSchoolDay(ctx.today)) {
-      summaries.push({ ...summary, noSchool: whyNotSchoolDay(ctx.today, calendar) });
-      continue;
-    }
-    const session = await currentSession(db, base.id, ctx.timeNow);
-    const register = await buildRegister(db, { baseId: base.id, date: ctx.today, session }, ctx, calendar);
-    const pupil = (l: RegisterLine) => ({ pupilId: l.pupilId, name: l.name, homeSchoolName: l.homeSchoolName });
-    summaries.push({
-      ...summary,
-      register: {
-        session,
-        state: register.state,
-        startsAt: register.startsAt,
-        closesAt: register.closesAt,
-        expected: register.pupils.length,
-        unmarked: register.unmarked,
-      },
-      atKey: register.pupils.map(pupil),
-      atHomeSchool: register.atHomeSchool.map(pupil),
-    });
-  }
-  return { date: ctx.today, weekFrom, weekTo, bases: summaries };
-}

@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { CallInput } from '../../../shared/api/contract';
 import { unwrap } from '../../../shared/api/result';
 import type { HomeSchoolSession, HomeSchoolSheet } from '../../../shared/api/specs/registers';
-import { weekStarting as mondayOf } from '../../../shared/domain/attendance';
+import { findCode, weekStarting as mondayOf } from '../../../shared/domain/attendance';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import { DateField } from '../../components/DateField';
 import { LoadError } from '../../components/ListParts';
@@ -108,7 +108,7 @@ function Sheet({ sheet, today }: { sheet: HomeSchoolSheet; today: string }) {
         </Title>
         <Text size="sm">
           For your own register, Monday {formatUkDate(sheet.weekStarting)} to Friday {formatUkDate(friday)}. Enter{' '}
-          <strong>{sheet.attendedCode}</strong> (attending education arranged by the local authority) when the pupil attended the Key, and the
+          <strong>{sheet.attendedCode}</strong> ({findCode(sheet.attendedCode)?.meaning.toLowerCase() ?? 'attending the Key'}) when the pupil attended the Key, and the
           code shown for an absence. Nothing to enter where a session says &quot;At home school&quot; (take your own register) or &quot;Not
           marked yet&quot;.
         </Text>

@@ -2,6 +2,7 @@ import { Code, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@
 import type { AppStatus } from '../../../shared/api/status';
 import { useBases, useDeviceSettings, useUpdateDeviceSettings } from '../../lib/queries';
 import { BaseForm } from './BaseForm';
+import { RegisterSettingsSection } from './RegisterSettings';
 import { AutoLock, NewRecoveryKey } from './Security';
 
 function ThisPc() {
@@ -36,6 +37,12 @@ export function SettingsPage({ status }: { status: AppStatus }) {
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           {bases.isPending ? [0, 1].map((i) => <Skeleton key={i} h={380} />) : bases.data?.map((base) => <BaseForm key={base.id} base={base} />)}
         </SimpleGrid>
+      </Stack>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Registers
+        </Title>
+        <RegisterSettingsSection />
       </Stack>
       {isAdmin && (
         <Stack gap="sm">

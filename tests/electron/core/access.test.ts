@@ -169,6 +169,9 @@ function inputFor(name: CallName, scratch: string): unknown {
     'registers.homeSchoolCsv': { from: '2026-11-16', to: '2026-11-20' },
     'registers.today': undefined,
     'registers.baseAttendance': { baseId: template.baseId, from: '2026-11-16', to: '2026-11-20' },
+    'registers.settings': undefined,
+    'registers.setTimes': { baseId: template.baseId, AM: { startsAt: '08:50', closesAt: '09:15' }, PM: { startsAt: '13:10', closesAt: '13:40' } },
+    'registers.setHomeSchoolCode': { attendedCode: 'B' },
   };
   return inputs[name];
 }
