@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { KeyStage } from './bases';
 import { addDays, formatUkDate } from './dates';
 import { keyStageFor, yearGroupLabel, type PrimaryKeyStage } from './pupils';
-import type { Weekday } from './timetable';
+import { PLACEMENT_WEEKS, type Weekday } from './timetable';
 
 /**
  * Where a referral has got to. Stored facts (decision, dates, outcome) decide it; "placed" and
@@ -259,7 +259,7 @@ export const phasesSchema = z
   .array(
     z
       .object({
-        fromWeek: z.number({ error: 'Enter the week the phase starts.' }).int('Weeks are whole numbers.').min(1, 'Weeks start at 1.').max(26, 'A placement has 26 weeks.'),
+        fromWeek: z.number({ error: 'Enter the week the phase starts.' }).int('Weeks are whole numbers.').min(1, 'Weeks start at 1.').max(PLACEMENT_WEEKS, `A placement has ${PLACEMENT_WEEKS} weeks.`),
         homeDays: z.number({ error: 'Enter the home-school days.' }).int('Days are whole numbers.').min(1, 'At least 1 home-school day a week.').max(5, 'At most 5 home-school days a week.'),
       })
       .strict(),

@@ -22,9 +22,14 @@ export function yearGroupFor(dateOfBirth: string, academicYear: number): number 
   return academicYear - year - (month >= 9 ? 5 : 4);
 }
 
-/** The year group a pupil is in on `date`: by date of birth in that academic year, moved by their offset (taught ahead or behind). */
+/** The year group a pupil is taught in during `academicYear`: by date of birth, moved by their offset (taught ahead or behind). */
+export function taughtYearGroup(dateOfBirth: string, offset: number, academicYear: number): number {
+  return yearGroupFor(dateOfBirth, academicYear) + offset;
+}
+
+/** The year group a pupil is in on `date` (see taughtYearGroup). */
 export function yearGroupOn(dateOfBirth: string, offset: number, date: string): number {
-  return yearGroupFor(dateOfBirth, academicYearOf(date)) + offset;
+  return taughtYearGroup(dateOfBirth, offset, academicYearOf(date));
 }
 
 /** Reception is EYFS, Years 1–2 KS1, Years 3–6 KS2; anything else is not primary (null). */

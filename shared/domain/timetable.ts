@@ -15,9 +15,12 @@ export interface TimetableRules {
   phases: ReadonlyArray<{ fromWeek: number; homeDays: number }>;
 }
 
+/** School weeks in a placement: the one place the Key's 26 is written. */
+export const PLACEMENT_WEEKS = 26;
+
 /** The Key's plan: 26 weeks; 4 days at the Key in weeks 1–12, then 3, then 2; at most 85 Key days. */
 export const DEFAULT_TIMETABLE_RULES: TimetableRules = {
-  weeks: 26,
+  weeks: PLACEMENT_WEEKS,
   maxKeyDays: 85,
   homeSchoolDay: 5,
   phases: [

@@ -13,7 +13,7 @@ import {
   type Placement,
   type PlacementStep,
 } from '../../../shared/domain/placements';
-import { academicYearOf, keyStageFor, yearGroupFor, yearGroupLabel, yearGroupOn } from '../../../shared/domain/pupils';
+import { academicYearOf, keyStageFor, taughtYearGroup, yearGroupLabel, yearGroupOn } from '../../../shared/domain/pupils';
 import { planTimetable, type Timetable } from '../../../shared/domain/timetable';
 import type { Updateable } from 'kysely';
 import type { Db } from '../db/dialect';
@@ -34,7 +34,7 @@ import {
   type PupilForPlacement,
 } from '../repositories/placements';
 import { loadCalendar, notSchoolDayMessage } from './calendar';
-import { defaultPhases, firstSchoolDayFrom, makePlan, timetableRules, type Plan, type PlanChoices } from '../../../shared/domain/timetable';
+import { defaultPhases, firstSchoolDayFrom, makePlan, PLACEMENT_WEEKS, timetableRules, type Plan, type PlanChoices } from '../../../shared/domain/timetable';
 import { capacityProblem, placesTaken, queuePosition } from './places';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
@@ -60,7 +60,7 @@ async function loadPupil(db: Db, pupilId: string, field = 'pupilId'): Promise<Pu
 }
 
 function yearGroupIn(pupil: PupilForPlacement, academicYear: number): number {
-  return yearGroupFor(pupil.dateOfBirth, academicYear) + pupil.yearGroupOffset;
+  return taughtYearGroup(pupil.dateOfBirth, pupil.yearGroupOffset, academicYear);
 }
 
 async function record(tx: Db, placement: Pick<Placement, 'id' | 'pupilId'>, step: PlacementStep, on: string, notes: string | null, by: Recorder): Promise<void> {
@@ -301,7 +301,7 @@ async function assessStart(db: Db, p: Placement, input: StartInput, today: strin
     return result({
       code: 'CONFLICT',
       field: 'startDate',
-      message: `Key Desk cannot plan 26 school weeks from ${uk(start)}: the school calendar has no term dates far enough ahead. Add term dates under School calendar.`,
+      message: `Key Desk cannot plan ${PLACEMENT_WEEKS} school weeks from ${uk(start)}: the school calendar has no term dates far enough ahead. Add term dates under School calendar.`,
     });
   }
   const base = p.baseId ? await findBase(db, p.baseId, today) : undefined;

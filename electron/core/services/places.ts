@@ -3,7 +3,7 @@ import { isoWeekday } from '../../../shared/domain/bank-holidays';
 import type { Base } from '../../../shared/domain/bases';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import { firstFreeStart, firstFullDay, type Occupancy } from '../../../shared/domain/placements';
-import { academicYearOf, yearGroupFor } from '../../../shared/domain/pupils';
+import { academicYearOf, taughtYearGroup } from '../../../shared/domain/pupils';
 import { DEFAULT_TIMETABLE_RULES, makePlan } from '../../../shared/domain/timetable';
 import type { Db } from '../db/dialect';
 import { listBases } from '../repositories/bases';
@@ -68,7 +68,7 @@ function boardPupil(row: BoardRow, date: string | null, academicYear: number): B
     placementId: row.placementId,
     pupilId: row.pupilId,
     name: row.name,
-    yearGroup: yearGroupFor(row.dateOfBirth, academicYear) + row.yearGroupOffset,
+    yearGroup: taughtYearGroup(row.dateOfBirth, row.yearGroupOffset, academicYear),
     date,
   };
 }

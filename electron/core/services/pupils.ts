@@ -4,7 +4,7 @@ import type { PossibleDuplicate, PupilPage } from '../../../shared/api/specs/pup
 import { formatUkDate } from '../../../shared/domain/dates';
 import { isOpen, placementStatus, type PanelDecision } from '../../../shared/domain/placements';
 import { dateOfBirthProblem, displayName, type Pupil, type PupilSummary } from '../../../shared/domain/pupil-record';
-import { academicYearOf, yearGroupFor, yearGroupOverrideProblem } from '../../../shared/domain/pupils';
+import { academicYearOf, taughtYearGroup, yearGroupOverrideProblem } from '../../../shared/domain/pupils';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { listContacts } from '../repositories/contacts';
@@ -170,7 +170,7 @@ export async function changePupil(db: Db, scope: PupilScope, input: PupilChanges
     // A record entered years ago stays editable: only a changed date of birth is checked against today.
     if (yearGroupOverride !== undefined) next.yearGroupOffset = offsetForOverride(next.dateOfBirth, yearGroupOverride, today, current.yearGroupOffset);
     if (next.dateOfBirth !== current.dateOfBirth || yearGroupOverride !== undefined) {
-      const taughtIn = next.yearGroupOffset === 0 ? null : yearGroupFor(next.dateOfBirth, academicYearOf(today)) + next.yearGroupOffset;
+      const taughtIn = next.yearGroupOffset === 0 ? null : taughtYearGroup(next.dateOfBirth, next.yearGroupOffset, academicYearOf(today));
       checkDateOfBirth(next.dateOfBirth, today, taughtIn);
     }
     if (next.upn !== current.upn) await checkUpnFree(tx, scope, next.upn, id);

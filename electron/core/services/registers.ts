@@ -4,7 +4,7 @@ import type { Session } from '../../../shared/domain/attendance';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { displayName } from '../../../shared/domain/pupil-record';
 import { addMinutes } from '../../../shared/domain/register-settings';
-import { academicYearOf, yearGroupFor } from '../../../shared/domain/pupils';
+import { academicYearOf, taughtYearGroup } from '../../../shared/domain/pupils';
 import { firstSchoolDayFrom, planTimetable, timetableRules, type Weekday } from '../../../shared/domain/timetable';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
@@ -89,7 +89,7 @@ export async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterConte
       pupilId: p.pupilId,
       placementId: p.placementId,
       name: displayName(p),
-      yearGroup: yearGroupFor(p.dateOfBirth, academicYear) + p.yearGroupOffset,
+      yearGroup: taughtYearGroup(p.dateOfBirth, p.yearGroupOffset, academicYear),
       homeSchoolName: p.homeSchoolName,
       expected: mark ? mark.expected : plannedAtKey(p, key.date, calendar),
       code: mark?.code ?? null,

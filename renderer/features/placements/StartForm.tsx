@@ -10,7 +10,7 @@ import type { CallInput } from '../../../shared/api/contract';
 import type { StartPreview } from '../../../shared/api/specs/placements';
 import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { phasesSchema, WEEKDAY_LABELS, type Placement, type TimetablePhase } from '../../../shared/domain/placements';
-import { DEFAULT_TIMETABLE_RULES, defaultPhases, type Weekday } from '../../../shared/domain/timetable';
+import { DEFAULT_TIMETABLE_RULES, defaultPhases, PLACEMENT_WEEKS, type Weekday } from '../../../shared/domain/timetable';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
@@ -257,7 +257,7 @@ export function StartForm({ placement, onDone, onCancel }: { placement: Placemen
                           <NumberInput
                             aria-label={`Phase ${i + 1}: from week`}
                             min={1}
-                            max={26}
+                            max={PLACEMENT_WEEKS}
                             allowDecimal={false}
                             allowNegative={false}
                             // The first phase always starts the placement.
