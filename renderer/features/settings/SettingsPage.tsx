@@ -3,6 +3,10 @@ import type { AppStatus } from '../../../shared/api/status';
 import { useBases, useDeviceSettings, useUpdateDeviceSettings } from '../../lib/queries';
 import { BaseForm } from './BaseForm';
 import { AutoLock, NewRecoveryKey } from './Security';
+import { lazy, Suspense } from 'react';
+import { ACCESS, rolesAllow } from '../../../shared/api/access';
+
+const KeyworkSettings = lazy(() => import('../keywork/KeyworkSettings'));
 
 function ThisPc() {
   const bases = useBases();
@@ -26,6 +30,7 @@ function ThisPc() {
 export function SettingsPage({ status }: { status: AppStatus }) {
   const bases = useBases();
   const isAdmin = status.user?.roles.includes('administrator') ?? false;
+  const isManager = rolesAllow(ACCESS['followUps.saveSettings'], status.user?.roles ?? []);
   return (
     <Stack gap="xl">
       <Title order={2}>Settings</Title>
@@ -37,6 +42,11 @@ export function SettingsPage({ status }: { status: AppStatus }) {
           {bases.isPending ? [0, 1].map((i) => <Skeleton key={i} h={380} />) : bases.data?.map((base) => <BaseForm key={base.id} base={base} />)}
         </SimpleGrid>
       </Stack>
+      {isManager && (
+        <Suspense fallback={<Skeleton h={200} aria-label="Loading the keyworker settings" />}>
+          <KeyworkSettings />
+        </Suspense>
+      )}
       {isAdmin && (
         <Stack gap="sm">
           <Title order={3} size="h4">

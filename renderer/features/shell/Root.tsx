@@ -23,6 +23,9 @@ import { Shell } from './Shell';
 
 // Chart screens load when opened, so the first screen's bundle does not carry recharts.
 const AttendanceDashboard = lazy(() => import('../attendance/AttendanceDashboard'));
+// The keyworker's screens load when opened.
+const MyActionsPage = lazy(() => import('../keywork/MyActionsPage'));
+const ProfessionalsPage = lazy(() => import('../keywork/ProfessionalsPage'));
 
 /** Set-up, sign-in or the lock screen until someone is signed in; after that, the app. */
 export function Root() {
@@ -60,6 +63,8 @@ export function Root() {
           path="/registers/attendance"
           element={page('/registers', <Suspense fallback={<Loader aria-label="Loading attendance" />}><AttendanceDashboard /></Suspense>)}
         />
+        <Route path="/actions" element={page('/actions', <Suspense fallback={<Loader aria-label="Loading your actions" />}><MyActionsPage /></Suspense>)} />
+        <Route path="/professionals" element={page('/professionals', <Suspense fallback={<Loader aria-label="Loading professionals" />}><ProfessionalsPage /></Suspense>)} />
         <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
         <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
         <Route path="/placements" element={page('/placements', <BoardPage />)} />
