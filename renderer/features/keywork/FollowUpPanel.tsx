@@ -18,6 +18,8 @@ const SLOT_BADGE: Record<FollowUpSlot['state'], { label: string; color: string }
   'due-soon': { label: 'Due soon', color: 'orange' },
   later: { label: 'Later', color: 'gray' },
 };
+/** Badge text dark enough to read on its light background (AA contrast). */
+const dark = (color: string) => `${color}.9`;
 
 const percent = (n: number | null) => (n === null ? '—' : `${n}%`);
 const number = (n: number | null) => (n === null ? '—' : String(n));
@@ -130,7 +132,7 @@ export function FollowUpPanel({ placement, canManage }: { placement: Placement; 
                     <Table.Td>{formatUkDate(slot.dueOn)}</Table.Td>
                     <Table.Td>
                       {slot.visit ? formatUkDate(slot.visit.on) : (
-                        <Badge color={SLOT_BADGE[slot.state].color} variant="light" tt="none">
+                        <Badge color={SLOT_BADGE[slot.state].color} c={dark(SLOT_BADGE[slot.state].color)} variant="light" tt="none">
                           {SLOT_BADGE[slot.state].label}
                         </Badge>
                       )}

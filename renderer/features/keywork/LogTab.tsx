@@ -18,10 +18,10 @@ import { LogEntryForm } from './LogEntryForm';
 import { useLog, useMarkDone } from './queries';
 
 const REPLY_BADGES = {
-  done: { color: 'teal', text: (e: LogEntry) => `Replied ${formatUkDate(e.doneOn!)}` },
-  overdue: { color: 'red', text: (e: LogEntry) => `Reply overdue: was due ${formatUkDate(e.dueOn!)}` },
-  'due-today': { color: 'orange', text: () => 'Reply due today' },
-  due: { color: 'blue', text: (e: LogEntry) => `Reply due ${formatUkDate(e.dueOn!)}` },
+  done: { color: 'teal', c: 'teal.9', text: (e: LogEntry) => `Replied ${formatUkDate(e.doneOn!)}` },
+  overdue: { color: 'red', c: 'red.9', text: (e: LogEntry) => `Reply overdue: was due ${formatUkDate(e.dueOn!)}` },
+  'due-today': { color: 'orange', c: 'orange.9', text: () => 'Reply due today' },
+  due: { color: 'blue', c: 'blue.9', text: (e: LogEntry) => `Reply due ${formatUkDate(e.dueOn!)}` },
 } as const;
 
 /** Who it was with, in a line: "Parent or carer: Mrs Lane (mum)", "Professional: Dr Hollis". */
@@ -57,11 +57,11 @@ function EntryCard({ entry, today, onCorrect, onDone }: { entry: LogEntry; today
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4} style={{ flex: 1 }}>
           <Group gap="xs">
-            <Title order={4} size="h6" id={headingId}>
+            <Title order={3} size="h6" id={headingId}>
               {weekdayOf(v.onDate)} {formatUkDate(v.onDate)} {v.atTime} · {LOG_KIND_LABELS[v.kind]}
             </Title>
             {state !== 'none' && (
-              <Badge color={REPLY_BADGES[state].color} variant="light" tt="none">
+              <Badge color={REPLY_BADGES[state].color} c={REPLY_BADGES[state].c} variant="light" tt="none">
                 {REPLY_BADGES[state].text(entry)}
               </Badge>
             )}
