@@ -1,6 +1,7 @@
 import type { CallName } from '../../shared/api/contract';
 import type { KeyDeskCore } from './core';
 import { calendarHandlers } from './handlers/calendar';
+import { followUpHandlers, keyworkerHandlers, logHandlers, professionalHandlers } from './handlers/keywork';
 import { placementHandlers } from './handlers/placements';
 import { contactHandlers, pupilHandlers, schoolHandlers } from './handlers/pupils';
 import { registerHandlers } from './handlers/registers';
@@ -102,4 +103,8 @@ export const handlers: Handlers = {
   ...placementHandlers,
   ...calendarHandlers,
   ...registerHandlers,
+  ...keyworkerHandlers,
+  ...logHandlers,
+  ...professionalHandlers,
+  ...followUpHandlers,
 };

@@ -99,6 +99,27 @@ export const ACCESS = {
   'registers.settings': ALL,
   'registers.setTimes': MANAGE_OR_ADMIN,
   'registers.setHomeSchoolCode': MANAGE_OR_ADMIN,
+  // The keyworker log: teachers for pupils at their own bases, managers for every pupil (enforced in
+  // the keywork services, as for pupils.get). Only a manager chooses or changes a keyworker.
+  'keyworkers.forPupil': READ_PUPILS,
+  'keyworkers.assign': MANAGE,
+  'log.list': READ_PUPILS,
+  'log.add': READ_PUPILS,
+  'log.correct': READ_PUPILS,
+  'log.markDone': READ_PUPILS,
+  'log.previewDue': READ_PUPILS,
+  'log.export': READ_PUPILS,
+  'log.myActions': READ_PUPILS,
+  // The directory holds no pupil data; links to pupils are scoped like the log.
+  'professionals.list': READ_PUPILS,
+  'professionals.save': READ_PUPILS,
+  'professionals.forPupil': READ_PUPILS,
+  'professionals.link': READ_PUPILS,
+  'professionals.unlink': READ_PUPILS,
+  'followUps.forPlacement': READ_PUPILS,
+  'followUps.saveBefore': MANAGE,
+  'followUps.settings': READ_PUPILS,
+  'followUps.saveSettings': MANAGE,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

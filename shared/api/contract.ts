@@ -5,6 +5,7 @@ import { newPasswordSchema, rolesSchema, staffNameSchema, usernameSchema, type F
 import type { CallName } from './calls';
 import { call, dateField, id, noInput, type CallSpec } from './specs/common';
 import { calendarCalls } from './specs/calendar';
+import { followUpCalls, keyworkerCalls, logCalls, professionalCalls } from './specs/keywork';
 import { placementCalls } from './specs/placements';
 import { pupilCalls } from './specs/pupils';
 import { registerSettingsCalls } from './specs/register-settings';
@@ -166,6 +167,10 @@ export const contract = {
   ...registerCalls,
   ...homeSchoolCalls,
   ...registerSettingsCalls,
+  ...keyworkerCalls,
+  ...logCalls,
+  ...professionalCalls,
+  ...followUpCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -1,6 +1,17 @@
 import type { AuditEntry } from './audit';
 import { CLOSURE_KIND_LABELS, type ClosureKind } from './calendar';
 import { formatUkDate, formatUkDateTime } from './dates';
+import { weeksList } from './follow-ups';
+import {
+  GOING_LABELS,
+  LOG_KIND_LABELS,
+  PROFESSIONAL_ROLE_LABELS,
+  WITH_WHOM_LABELS,
+  type Going,
+  type LogKind,
+  type ProfessionalRole,
+  type WithWhom,
+} from './keywork';
 import { OUTCOME_LABELS, PLACEMENT_STEP_LABELS, WEEKDAY_LABELS, type Outcome, type PlacementStep } from './placements';
 import type { Weekday } from './timetable';
 import { PATHWAY_LABELS, SEN_STATUS_LABELS, type Pathway, type SenStatus } from './pupil-record';
@@ -18,20 +29,39 @@ export type AuditNames = Readonly<Record<string, string>>;
 /** What staff call each column; a column not listed reads as its name in words. */
 const FIELD_LABELS: Record<string, string> = {
   academic_year: 'Academic year',
+  actions_agreed: 'Actions agreed',
   address: 'Address',
+  assigned_at: 'Keyworker chosen',
+  assigned_by: 'Keyworker chosen by',
+  at_time: 'Time',
+  attendance_percent: 'Attendance (%)',
   auto_lock_minutes: 'Lock after (minutes without use)',
   base_id: 'Base',
+  change_reason: 'Reason for the change',
   child_in_care: 'Child in care',
+  contact_type: 'Type of contact',
+  corrected_at: 'Corrected',
+  corrected_by: 'Corrected by',
+  correction_reason: 'Reason for the correction',
   created_at: 'Added',
   date: 'Date',
   date_of_birth: 'Date of birth',
   decided_on: 'Panel date',
   decision: 'Panel decision',
   decision_notes: 'Panel notes',
+  done_at: 'Marked done',
+  done_by: 'Replied by',
+  done_on: 'Replied on',
+  due_on: 'Reply due',
   email: 'Email',
   end_date: 'End date',
   ends_on: 'Last day',
+  entry_id: 'Log entry',
+  event_id: 'Follow-up visit',
+  follow_up_weeks: 'Follow-up visits (weeks after the end)',
+  from_date: 'Keyworker from',
   gender: 'Gender',
+  going: 'How it is going',
   has_pep: 'Has a PEP',
   home_school_day: 'Home-school day',
   home_school_attended_code: 'Code home schools enter when the pupil attended the Key',
@@ -47,20 +77,25 @@ const FIELD_LABELS: Record<string, string> = {
   kind: 'Kind of day',
   legal_first_name: 'Legal first name',
   legal_last_name: 'Legal last name',
+  linked_at: 'Linked',
   name: 'Name',
+  needs_reply: 'Needs a reply',
   notes: 'Notes',
   open_minutes: 'Register open for (minutes)',
   on_date: 'Date',
+  organisation: 'Organisation',
   outcome: 'Outcome',
   outcome_notes: 'Outcome notes',
+  owner_id: 'Reply owed by',
   parental_responsibility: 'Parental responsibility',
   pathway: 'Pathway',
   phases: 'Home-school days a week',
   phone: 'Phone',
-  places: 'Places',
   placement_id: 'Referral',
+  places: 'Places',
   planned_end: 'Planned end',
   preferred_name: 'Preferred name',
+  professional_id: 'Professional',
   pupil_id: 'Pupil',
   reason: 'Reason for referral',
   recorded_at: 'Recorded',
@@ -70,20 +105,30 @@ const FIELD_LABELS: Record<string, string> = {
   reintegration_from: 'Phased return from',
   relationship: 'Relationship',
   removed_at: 'Removed',
+  reply_days_call: 'Working days to answer a phone call',
+  reply_days_email: 'Working days to answer an email',
+  role: 'Role',
   roles: 'Roles',
+  school_holidays_count: 'School holidays count as working days',
+  school_id: 'School',
   sen_status: 'SEN status',
   senco_name: 'SENCo',
+  seq: 'Number',
   staff_id: 'Member of staff',
   session: 'Session',
   start_date: 'Start date',
   starts_at: 'Register opens at',
   starts_on: 'First day',
   step: 'Step',
+  summary: 'Summary',
+  suspensions: 'Suspensions',
   tried: 'What has been tried',
   updated_at: 'Last changed',
   upn: 'UPN',
   username: 'Username',
   virtual_school_contact: 'Virtual School contact',
+  with_name: 'Name',
+  with_whom: 'With',
   year_group_offset: 'Year group (taught out of year)',
 };
 
@@ -96,9 +141,24 @@ export function auditFieldLabel(column: string): string {
 }
 
 /** Columns that hold an id of another record (or of the record itself). */
-const ID_FIELDS = new Set(['id', 'base_id', 'home_school_id', 'placement_id', 'pupil_id', 'recorded_by', 'referring_school_id', 'staff_id']);
+const ID_FIELDS = new Set([
+  'id',
+  'assigned_by',
+  'base_id',
+  'corrected_by',
+  'done_by',
+  'home_school_id',
+  'owner_id',
+  'placement_id',
+  'professional_id',
+  'pupil_id',
+  'recorded_by',
+  'referring_school_id',
+  'school_id',
+  'staff_id',
+]);
 /** Columns stored as 0 or 1. */
-const YES_NO_FIELDS = new Set(['child_in_care', 'has_pep', 'is_demo', 'parental_responsibility']);
+const YES_NO_FIELDS = new Set(['child_in_care', 'has_pep', 'is_demo', 'needs_reply', 'parental_responsibility', 'school_holidays_count']);
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -125,6 +185,17 @@ function rolesText(value: unknown): string | null {
   try {
     const roles = JSON.parse(value) as unknown;
     return Array.isArray(roles) ? roles.map((r) => label(ROLE_LABELS, r) ?? String(r)).join(', ') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Follow-up weeks (JSON) in words: "2, 6 and 12 weeks". */
+function weeksText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const weeks = JSON.parse(value) as unknown;
+    return Array.isArray(weeks) ? `${weeksList(weeks.map(Number))} weeks` : null;
   } catch {
     return null;
   }
@@ -158,6 +229,11 @@ export function auditValueText(field: string, value: unknown, names: AuditNames)
     (field === 'outcome' && label(OUTCOME_LABELS as Record<Outcome, string>, value)) ||
     (field === 'step' && label(PLACEMENT_STEP_LABELS as Record<PlacementStep, string>, value)) ||
     (field === 'kind' && label(CLOSURE_KIND_LABELS as Record<ClosureKind, string>, value)) ||
+    (field === 'contact_type' && label(LOG_KIND_LABELS as Record<LogKind, string>, value)) ||
+    (field === 'with_whom' && label(WITH_WHOM_LABELS as Record<WithWhom, string>, value)) ||
+    (field === 'role' && label(PROFESSIONAL_ROLE_LABELS as Record<ProfessionalRole, string>, value)) ||
+    (field === 'going' && label(GOING_LABELS as Record<Going, string>, value)) ||
+    (field === 'follow_up_weeks' && weeksText(value)) ||
     (field === 'decision' && typeof value === 'string' && `${value[0]!.toUpperCase()}${value.slice(1)}`) ||
     (field === 'home_school_day' && typeof value === 'number' && WEEKDAY_LABELS[value as Weekday]) ||
     (field === 'academic_year' && typeof value === 'number' && academicYearText(value)) ||
@@ -242,7 +318,16 @@ export function auditRecordName(entry: Pick<AuditEntry, 'entity' | 'entityId' | 
     case 'placements':
     case 'placement_events':
     case 'register_marks':
+    case 'log_entries':
+    case 'log_corrections':
+    case 'keyworker_assignments':
+    case 'follow_up_findings':
+    case 'referral_before':
       return pupil;
+    case 'pupil_professionals':
+      return `${named(entry.entityId) ?? 'A professional'}, working with ${pupil ?? REMOVED_RECORD}`;
+    case 'keywork_settings':
+      return 'Keyworker log settings';
     case 'terms': {
       const year = Number(values.academic_year ?? entry.entityId);
       return `${text(values.name) ?? 'Half terms'} ${Number.isInteger(year) ? academicYearText(year) : ''}`.trim();
@@ -255,6 +340,6 @@ export function auditRecordName(entry: Pick<AuditEntry, 'entity' | 'entityId' | 
       return text(values.name) ?? 'The provision';
     default:
       // Bases, staff, schools and their link rows: the name the record had then, else its name now.
-      return (entry.entity === 'bases' || entry.entity === 'staff' || entry.entity === 'schools' ? text(values.name) : null) ?? named(entry.entityId) ?? REMOVED_RECORD;
+      return (entry.entity === 'bases' || entry.entity === 'staff' || entry.entity === 'schools' || entry.entity === 'professionals' ? text(values.name) : null) ?? named(entry.entityId) ?? REMOVED_RECORD;
   }
 }

@@ -52,6 +52,14 @@ const RECORD_NAMES: Record<string, string> = {
   closures: 'closure day',
   base_sessions: 'register times',
   register_marks: 'register mark',
+  keywork_settings: 'keyworker log settings',
+  keyworker_assignments: 'keyworker',
+  professionals: 'professional',
+  pupil_professionals: 'link to a professional',
+  log_entries: 'log entry',
+  log_corrections: 'correction to a log entry',
+  follow_up_findings: 'follow-up findings',
+  referral_before: 'figures before the placement',
 };
 
 /** Words for staff for what an entry records. */
@@ -71,6 +79,8 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return 'Exported the pupil list';
     case 'exported-home-school-codes':
       return 'Exported codes for home schools';
+    case 'exported-chronology':
+      return "Exported a pupil's chronology";
     default:
       return entry.action.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }

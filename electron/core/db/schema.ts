@@ -205,6 +205,101 @@ export interface DbRegisterAmendment {
   amended_at: string;
 }
 
+export interface DbKeyworkSettings {
+  id: number;
+  reply_days_call: Defaulted<number>;
+  reply_days_email: Defaulted<number>;
+  school_holidays_count: Defaulted<number>;
+  /** JSON list of weeks. */
+  follow_up_weeks: Defaulted<string>;
+}
+
+export interface DbKeyworkerAssignment {
+  id: string;
+  placement_id: string;
+  pupil_id: string;
+  seq: number;
+  staff_id: string;
+  from_date: string;
+  change_reason: string | null;
+  assigned_by: string | null;
+  assigned_at: string;
+}
+
+export interface DbProfessional {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DbPupilProfessional {
+  pupil_id: string;
+  professional_id: string;
+  linked_at: string;
+}
+
+export interface DbLogEntry {
+  id: string;
+  pupil_id: string;
+  on_date: string;
+  at_time: string;
+  contact_type: string;
+  with_whom: string;
+  with_name: string | null;
+  professional_id: string | null;
+  school_id: string | null;
+  summary: string;
+  needs_reply: Defaulted<number>;
+  due_on: string | null;
+  owner_id: string | null;
+  done_on: string | null;
+  done_by: string | null;
+  done_at: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface DbLogCorrection {
+  entry_id: string;
+  seq: number;
+  pupil_id: string;
+  on_date: string;
+  at_time: string;
+  contact_type: string;
+  with_whom: string;
+  with_name: string | null;
+  professional_id: string | null;
+  school_id: string | null;
+  summary: string;
+  correction_reason: string;
+  corrected_by: string | null;
+  corrected_at: string;
+}
+
+export interface DbFollowUpFindings {
+  event_id: string;
+  placement_id: string;
+  pupil_id: string;
+  attendance_percent: number | null;
+  suspensions: number | null;
+  going: string | null;
+  actions_agreed: string | null;
+}
+
+export interface DbReferralBefore {
+  placement_id: string;
+  pupil_id: string;
+  attendance_percent: number | null;
+  suspensions: number | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface DbSchema {
   provision: DbProvision;
   bases: DbBase;
@@ -224,4 +319,12 @@ export interface DbSchema {
   register_people: DbRegisterPerson;
   register_marks: DbRegisterMark;
   register_amendments: DbRegisterAmendment;
+  keywork_settings: DbKeyworkSettings;
+  keyworker_assignments: DbKeyworkerAssignment;
+  professionals: DbProfessional;
+  pupil_professionals: DbPupilProfessional;
+  log_entries: DbLogEntry;
+  log_corrections: DbLogCorrection;
+  follow_up_findings: DbFollowUpFindings;
+  referral_before: DbReferralBefore;
 }

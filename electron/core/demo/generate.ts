@@ -11,6 +11,7 @@ import { loadSchoolDays } from '../repositories/calendar';
 import { createProvision } from '../repositories/provision';
 import { addStaffMember } from '../services/staff';
 import { planDemo, type DemoPlan, type DemoReferral } from './plan';
+import { fillDemoKeywork } from './keywork';
 import { fillDemoRegisters } from './registers';
 import { seededRandom } from './random';
 import { DEMO_SCHOOLS } from './schools';
@@ -56,6 +57,8 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
     await writePlan(tx, plan, { now, recordedBy: managerId, newId: random.uuid });
   });
   if (managerId) await fillDemoRegisters(db, random, { today, bases, takenBy: managerId, now });
+  // Its own random numbers: the pupils, placements and registers above stay as they were.
+  await db.transaction().execute((tx) => fillDemoKeywork(tx, seed + 7, { today, now }));
 }
 
 /**

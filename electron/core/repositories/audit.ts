@@ -202,7 +202,7 @@ export async function auditNames(db: Db, ids: readonly string[]): Promise<Record
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += NAMES_PER_QUERY) {
     const chunk = unique.slice(i, i + NAMES_PER_QUERY);
-    const named = (table: 'staff' | 'bases' | 'schools' | 'contacts', kind: string) =>
+    const named = (table: 'staff' | 'bases' | 'schools' | 'contacts' | 'professionals', kind: string) =>
       db.selectFrom(table).select(['id', sql<string>`${kind}`.as('kind'), 'name', sql<string | null>`NULL`.as('day')]).where('id', 'in', chunk);
     const rows = await db
       .selectFrom('pupils')
@@ -212,6 +212,7 @@ export async function auditNames(db: Db, ids: readonly string[]): Promise<Record
       .unionAll(named('bases', 'base'))
       .unionAll(named('schools', 'school'))
       .unionAll(named('contacts', 'contact'))
+      .unionAll(named('professionals', 'professional'))
       .unionAll(
         db
           .selectFrom('placements')

@@ -205,11 +205,12 @@ export async function updatePlacement(tx: Db, id: string, changes: Updateable<Db
 export async function insertPlacementEvent(
   tx: Db,
   event: { placementId: string; pupilId: string; step: PlacementStep; on: string; notes: string | null; recordedBy: string; recordedAt: string },
-): Promise<void> {
+): Promise<string> {
+  const id = randomUUID();
   await tx
     .insertInto('placement_events')
     .values({
-      id: randomUUID(),
+      id,
       placement_id: event.placementId,
       pupil_id: event.pupilId,
       step: event.step,
@@ -219,6 +220,7 @@ export async function insertPlacementEvent(
       recorded_at: event.recordedAt,
     })
     .execute();
+  return id;
 }
 
 /**

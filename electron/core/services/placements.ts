@@ -20,6 +20,7 @@ import type { Db } from '../db/dialect';
 import type { DbPlacement } from '../db/schema';
 import { UserError } from '../errors';
 import { findBase } from '../repositories/bases';
+import { saveBefore } from '../repositories/keywork';
 import {
   phasesColumn,
   findOpenPlacementFor,
@@ -35,6 +36,7 @@ import {
 } from '../repositories/placements';
 import { loadCalendar, notSchoolDayMessage } from './calendar';
 import { defaultPhases, firstSchoolDayFrom, makePlan, PLACEMENT_WEEKS, timetableRules, type Plan, type PlanChoices } from '../../../shared/domain/timetable';
+import { recordFindings } from './keywork';
 import { capacityProblem, placesTaken, queuePosition } from './places';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
@@ -63,8 +65,8 @@ function yearGroupIn(pupil: PupilForPlacement, academicYear: number): number {
   return taughtYearGroup(pupil.dateOfBirth, pupil.yearGroupOffset, academicYear);
 }
 
-async function record(tx: Db, placement: Pick<Placement, 'id' | 'pupilId'>, step: PlacementStep, on: string, notes: string | null, by: Recorder): Promise<void> {
-  await insertPlacementEvent(tx, { placementId: placement.id, pupilId: placement.pupilId, step, on, notes: notes ?? null, recordedBy: by.userId, recordedAt: by.now });
+async function record(tx: Db, placement: Pick<Placement, 'id' | 'pupilId'>, step: PlacementStep, on: string, notes: string | null, by: Recorder): Promise<string> {
+  return insertPlacementEvent(tx, { placementId: placement.id, pupilId: placement.pupilId, step, on, notes: notes ?? null, recordedBy: by.userId, recordedAt: by.now });
 }
 
 function notInFuture(date: string, today: string, what: string, field: string): void {
@@ -115,6 +117,11 @@ export async function referPupil(db: Db, input: ParsedInput<'placements.refer'>,
       updated_at: by.now,
     });
     await record(tx, { id, pupilId: pupil.id }, 'referred', input.referredOn, null, by);
+    const attendancePercent = input.attendanceBefore ?? null;
+    const suspensions = input.suspensionsBefore ?? null;
+    if (attendancePercent !== null || suspensions !== null) {
+      await saveBefore(tx, { placementId: id, pupilId: pupil.id, attendancePercent, suspensions, recordedBy: by.userId, recordedAt: by.now });
+    }
     return loadPlacement(tx, id, by.today);
   });
 }
@@ -459,7 +466,16 @@ export async function addFollowUp(db: Db, input: ParsedInput<'placements.addFoll
     if (input.on < p.endDate) throw new UserError('INVALID_INPUT', `The follow-up visit is before the placement ended (${uk(p.endDate)}).`, 'on');
     notInFuture(input.on, by.today, 'The date of the visit', 'on');
     await updatePlacement(tx, p.id, { updated_at: by.now });
-    await record(tx, p, 'follow-up', input.on, input.notes ?? null, by);
+    const eventId = await record(tx, p, 'follow-up', input.on, input.notes ?? null, by);
+    await recordFindings(tx, {
+      eventId,
+      placementId: p.id,
+      pupilId: p.pupilId,
+      attendancePercent: input.attendancePercent ?? null,
+      suspensions: input.suspensions ?? null,
+      going: input.going ?? null,
+      actionsAgreed: input.actionsAgreed ?? null,
+    });
     return loadPlacement(tx, p.id, by.today);
   });
 }

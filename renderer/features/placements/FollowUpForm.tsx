@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Stack, Textarea } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { GOING_LABELS, GOING_SCALE, type Going } from '../../../shared/domain/keywork';
 import type { Placement } from '../../../shared/domain/placements';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
@@ -14,18 +15,25 @@ import { optionalNotes, requiredDate } from '../../lib/schemas';
 import { useToday } from '../../lib/today';
 import { useAddFollowUp } from './queries';
 
-const schema = z.object({ on: requiredDate('Enter the date of the visit as dd/mm/yyyy.'), notes: optionalNotes('Notes') });
+const schema = z.object({
+  on: requiredDate('Enter the date of the visit as dd/mm/yyyy.'),
+  notes: optionalNotes('Notes'),
+  attendancePercent: z.union([z.number().min(0, 'Attendance cannot be below 0%.').max(100, 'Attendance cannot be above 100%.'), z.literal('')]).transform((v) => (v === '' ? null : v)),
+  suspensions: z.union([z.number().int('Enter a whole number.').min(0, 'Suspensions cannot be below 0.').max(200, 'At most 200.'), z.literal('')]).transform((v) => (v === '' ? null : v)),
+  going: z.enum(GOING_SCALE).nullable(),
+  actionsAgreed: optionalNotes('Actions agreed'),
+});
 type FormInput = z.input<typeof schema>;
 type FormOutput = z.output<typeof schema>;
-const FIELDS = ['on', 'notes'] as const;
+const FIELDS = ['on', 'notes', 'attendancePercent', 'suspensions', 'going', 'actionsAgreed'] as const;
 
-/** A follow-up visit to the home school after the placement ended. */
+/** A follow-up visit to the home school after the placement ended, and what it found (as the school reported it). */
 export function FollowUpForm({ placement, onDone, onCancel }: { placement: Placement; onDone: () => void; onCancel: () => void }) {
   const add = useAddFollowUp();
   const today = useToday();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: { on: today, notes: '' },
+    defaultValues: { on: today, notes: '', attendancePercent: '', suspensions: '', going: null, actionsAgreed: '' },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
   useDiscardGuard(isDirty);
@@ -49,6 +57,56 @@ export function FollowUpForm({ placement, onDone, onCancel }: { placement: Place
             <DateField label="Date of the visit" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.on?.message} w={200} />
           )}
         />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Controller
+            control={form.control}
+            name="attendancePercent"
+            render={({ field }) => (
+              <NumberInput
+                label="Attendance since the return (%)"
+                description="As the school reports it"
+                min={0}
+                max={100}
+                decimalScale={1}
+                value={field.value ?? ''}
+                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
+                error={errors.attendancePercent?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="suspensions"
+            render={({ field }) => (
+              <NumberInput
+                label="Suspensions since the return"
+                description="As the school reports it"
+                min={0}
+                max={200}
+                allowDecimal={false}
+                value={field.value ?? ''}
+                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
+                error={errors.suspensions?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="going"
+            render={({ field }) => (
+              <Select
+                label="How it is going"
+                data={GOING_SCALE.map((g) => ({ value: g, label: GOING_LABELS[g] }))}
+                value={field.value}
+                onChange={(v) => field.onChange((v as Going | null) ?? null)}
+                error={errors.going?.message}
+                clearable
+                comboboxProps={{ withinPortal: false }}
+              />
+            )}
+          />
+        </SimpleGrid>
+        <Textarea label="Actions agreed" autosize minRows={2} {...form.register('actionsAgreed')} error={errors.actionsAgreed?.message} />
         <Textarea
           label="Notes"
           description="How the pupil is getting on; any advice given to the school."

@@ -18,6 +18,7 @@ import { StartForm } from './StartForm';
 import { TimetableSection } from './TimetableTable';
 import { VisitsForm } from './VisitsForm';
 import { FormModal } from '../../components/FormModal';
+import { FollowUpPanel } from '../keywork/FollowUpPanel';
 
 type Dialog = { kind: 'refer' } | { kind: ActionKind; label: string; placement: Placement };
 
@@ -94,6 +95,7 @@ export function PlacementTab({ page }: { page: PupilPage }) {
           {canManage && <Actions placement={placement} open={open} />}
         </Group>
         <Lifecycle placement={placement} today={today} />
+        <FollowUpPanel placement={placement} canManage={canManage} />
       </Stack>
     </Paper>
   );

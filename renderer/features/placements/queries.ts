@@ -34,7 +34,7 @@ export const useStartPreview = (input: CallInput<'placements.previewStart'> | nu
  * Any step of a placement changes the board, the pipeline, the pupil list and page, the places each
  * base shows as filled, and the audit trail that records it.
  */
-const PLACEMENT_CHANGES = [placementKeys.all, ['pupils'], keys.bases, auditKey] as const;
+const PLACEMENT_CHANGES = [placementKeys.all, ['pupils'], ['keywork'], keys.bases, auditKey] as const;
 const usePlacementMutation = <I, O>(run: (input: I) => Promise<O>) => useChange(run, PLACEMENT_CHANGES);
 
 export const useRefer = () =>

@@ -15,12 +15,15 @@ import { DetailsTab } from './DetailsTab';
 import { HistoryTab } from './HistoryTab';
 import { usePupilPage } from './queries';
 import { StatusBadge } from './StatusBadge';
+import { KeyworkerFact } from '../keywork/Keyworker';
 
 const TABS = [
   { value: 'details', label: 'Details' },
   { value: 'placement', label: 'Placement and timetable' },
   { value: 'attendance', label: 'Attendance' },
+  { value: 'log', label: 'Log' },
   { value: 'contacts', label: 'Contacts' },
+  { value: 'professionals', label: 'Professionals' },
   { value: 'history', label: 'History' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
@@ -28,6 +31,8 @@ const isTab = (value: string | null): value is Tab => TABS.some((t) => t.value =
 
 // Charts load only when the tab is opened, so the first screen's bundle does not carry recharts.
 const PupilAttendanceTab = lazy(() => import('../attendance/PupilAttendanceTab'));
+const LogTab = lazy(() => import('../keywork/LogTab'));
+const PupilProfessionalsTab = lazy(() => import('../keywork/PupilProfessionalsTab'));
 
 const backLink = (
   <Anchor component={Link} to="/pupils" size="sm">
@@ -49,7 +54,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Header({ data }: { data: PupilPageData }) {
+function Header({ data, canChangeKeyworker }: { data: PupilPageData; canChangeKeyworker: boolean }) {
   const { pupil, placements } = data;
   const latest = placements[0];
   const legal = `${pupil.legalFirstName} ${pupil.legalLastName}`;
@@ -66,6 +71,7 @@ function Header({ data }: { data: PupilPageData }) {
         <Fact label="Key stage">{pupil.keyStage ?? 'Not primary'}</Fact>
         <Fact label="Home school">{pupil.homeSchoolName ?? 'Not recorded'}</Fact>
         {latest?.baseName && <Fact label="Base">{latest.baseName}</Fact>}
+        <KeyworkerFact pupilId={pupil.id} pupilName={name} canChange={canChangeKeyworker} />
         <StatusBadge status={latest?.status ?? 'none'} />
         {pupil.childInCare && (
           <Badge variant="outline" color="gray" c="gray.9" tt="none">
@@ -134,7 +140,7 @@ export function PupilPage() {
   const name = displayName(data.pupil);
   return (
     <Stack>
-      <Header data={data} />
+      <Header data={data} canChangeKeyworker={rolesAllow(ACCESS['keyworkers.assign'], status.data?.user?.roles ?? [])} />
       <Tabs value={tab} onChange={chooseTab} keepMounted={false}>
         <Tabs.List aria-label={`${name}'s record`}>
           {TABS.map((t) => (
@@ -153,6 +159,16 @@ export function PupilPage() {
         <Tabs.Panel value="attendance" pt="md">
           <Suspense fallback={<Skeleton h={240} aria-label="Loading attendance" />}>
             <PupilAttendanceTab pupilId={data.pupil.id} pupilName={name} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="log" pt="md">
+          <Suspense fallback={<Skeleton h={240} aria-label="Loading the log" />}>
+            <LogTab pupilId={data.pupil.id} pupilName={name} homeSchoolId={data.pupil.homeSchoolId} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="professionals" pt="md">
+          <Suspense fallback={<Skeleton h={160} aria-label="Loading professionals" />}>
+            <PupilProfessionalsTab pupilId={data.pupil.id} pupilName={name} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">

@@ -4,6 +4,10 @@ import { useBases, useDeviceSettings, useUpdateDeviceSettings } from '../../lib/
 import { BaseForm } from './BaseForm';
 import { RegisterSettingsSection } from './RegisterSettings';
 import { AutoLock, NewRecoveryKey } from './Security';
+import { lazy, Suspense } from 'react';
+import { ACCESS, rolesAllow } from '../../../shared/api/access';
+
+const KeyworkSettings = lazy(() => import('../keywork/KeyworkSettings'));
 
 function ThisPc() {
   const bases = useBases();
@@ -27,6 +31,7 @@ function ThisPc() {
 export function SettingsPage({ status }: { status: AppStatus }) {
   const bases = useBases();
   const isAdmin = status.user?.roles.includes('administrator') ?? false;
+  const isManager = rolesAllow(ACCESS['followUps.saveSettings'], status.user?.roles ?? []);
   return (
     <Stack gap="xl">
       <Title order={2}>Settings</Title>
@@ -44,6 +49,11 @@ export function SettingsPage({ status }: { status: AppStatus }) {
         </Title>
         <RegisterSettingsSection />
       </Stack>
+      {isManager && (
+        <Suspense fallback={<Skeleton h={200} aria-label="Loading the keyworker settings" />}>
+          <KeyworkSettings />
+        </Suspense>
+      )}
       {isAdmin && (
         <Stack gap="sm">
           <Title order={3} size="h4">

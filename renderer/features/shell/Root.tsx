@@ -24,6 +24,8 @@ const SchoolsPage = lazy(() => import('../schools/SchoolsPage').then((m) => ({ d
 const ComingLater = lazy(() => import('../placeholders/ComingLater').then((m) => ({ default: m.ComingLater })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const StaffPage = lazy(() => import('../staff/StaffPage').then((m) => ({ default: m.StaffPage })));
+const MyActionsPage = lazy(() => import('../keywork/MyActionsPage'));
+const ProfessionalsPage = lazy(() => import('../keywork/ProfessionalsPage'));
 
 /** Set-up, sign-in or the lock screen until someone is signed in; after that, the app. */
 export function Root() {
@@ -65,6 +67,8 @@ export function Root() {
           <Route path="/registers" element={page('/registers', <RegistersPage />)} />
           <Route path="/registers/home-school" element={page('/registers', <HomeSchoolSheetPage />)} />
           <Route path="/registers/attendance" element={page('/registers', <AttendanceDashboard />)} />
+          <Route path="/actions" element={page('/actions', <MyActionsPage />)} />
+          <Route path="/professionals" element={page('/professionals', <ProfessionalsPage />)} />
           <Route path="/pupils" element={page('/pupils', <PupilsPage />)} />
           <Route path="/pupils/:id" element={page('/pupils', <PupilPage />)} />
           <Route path="/placements" element={page('/placements', <BoardPage />)} />

@@ -1,6 +1,8 @@
 import {
   IconCalendar,
   IconCalendarCheck,
+  IconChecklist,
+  IconAddressBook,
   IconInbox,
   IconLayoutBoard,
   IconSchool,
@@ -22,12 +24,14 @@ import type { Role } from '../../../shared/domain/staff';
 export const NAV: ReadonlyArray<{ to: string; label: string; icon: typeof IconHome; access: Access }> = [
   { to: '/', label: 'Today', icon: IconHome, access: ACCESS['bases.list'] },
   { to: '/registers', label: 'Registers', icon: IconCalendarCheck, access: ACCESS['registers.get'] },
+  { to: '/actions', label: 'My actions', icon: IconChecklist, access: ACCESS['log.myActions'] },
   { to: '/pupils', label: 'Pupils', icon: IconUsers, access: ACCESS['pupils.list'] },
   { to: '/placements', label: 'Places', icon: IconLayoutBoard, access: ACCESS['placements.board'] },
   { to: '/referrals', label: 'Referrals', icon: IconInbox, access: ACCESS['placements.pipeline'] },
   { to: '/plans', label: 'Plans', icon: IconClipboardList, access: ACCESS['pupils.list'] },
   { to: '/reports', label: 'Reports', icon: IconFileText, access: ACCESS['pupils.export'] },
   { to: '/schools', label: 'Schools', icon: IconSchool, access: ACCESS['schools.create'] },
+  { to: '/professionals', label: 'Professionals', icon: IconAddressBook, access: ACCESS['professionals.list'] },
   { to: '/calendar', label: 'School calendar', icon: IconCalendar, access: ACCESS['calendar.saveTerms'] },
   { to: '/staff', label: 'Staff', icon: IconUserShield, access: ACCESS['staff.create'] },
   { to: '/audit', label: 'Audit trail', icon: IconListDetails, access: ACCESS['audit.list'] },

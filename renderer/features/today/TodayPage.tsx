@@ -20,6 +20,32 @@ const useTodaySummary = (enabled: boolean) =>
     refetchInterval: 60_000,
   });
 
+/** Replies the signed-in person owes: the count on Today (the list is on My actions). */
+const useOwed = (enabled: boolean) =>
+  useQuery({ queryKey: ['keywork', 'my-actions'], queryFn: async () => unwrap(await api.log.myActions()), enabled, refetchInterval: 5 * 60_000 });
+
+function ActionsLine({ enabled }: { enabled: boolean }) {
+  const owed = useOwed(enabled);
+  if (!enabled || !owed.data) return null;
+  const { overdue, dueToday } = owed.data;
+  const total = overdue.length + dueToday.length;
+  return (
+    <Card withBorder padding="md" component="section" aria-label="My actions">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <div>
+          <Text fw={600}>My actions: {total === 0 ? 'nothing due today' : `${count(total, 'reply', 'replies')} to make`}</Text>
+          <Text size="sm" c={overdue.length ? 'var(--mantine-color-red-light-color)' : 'dimmed'}>
+            {count(overdue.length, 'overdue reply', 'overdue replies')}, {count(dueToday.length, 'reply', 'replies')} due today
+          </Text>
+        </div>
+        <Button component={Link} to="/actions" variant={total ? 'filled' : 'default'}>
+          Open My actions
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
 const SESSION_WORDS = { AM: 'morning', PM: 'afternoon' } as const;
 
 /** The register's state in a teacher's words, with a colour that is never the only signal. */
@@ -167,6 +193,7 @@ export function TodayPage() {
           {weekdayOf(date)} {formatUkDate(date)}
         </Text>
       </div>
+      <ActionsLine enabled={takesRegisters} />
       {bases.isError && (
         <Alert color="red" title="The bases could not be loaded">
           {bases.error.message}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Base } from '../../domain/bases';
+import { GOING_SCALE, percentSchema, suspensionsSchema } from '../../domain/keywork';
 import { OUTCOMES, PANEL_DECISIONS, phasesSchema, weekdaySchema, type Placement } from '../../domain/placements';
 import type { Timetable } from '../../domain/timetable';
 import { call, dateField, id, requiredText } from './common';
@@ -91,6 +92,9 @@ export const placementCalls = {
         referredOn: dateField('the date the referral was received'),
         reason: requiredText('the reason for the referral', 4000),
         tried: notes('What has been tried'),
+        /** From the referral: the term before the placement, for before / during / after. */
+        attendanceBefore: percentSchema('attendance in the term before'),
+        suspensionsBefore: suspensionsSchema('the number of suspensions in the term before'),
       })
       .strict(),
   ),
@@ -130,7 +134,18 @@ export const placementCalls = {
       .strict(),
   ),
   'placements.addFollowUp': call<Placement>()(
-    z.object({ id: id('placement'), on: dateField('the date of the visit'), notes: notes('Notes') }).strict(),
+    z
+      .object({
+        id: id('placement'),
+        on: dateField('the date of the visit'),
+        notes: notes('Notes'),
+        // What the visit found, as the home school reported it.
+        attendancePercent: percentSchema('attendance since the return'),
+        suspensions: suspensionsSchema('the number of suspensions since the return'),
+        going: z.enum(GOING_SCALE, { error: 'Choose how it is going.' }).nullable().optional(),
+        actionsAgreed: notes('Actions agreed'),
+      })
+      .strict(),
   ),
   'placements.timetable': call<Timetable>()(z.object({ id: id('placement') }).strict()),
   'placements.board': call<BaseBoard[]>()(z.object({}).strict().optional()),

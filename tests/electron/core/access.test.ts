@@ -17,6 +17,8 @@ import { auditRows, copyDataFile, dataTables, folderDigest, lastAuditSeq, readEn
 
 const ACCESS_CODES: ReadonlySet<ErrorCode> = new Set(['FORBIDDEN', 'NOT_SIGNED_IN', 'LOCKED']);
 const NEW_PASSWORD = 'fresh-meadow-lantern';
+/** A record id nobody has: the call is refused for its input or not found, never for access. */
+const SOME_ID = '0b7f3c2e-5d1a-4c8e-9f6b-2a4d8e1c7b90';
 const MANAGER_ONLY = { name: 'Morgan Pell', username: 'm.pell', password: 'plum-orchard-kite' };
 
 type Who = 'not signed in' | Role | 'locked';
@@ -172,6 +174,24 @@ function inputFor(name: CallName, scratch: string): unknown {
     'registers.settings': undefined,
     'registers.setTimes': { baseId: template.baseId, AM: { startsAt: '08:50', closesAt: '09:15' }, PM: { startsAt: '13:10', closesAt: '13:40' } },
     'registers.setHomeSchoolCode': { attendedCode: 'B' },
+    'keyworkers.forPupil': { pupilId: template.pupilId },
+    'keyworkers.assign': { placementId: template.placementId, staffId: template.teacherId, fromDate: '2026-11-20' },
+    'log.list': { pupilId: template.pupilId },
+    'log.add': { pupilId: template.pupilId, onDate: '2026-11-20', atTime: '10:00', kind: 'phone-call', withWhom: 'parent-carer', summary: 'Mum rang.' },
+    'log.correct': { id: SOME_ID, onDate: '2026-11-20', atTime: '10:00', kind: 'phone-call', withWhom: 'parent-carer', summary: 'Dad rang.', reason: 'It was dad.' },
+    'log.markDone': { id: SOME_ID },
+    'log.previewDue': { kind: 'email', onDate: '2026-11-20' },
+    'log.export': { pupilId: template.pupilId },
+    'log.myActions': undefined,
+    'professionals.list': undefined,
+    'professionals.save': { name: 'Dr Wren Hollis', role: 'educational-psychologist' },
+    'professionals.forPupil': { pupilId: template.pupilId },
+    'professionals.link': { pupilId: template.pupilId, professionalId: SOME_ID },
+    'professionals.unlink': { pupilId: template.pupilId, professionalId: SOME_ID },
+    'followUps.forPlacement': { placementId: template.placementId },
+    'followUps.saveBefore': { placementId: template.placementId, attendancePercent: 82.5, suspensions: 2 },
+    'followUps.settings': undefined,
+    'followUps.saveSettings': { replyDaysCall: 2, replyDaysEmail: 10, schoolHolidaysCount: false, followUpWeeks: [2, 6, 12] },
   };
   return inputs[name];
 }

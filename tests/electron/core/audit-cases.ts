@@ -14,7 +14,8 @@ export interface CaseDemo {
 }
 
 /** The records a case works on, found or made by its `prepare`. */
-export type Ids = Record<'pupilId' | 'schoolId' | 'placementId' | 'contactId', string>;
+/** `recordId`: any other record a case made (a log entry, a professional). */
+export type Ids = Record<'pupilId' | 'schoolId' | 'placementId' | 'contactId' | 'recordId', string>;
 
 export interface MutationCase {
   name: CallName;
@@ -24,9 +25,9 @@ export interface MutationCase {
   expected: (demo: CaseDemo, ids: Ids) => unknown[];
 }
 
-const MANAGER = { staff_id: expect.any(String), staff_name: 'Demo Manager' };
+export const MANAGER = { staff_id: expect.any(String), staff_name: 'Demo Manager' };
 
-async function firstId(demo: CaseDemo, table: 'pupils' | 'schools' | 'contacts'): Promise<string> {
+export async function firstId(demo: CaseDemo, table: 'pupils' | 'schools' | 'contacts'): Promise<string> {
   return (await demo.core.requireDb().selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -123,7 +124,7 @@ export const RECORD_READS: Array<[CallName, (demo: CaseDemo) => Promise<unknown>
 ];
 
 /** A new Year 2 pupil (KS1, so either base takes them) referred by the first school, for a placement case to start from. */
-async function referNewPupil(demo: CaseDemo, firstName: string): Promise<Omit<Ids, 'contactId'>> {
+async function referNewPupil(demo: CaseDemo, firstName: string): Promise<Omit<Ids, 'contactId' | 'recordId'>> {
   const pupil = unwrap(await demo.call('pupils.create', { ...NEW_PUPIL, legalFirstName: firstName }));
   const schoolId = await firstId(demo, 'schools');
   const placement = unwrap(await demo.call('placements.refer', { pupilId: pupil.id, referringSchoolId: schoolId, referredOn: '2026-11-02', reason: 'Struggles at transitions.' }));
@@ -131,7 +132,7 @@ async function referNewPupil(demo: CaseDemo, firstName: string): Promise<Omit<Id
 }
 
 /** Accepted at Frederick Bird with both visits done; the base is given room so a start always fits. */
-async function acceptedWithVisits(demo: CaseDemo, firstName: string): Promise<Omit<Ids, 'contactId'>> {
+async function acceptedWithVisits(demo: CaseDemo, firstName: string): Promise<Omit<Ids, 'contactId' | 'recordId'>> {
   const ids = await referNewPupil(demo, firstName);
   const fb = demo.bases.find((b) => b.name === 'Frederick Bird')!;
   unwrap(await demo.call('bases.update', { id: fb.id, places: 40 }));

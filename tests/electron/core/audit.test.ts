@@ -5,6 +5,7 @@ import { unwrap } from '../../../shared/api/result';
 import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { DEMO_PASSWORD, startDemoCore, TEST_NOW } from '../../helpers/core';
+import { KEYWORK_MUTATIONS, KEYWORK_READS } from './audit-keywork-cases';
 import { type Ids, CALENDAR_MUTATIONS, PLACEMENT_MUTATIONS, PLACEMENT_READS, PUPIL_MUTATIONS, RECORD_READS as PUPIL_READS } from './audit-cases';
 import { auditRows, lastAuditSeq, MINUTE, movingClock, pupilRows } from './sealed-files';
 
@@ -225,8 +226,8 @@ const MUTATIONS: Array<{ name: CallName | 'sign-in' | 'failed sign-in' | 'auto-l
 ];
 
 /** Pupils, placements and the calendar: cases in audit-cases.ts. */
-const RECORD_MUTATIONS = [...PUPIL_MUTATIONS, ...PLACEMENT_MUTATIONS, ...CALENDAR_MUTATIONS];
-const RECORD_READS = [...PUPIL_READS, ...PLACEMENT_READS];
+const RECORD_MUTATIONS = [...PUPIL_MUTATIONS, ...PLACEMENT_MUTATIONS, ...CALENDAR_MUTATIONS, ...KEYWORK_MUTATIONS];
+const RECORD_READS = [...PUPIL_READS, ...PLACEMENT_READS, ...KEYWORK_READS];
 
 /** Calls that change nothing, so leave no entry (a refusal aside). */
 const READ_ONLY: CallName[] = [

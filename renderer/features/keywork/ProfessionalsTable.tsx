@@ -1,0 +1,42 @@
+import { Anchor, Table, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { PROFESSIONAL_ROLE_LABELS, type Professional } from '../../../shared/domain/keywork';
+
+/** Professionals with how to reach them; `action` adds a last column (edit, unlink). */
+export function ProfessionalsTable({ professionals, caption, action, showPupils }: { professionals: Professional[]; caption: string; action?: (p: Professional) => ReactNode; showPupils?: boolean }) {
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Organisation</Table.Th>
+            <Table.Th>Phone</Table.Th>
+            <Table.Th>Email</Table.Th>
+            {showPupils && <Table.Th>Pupils</Table.Th>}
+            {action && (
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {professionals.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>{PROFESSIONAL_ROLE_LABELS[p.role]}</Table.Td>
+              <Table.Td>{p.organisation ?? '—'}</Table.Td>
+              <Table.Td>{p.phone ?? '—'}</Table.Td>
+              <Table.Td>{p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : '—'}</Table.Td>
+              {showPupils && <Table.Td>{p.pupilCount}</Table.Td>}
+              {action && <Table.Td>{action(p)}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
