@@ -16,7 +16,7 @@ export function slowest(times: readonly TestTime[], count = 10): TestTime[] {
 
 export function formatSlowest(times: readonly TestTime[]): string {
   const lines = times.map((t) => `  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.project.padEnd(4)} ${t.file} › ${t.name}`);
-  return ['', times.length === 1 ? "The slowest test:" : `The ${times.length} slowest tests:`, ...lines, ''].join('\n');
+  return ['', times.length === 1 ? 'The slowest test:' : `The ${times.length} slowest tests:`, ...lines, ''].join('\n');
 }
 
 /** Prints the ten slowest tests after the run, so a test that grows slow is seen before the suite does. */
