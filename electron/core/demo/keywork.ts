@@ -138,7 +138,12 @@ export async function fillDemoKeywork(db: Db, seed: number, at: { today: string;
 
     const linked = random.shuffle(professionalIds).slice(0, random.int(0, 2));
     for (const professionalId of linked) {
-      await db.insertInto('pupil_professionals').values({ pupil_id: p.pupil_id, professional_id: professionalId, linked_at: now }).execute();
+      // A pupil back for a second placement may draw a professional they are already linked to.
+      await db
+        .insertInto('pupil_professionals')
+        .values({ pupil_id: p.pupil_id, professional_id: professionalId, linked_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
 
     // Most pupils have a chronology; a few accepted but not started yet have none.
