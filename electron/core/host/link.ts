@@ -230,13 +230,18 @@ function tsxApi(): string {
  */
 export function startCoreWorker(builtDir: string, options: CoreWorkerOptions, services: HostServices = {}): CoreLink {
   const { script, source } = coreWorkerScript(builtDir);
-  const worker = source
-    ? // Plain Node cannot run TypeScript: load the entry through tsx's loader, inside the thread.
-      new Worker(
-        `import(${JSON.stringify(tsxApi())}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(script).href)}, ${JSON.stringify(pathToFileURL(script).href)}))`,
-        { eval: true, workerData: options },
-      )
-    : new Worker(script, { workerData: options });
+  return linkToWorker(newWorker(script, source, options), services);
+}
+
+/** A worker thread running `script` (a TypeScript one through tsx's loader, for tests and the bench). */
+export function newWorker(script: string, source: boolean, workerData: unknown): Worker {
+  if (!source) return new Worker(script, { workerData });
+  const url = JSON.stringify(pathToFileURL(script).href);
+  return new Worker(`import(${JSON.stringify(tsxApi())}).then(({ tsImport }) => tsImport(${url}, ${url}))`, { eval: true, workerData });
+}
+
+/** Links to a core running in `worker`; when the thread ends unasked (a crash), the link says so to every caller. */
+export function linkToWorker(worker: Worker, services: HostServices = {}): CoreLink {
   let exited = false;
   const gone = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const link = new CoreLink(
