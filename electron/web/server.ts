@@ -83,14 +83,15 @@ function readCookie(req: IncomingMessage, name: string): string | undefined {
 
 /**
  * Browser mode: the built UI and the very same handler table, over HTTP on the loopback address
- * only. The core runs in its own thread (`core` links to it): this server only routes. Every API request must carry the token made at this start; requests naming another host
- * (DNS rebinding) or another origin are refused.
+ * only. The core runs in its own thread (`core` links to it); this server only routes. Every API
+ * request must carry the token made at this start; requests naming another host (DNS rebinding) or
+ * another origin are refused.
  *
  * A session belongs to the browser that started it: signing in (or setting up, or the recovery key)
  * sets an HttpOnly, SameSite=Strict cookie, and while someone is signed in every call must carry it
- * as well as the token (the core checks it, with the call, in its one-call-at-a-time section; it was
- * started with `bindSessionsToCallers`). Another browser that has the address sees the sign-in screen and is told
- * Key Desk is in use. The page keeps an event stream open; once a signed-in browser has had none
+ * as well as the token. The core checks the cookie with the call, in its one-call-at-a-time section
+ * (it must be started with `bindSessionsToCallers`). Another browser that has the address sees the
+ * sign-in screen and is told Key Desk is in use. The page keeps an event stream open; once a signed-in browser has had none
  * open for `sessionGraceMs` (closed, not just reloading), its session ends.
  */
 export async function startWebServer(options: {
@@ -100,6 +101,9 @@ export async function startWebServer(options: {
   sessionGraceMs?: number;
 }): Promise<WebServer> {
   const { core } = options;
+  await core.ready;
+  // Without it any browser with the address could carry on in someone else's session.
+  if (!core.bindsSessionsToCallers) throw new Error('Browser mode needs a core started with bindSessionsToCallers.');
   const token = randomBytes(24).toString('base64url');
   const graceMs = options.sessionGraceMs ?? DEFAULT_SESSION_GRACE_MS;
   let allowedHosts = new Set<string>();

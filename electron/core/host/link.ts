@@ -46,6 +46,8 @@ export class CoreLink {
   private readonly ownerListeners = new Set<(owner: string | null) => void>();
   private readonly stoppedListeners = new Set<(reason: string) => void>();
   private owner: string | null = null;
+  /** Whether the core checks that a session's calls come from the caller that started it (browser mode). */
+  bindsSessionsToCallers = false;
   private stoppedReason: string | null = null;
   private closing = false;
 
@@ -66,7 +68,10 @@ export class CoreLink {
     this.ready.catch(() => undefined);
     endpoint.on('message', (message) => {
       const m = message as FromCore;
-      if (m.type === 'ready') started();
+      if (m.type === 'ready') {
+        this.bindsSessionsToCallers = m.bindsSessionsToCallers;
+        started();
+      }
       else if (m.type === 'start-failed') refused(fromCrossing(m.error));
       else this.receive(m);
     });

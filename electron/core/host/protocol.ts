@@ -59,7 +59,7 @@ export type ToCore =
   | { type: 'reply'; id: number; ok: false; error: CrossingError };
 
 export type FromCore =
-  | { type: 'ready' }
+  | { type: 'ready'; bindsSessionsToCallers: boolean }
   | { type: 'start-failed'; error: CrossingError }
   | { type: 'result'; id: number; result: Result<unknown>; owner?: string }
   | { type: 'op-result'; id: number; ok: true; value: unknown }

@@ -41,7 +41,7 @@ export class CoreService {
       this.tellOwner();
       this.post({ type: 'event', event });
     });
-    this.post({ type: 'ready' });
+    this.post({ type: 'ready', bindsSessionsToCallers: this.binding !== null });
   }
 
   /** The core could not start (settings unreadable, say): the host says so and stops. */

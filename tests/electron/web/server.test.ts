@@ -79,6 +79,10 @@ describe('browser mode’s web server', () => {
     expect(web.token).toMatch(/^[\w-]{32}$/);
   });
 
+  it('will not serve a core that does not keep each session to the browser that started it', async () => {
+    await expect(startWebServer({ core: linkTo(core), staticDir })).rejects.toThrow(/bindSessionsToCallers/);
+  });
+
   it('makes a new token at each start', async () => {
     const other = await startWebServer({ core: link, staticDir });
     try {
