@@ -23,6 +23,8 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           web: resolve('electron/web/cli.ts'),
+          // The core's thread (database, saves), started by both of the above: out/main/core-worker.js.
+          'core-worker': resolve('electron/core/host/worker.ts'),
         },
       },
     },

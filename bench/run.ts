@@ -3,6 +3,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundleSizes, formatBundleSizes } from './bundle';
+import { measureEventLoopWhileSaving } from './event-loop';
 import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
 import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
@@ -27,6 +28,7 @@ const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Accoun
   { name: 'encryption', run: (folder, account) => measureEncryption(folder, account) },
   { name: 'password check', run: (folder, account) => measurePasswordCheck(folder, account) },
   { name: 'registers', run: (folder, account) => measureRegisters(folder, account, SYNTHETIC_DEFAULTS.today) },
+  { name: 'main-thread event-loop delay while saving (core in a worker, then on the main thread)', run: (folder, account) => measureEventLoopWhileSaving(folder, account) },
   { name: 'pupil list filtering in Chromium', run: (folder, account, counts) => measurePupilListFiltering(folder, account, counts.pupils) },
 ];
 

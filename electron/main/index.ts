@@ -2,13 +2,16 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { version } from '../../package.json';
-import { KeyDeskCore } from '../core/core';
+import { startCoreWorker, type CoreLink } from '../core/host/link';
+import type { SettingsStore } from '../core/settings';
 import { forwardEvents, registerApi } from './ipc';
 import { menuTemplate } from './menu';
 import { electronSettings } from './settings';
 import { hardenContents, hardenSession, windowOptions } from './window';
 
 // Thin on purpose: everything with rules in it lives in the core, which runs and is tested in plain Node.
+// The core runs in a worker thread (out/main/core-worker.js): this process only routes calls to it, owns
+// the window and dialogs, and keeps this PC's settings.
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererFile = join(here, '../renderer/index.html');
@@ -18,13 +21,13 @@ const appUrl = () => devServer() ?? pathToFileURL(rendererFile).href;
 
 let mainWindow: BrowserWindow | null = null;
 
-function createWindow(core: KeyDeskCore): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs'), core.settings.get().window));
+function createWindow(settings: SettingsStore): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs'), settings.get().window));
   hardenContents(window.webContents, appUrl());
-  if (core.settings.get().window?.maximised) window.maximize();
+  if (settings.get().window?.maximised) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
-    core.settings.update({ window: { ...window.getNormalBounds(), maximised: window.isMaximized() } });
+    settings.update({ window: { ...window.getNormalBounds(), maximised: window.isMaximized() } });
   });
   window.on('closed', () => {
     mainWindow = null;
@@ -50,12 +53,11 @@ async function main(): Promise<void> {
 
   const firstRunFolder = join(app.getPath('userData'), 'Data');
   const settings = electronSettings(firstRunFolder);
-  const core = new KeyDeskCore({
-    settings,
-    firstRunFolder,
-    version,
-    platform: {
-      canChooseFolder: true,
+  const log = (message: string, error?: unknown) => console.error(`Key Desk: ${message}`, error ?? '');
+  const core = startCoreWorker(
+    here,
+    { settings: settings.get(), firstRunFolder, version, canChooseFolder: true },
+    {
       chooseFolder: async () => {
         const options = { title: 'Choose the Key Desk data folder', properties: ['openDirectory', 'createDirectory'] as const };
         const result = mainWindow
@@ -63,10 +65,12 @@ async function main(): Promise<void> {
           : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      saveSettings: (patch) => settings.update(patch),
+      log,
     },
-    log: (message, error) => console.error(`Key Desk: ${message}`, error ?? ''),
-  });
-  await core.start();
+  );
+  await core.ready;
+  core.onStopped((reason) => dialog.showErrorBox('Key Desk stopped working', reason));
   registerApi(ipcMain, core, () => mainWindow, appUrl);
   forwardEvents(core, () => mainWindow);
 
@@ -83,9 +87,9 @@ async function main(): Promise<void> {
     ),
   );
 
-  mainWindow = createWindow(core);
+  mainWindow = createWindow(settings);
   app.on('activate', () => {
-    mainWindow ??= createWindow(core);
+    mainWindow ??= createWindow(settings);
   });
   app.on('window-all-closed', () => app.quit());
 
@@ -94,31 +98,44 @@ async function main(): Promise<void> {
   let flushed = false;
   const quitAfterSaving = async (): Promise<void> => {
     for (;;) {
-      try {
-        await core.close();
-        return;
-      } catch (error) {
-        const { response } = await dialog.showMessageBox({
-          type: 'error',
-          title: 'Key Desk could not save',
-          message: 'Your latest changes could not be saved.',
-          detail: `${error instanceof Error ? error.message : String(error)}\n\nCheck the drive or folder, then try again.`,
-          buttons: ['Try again', 'Quit without saving'],
-          defaultId: 0,
-          cancelId: 0,
-        });
-        if (response === 1) return;
-      }
+      const problem = await closeCore(core);
+      if (problem === null) return;
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: 'Key Desk could not save',
+        message: 'Your latest changes could not be saved.',
+        detail: `${problem}\n\nCheck the drive or folder, then try again.`,
+        buttons: ['Try again', 'Quit without saving'],
+        defaultId: 0,
+        cancelId: 0,
+      });
+      if (response === 1) return core.stop();
     }
   };
+  // One save-and-close at a time, however many times quit is asked for meanwhile.
+  let quitting: Promise<void> | null = null;
   app.on('before-quit', (event) => {
     if (flushed) return;
     event.preventDefault();
-    void quitAfterSaving().finally(() => {
+    quitting ??= quitAfterSaving().finally(() => {
       flushed = true;
       app.quit();
     });
   });
+}
+
+/**
+ * Asks the core to finish its save and close, then ends its thread. Returns null once closed (or when
+ * the core had already stopped, leaving nothing to save), else why saving failed.
+ */
+async function closeCore(core: CoreLink): Promise<string | null> {
+  if (core.stopped) return null;
+  try {
+    const outcome = await core.close();
+    return outcome.closed ? null : outcome.message;
+  } catch (error) {
+    return core.stopped ? null : error instanceof Error ? error.message : String(error);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { KeyDeskCore } from '../core/core';
-import { memorySettings } from '../core/settings';
+import { startCoreWorker, type CoreLink } from '../core/host/link';
+import { DEFAULT_SETTINGS } from '../core/settings';
 import { chooseClock } from './clock';
 import { startWebServer } from './server';
 
@@ -85,22 +85,32 @@ function findStaticDir(): string {
 async function main() {
   const args = parse();
   const staticDir = findStaticDir();
-  const core = new KeyDeskCore({
-    settings: memorySettings({ dataFolder: args.folder }),
-    firstRunFolder: args.folder,
-    version,
-    ...(args.clock ? { clock: args.clock } : {}),
-    ...(args.autoLockMs ? { autoLockMs: args.autoLockMs } : {}),
-    log: (message, error) => console.error(`Key Desk: ${message}`, error ?? ''),
-  });
+  const log = (message: string, error?: unknown) => console.error(`Key Desk: ${message}`, error ?? '');
   if (args.note) process.stderr.write(`${args.note}\n`);
-  await core.start();
-  const status = await core.status();
-  if (args.demo && status.state === 'setup') {
-    await core.createDatabase({ demo: true });
-    // Leave it at the sign-in screen, where the demo accounts are shown.
-    await core.sessions.signOut();
+  // The core (database, saves) runs in its own thread beside this file (out/main/core-worker.js), so
+  // the server answers pages and event streams while it saves.
+  const core = startCoreWorker(
+    dirname(fileURLToPath(import.meta.url)),
+    {
+      settings: { ...DEFAULT_SETTINGS, dataFolder: args.folder },
+      firstRunFolder: args.folder,
+      version,
+      canChooseFolder: false,
+      bindSessionsToCallers: true,
+      ...(args.clock ? { clock: { offsetMs: args.clock().getTime() - Date.now() } } : {}),
+      ...(args.autoLockMs ? { autoLockMs: args.autoLockMs } : {}),
+    },
+    { log },
+  );
+  try {
+    await core.ready;
+  } catch (error) {
+    await core.stop();
+    throw error;
   }
+  core.onStopped((reason) => process.stderr.write(`Key Desk: ${reason}\n`));
+  const status = await core.op('status');
+  if (args.demo && status.state === 'setup') await core.op('createDemo');
   if (status.state === 'failed') process.stderr.write(`Key Desk: ${status.problem?.message ?? 'the data file was refused'}\n`);
 
   const web = await startWebServer({
@@ -128,31 +138,39 @@ async function main() {
  * briefly gone) it keeps trying for up to `waitMs`, so a pending change is not lost to a passing
  * problem; if it still cannot save, it says plainly on stderr what was not saved. Returns the exit code.
  */
-async function stopAfterSaving(core: KeyDeskCore, web: { close(): Promise<void> }, waitMs: number, interrupted: Promise<void>): Promise<number> {
+async function stopAfterSaving(core: CoreLink, web: { close(): Promise<void> }, waitMs: number, interrupted: Promise<void>): Promise<number> {
   await web.close();
   let gaveUp = false;
   void interrupted.then(() => (gaveUp = true));
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
-    try {
-      await core.close();
+    if (core.stopped) {
+      process.stderr.write('Key Desk stopped without saving: its core had already stopped, so changes since the last save are not in the data file.\n');
+      return 1;
+    }
+    const outcome = await core.close().catch((error: unknown) => ({
+      closed: false as const,
+      message: error instanceof Error ? error.message : String(error),
+      unsaved: null,
+      stoppedSaving: false,
+    }));
+    if (outcome.closed) {
       if (attempt > 0) process.stderr.write('Key Desk: saved. Stopping now.\n');
       return 0;
-    } catch (error) {
-      const left = deadline - Date.now();
-      // A file changed by someone else will not become ours again by waiting.
-      if (gaveUp || left <= 0 || core.dataFile?.stoppedSaving) {
-        const unsaved = core.describeUnsaved() ?? (error instanceof Error ? error.message : String(error));
-        process.stderr.write(`Key Desk stopped without saving. ${unsaved}\n`);
-        return 1;
-      }
-      if (attempt === 0) {
-        process.stderr.write(
-          `Key Desk cannot save yet, so it has not stopped: it will keep trying for up to ${Math.ceil(left / 1000)} seconds. Press Ctrl+C again to stop now without saving.\n`,
-        );
-      }
-      await Promise.race([new Promise((resolve) => setTimeout(resolve, Math.min(1000, left))), interrupted]);
     }
+    const left = deadline - Date.now();
+    // A file changed by someone else will not become ours again by waiting.
+    if (gaveUp || left <= 0 || outcome.stoppedSaving) {
+      process.stderr.write(`Key Desk stopped without saving. ${outcome.unsaved ?? outcome.message}\n`);
+      await core.stop();
+      return 1;
+    }
+    if (attempt === 0) {
+      process.stderr.write(
+        `Key Desk cannot save yet, so it has not stopped: it will keep trying for up to ${Math.ceil(left / 1000)} seconds. Press Ctrl+C again to stop now without saving.\n`,
+      );
+    }
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, Math.min(1000, left))), interrupted]);
   }
 }
 

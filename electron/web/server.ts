@@ -1,14 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EVENTS_PATH } from '../../shared/api/events';
-import { fail, ok } from '../../shared/api/result';
-import type { AppStatus } from '../../shared/api/status';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import type { KeyDeskCore } from '../core/core';
-import { dispatch, type CallGate } from '../core/dispatch';
+import { IN_USE_ELSEWHERE, secretMatches } from '../core/host/caller-gate';
+import type { CoreLink } from '../core/host/link';
+
+export { IN_USE_ELSEWHERE };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,9 +33,6 @@ export const DEFAULT_SESSION_GRACE_MS = 45_000;
 
 /** A comment line down each event stream now and then, so a dead connection is noticed. */
 const EVENT_PING_MS = 15_000;
-
-export const IN_USE_ELSEWHERE =
-  'Key Desk is in use in another browser on this PC. Carry on there, or sign out there first. If that browser has been closed, Key Desk signs out by itself within a minute.';
 
 export interface WebServer {
   url: string;
@@ -74,13 +71,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function secretMatches(given: string | undefined | null, expected: string | null): boolean {
-  if (expected === null || given === undefined || given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 const tokenMatches = (header: string | undefined, token: string) => secretMatches(header?.replace(/^Bearer /, '') ?? '', token);
 
 function readCookie(req: IncomingMessage, name: string): string | undefined {
@@ -91,52 +81,41 @@ function readCookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-/** What a browser that did not sign in may see while someone else is signed in: the sign-in screen. */
-function seenFromElsewhere(status: AppStatus): AppStatus {
-  return {
-    ...status,
-    state: 'sign-in',
-    provisionName: null,
-    user: null,
-    demoAccounts: null,
-    autoLockMinutes: null,
-    saveProblem: null,
-    inUseElsewhere: true,
-  };
-}
-
 /**
  * Browser mode: the built UI and the very same handler table, over HTTP on the loopback address
- * only. Every API request must carry the token made at this start; requests naming another host
- * (DNS rebinding) or another origin are refused.
+ * only. The core runs in its own thread (`core` links to it); this server only routes. Every API
+ * request must carry the token made at this start; requests naming another host (DNS rebinding) or
+ * another origin are refused.
  *
  * A session belongs to the browser that started it: signing in (or setting up, or the recovery key)
  * sets an HttpOnly, SameSite=Strict cookie, and while someone is signed in every call must carry it
- * as well as the token. Another browser that has the address sees the sign-in screen and is told
- * Key Desk is in use. The page keeps an event stream open; once a signed-in browser has had none
+ * as well as the token. The core checks the cookie with the call, in its one-call-at-a-time section
+ * (it must be started with `bindSessionsToCallers`). Another browser that has the address sees the
+ * sign-in screen and is told Key Desk is in use. The page keeps an event stream open; once a signed-in browser has had none
  * open for `sessionGraceMs` (closed, not just reloading), its session ends.
  */
 export async function startWebServer(options: {
-  core: KeyDeskCore;
+  core: CoreLink;
   staticDir: string;
   port?: number;
   sessionGraceMs?: number;
 }): Promise<WebServer> {
   const { core } = options;
+  await core.ready;
+  // Without it any browser with the address could carry on in someone else's session.
+  if (!core.bindsSessionsToCallers) throw new Error('Browser mode needs a core started with bindSessionsToCallers.');
   const token = randomBytes(24).toString('base64url');
   const graceMs = options.sessionGraceMs ?? DEFAULT_SESSION_GRACE_MS;
   let allowedHosts = new Set<string>();
   let port = 0;
   // Cookies do not keep ports apart: one Key Desk per port must not read another's.
   const cookieName = () => `key-desk-session-${port}`;
-  /** The cookie of the browser whose session it is; meaningless while nobody is signed in. */
-  let boundCookie: string | null = null;
   /** Open event streams, each with the session cookie its browser sent. */
   const streams = new Map<ServerResponse, string | undefined>();
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
 
-  const sessionPageOpen = () => [...streams.values()].some((cookie) => secretMatches(cookie, boundCookie));
+  const sessionPageOpen = (owner: string) => [...streams.values()].some((cookie) => secretMatches(cookie, owner));
 
   const stopGrace = () => {
     if (graceTimer) clearTimeout(graceTimer);
@@ -145,21 +124,15 @@ export async function startWebServer(options: {
 
   /** Starts the grace period when the signed-in browser has no page open; stops it when one is back. */
   const review = () => {
-    if (closed || !core.sessions.current || sessionPageOpen()) return stopGrace();
+    const owner = core.sessionOwner;
+    if (closed || owner === null || sessionPageOpen(owner)) return stopGrace();
     if (graceTimer) return;
     graceTimer = setTimeout(() => {
       graceTimer = undefined;
+      if (closed || core.sessionOwner !== owner || sessionPageOpen(owner)) return review();
+      // The core checks again, in turn with the calls, that this browser still owns the session.
       void core
-        .exclusive(async () => {
-          if (!core.sessions.current || sessionPageOpen()) return;
-          try {
-            await core.sessions.signOut('the browser page was closed');
-          } catch (error) {
-            // Saving failed, so the file stays open: at least nobody can carry on in it.
-            console.error('Key Desk browser mode: could not sign out after the page closed', error);
-            await core.sessions.lock('the browser page was closed');
-          }
-        })
+        .op('endAbandonedSession', { owner })
         .catch((error: unknown) => console.error('Key Desk browser mode: ending a session failed', error))
         .finally(review);
     }, graceMs);
@@ -169,10 +142,11 @@ export async function startWebServer(options: {
   const broadcast = (line: string) => {
     for (const res of streams.keys()) res.write(line);
   };
-  const unsubscribe = core.events.on((event) => {
+  const unsubscribe = core.onEvent((event) => {
     broadcast(`data: ${JSON.stringify(event)}\n\n`);
     review();
   });
+  const unwatch = core.onSessionOwner(() => review());
 
   const openEventStream = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, headers('text/event-stream; charset=utf-8', { 'Cache-Control': 'no-store' }));
@@ -189,25 +163,6 @@ export async function startWebServer(options: {
     });
     review();
   };
-
-  /** Lets a call through only from the browser whose session it is; binds a new session to its browser. */
-  const gateFor =
-    (req: IncomingMessage, setCookie: (value: string) => void): CallGate =>
-    async (name, run) => {
-      const session = core.sessions.current;
-      if (session && !secretMatches(readCookie(req, cookieName()), boundCookie)) {
-        if (name !== 'app.status') return fail({ code: 'CONFLICT', message: IN_USE_ELSEWHERE });
-        const result = await run();
-        return result.ok ? ok(seenFromElsewhere(result.value as AppStatus)) : result;
-      }
-      const result = await run();
-      const now = core.sessions.current;
-      if (now && now !== session) {
-        boundCookie = randomBytes(24).toString('base64url');
-        setCookie(boundCookie);
-      }
-      return result;
-    };
 
   // Resolved once, so a relative folder or a trailing slash cannot defeat the containment check below.
   const staticDir = resolve(options.staticDir);
@@ -257,11 +212,9 @@ export async function startWebServer(options: {
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request could not be read.' } });
       }
-      let cookie: Record<string, string> = {};
-      const gate = gateFor(req, (value) => {
-        cookie = { 'Set-Cookie': `${cookieName()}=${value}; Path=/; HttpOnly; SameSite=Strict` };
-      });
-      const result = await dispatch(core, url.pathname.slice('/api/'.length), input, undefined, gate);
+      const { result, owner } = await core.callAs(readCookie(req, cookieName()), url.pathname.slice('/api/'.length), input);
+      // This call started a session: it belongs to this browser from now on.
+      const cookie: Record<string, string> = owner ? { 'Set-Cookie': `${cookieName()}=${owner}; Path=/; HttpOnly; SameSite=Strict` } : {};
       review();
       return sendJson(res, 200, result, cookie);
     }
@@ -291,6 +244,7 @@ export async function startWebServer(options: {
         closed = true;
         stopGrace();
         unsubscribe();
+        unwatch();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

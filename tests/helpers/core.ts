@@ -1,10 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { KeyDeskCore, type Platform } from '../../electron/core/core';
 import type { ScryptParams } from '../../electron/core/crypto/keys';
 import { DEMO_ACCOUNTS } from '../../electron/core/demo/generate';
 import { dispatch } from '../../electron/core/dispatch';
+import { CoreLink, type HostServices } from '../../electron/core/host/link';
+import { CoreService } from '../../electron/core/host/service';
 import { memorySettings } from '../../electron/core/settings';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import { unwrap, type Result } from '../../shared/api/result';
@@ -65,4 +68,22 @@ export async function startDemoCore(options: { folder?: string; now?: Date | (()
     await temp?.cleanup();
   };
   return { ...started, folder, recoveryKey, cleanup };
+}
+
+/**
+ * Links to `core` as the app's main process and browser mode's server do, through the very messages
+ * they send to the core's thread, but over a MessageChannel in this thread, so a test can still look
+ * at the core directly. (tests/electron/core/host covers the real worker thread.)
+ */
+export function linkTo(core: KeyDeskCore, options: { bindSessionsToCallers?: boolean; services?: HostServices } = {}): CoreLink {
+  const { port1, port2 } = new MessageChannel();
+  const service = new CoreService(port1, { bindSessionsToCallers: options.bindSessionsToCallers ?? false });
+  service.attach(core);
+  const link = new CoreLink(port2, options.services, async () => {
+    port1.close();
+    port2.close();
+  });
+  port1.unref();
+  port2.unref();
+  return link;
 }

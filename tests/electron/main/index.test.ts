@@ -311,10 +311,13 @@ describe('the main process', { timeout: 60_000 }, () => {
     }
   });
 
+  /** What the core answers when it cannot save on quit: it stays up, keeping everything in memory. */
+  const diskFull = { closed: false as const, message: 'disk full', unsaved: 'The changes made since 09:00 were not saved', stoppedSaving: false };
+
   it('asks what to do when the last changes cannot be saved: try again saves them, and then it quits', async () => {
     vi.resetModules();
-    const { KeyDeskCore } = await import('../../../electron/core/core');
-    const close = vi.spyOn(KeyDeskCore.prototype, 'close').mockRejectedValueOnce(new Error('disk full'));
+    const { CoreLink } = await import('../../../electron/core/host/link');
+    const close = vi.spyOn(CoreLink.prototype, 'close').mockResolvedValueOnce(diskFull);
     dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     await import('../../../electron/main/index');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1), WAIT);
@@ -330,10 +333,11 @@ describe('the main process', { timeout: 60_000 }, () => {
     expect(close).toHaveBeenCalledTimes(2);
   });
 
-  it('quits without saving only when the person chooses to', async () => {
+  it('quits without saving only when the person chooses to, and then ends the core’s thread', async () => {
     vi.resetModules();
-    const { KeyDeskCore } = await import('../../../electron/core/core');
-    vi.spyOn(KeyDeskCore.prototype, 'close').mockRejectedValue(new Error('disk full'));
+    const { CoreLink } = await import('../../../electron/core/host/link');
+    vi.spyOn(CoreLink.prototype, 'close').mockResolvedValue(diskFull);
+    const stop = vi.spyOn(CoreLink.prototype, 'stop');
     dialog.showMessageBox.mockResolvedValueOnce({ response: 0 }).mockResolvedValueOnce({ response: 1 });
     await import('../../../electron/main/index');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1), WAIT);
@@ -341,6 +345,46 @@ describe('the main process', { timeout: 60_000 }, () => {
     app.quit();
     await vi.waitFor(() => expect(app.quitted).toBe(true), WAIT);
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
+    expect(stop).toHaveBeenCalledOnce();
+  });
+
+  /** The link the main process made to its core (the spy sees the main process subscribe to it). */
+  async function launchWithLink() {
+    vi.resetModules();
+    const { CoreLink } = await import('../../../electron/core/host/link');
+    const onStopped = vi.spyOn(CoreLink.prototype, 'onStopped');
+    // Not launch(): that would load a fresh copy of the link's module, without the spy.
+    await import('../../../electron/main/index');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), WAIT);
+    const window = fake.windows[0]!;
+    await vi.waitFor(() => expect(window.loadURL).toHaveBeenCalled(), WAIT);
+    await vi.waitFor(() => expect(onStopped).toHaveBeenCalled(), WAIT);
+    return { window, link: onStopped.mock.contexts[0] as InstanceType<typeof CoreLink> };
+  }
+
+  it('runs the core in a worker thread, which the main process routes calls to', async () => {
+    const { window, link } = await launchWithLink();
+    expect(link.thread?.threadId).toBeGreaterThan(0);
+    expect(await ipc(window)('setup.createDatabase', { demo: true })).toMatchObject({ ok: true, value: { status: { state: 'ready' } } });
+  });
+
+  it('says plainly when the core’s thread stops, and answers calls with that rather than leaving them waiting', async () => {
+    const { window, link } = await launchWithLink();
+    const call = ipc(window);
+    unwrap(await call('setup.createDatabase', { demo: true }));
+    const { CORE_STOPPED } = await import('../../../electron/core/host/link');
+    window.webContents.send.mockClear();
+    // Ended from outside, as a crash would end it, while a call is on its way.
+    const waiting = call('bases.list');
+    await link.thread!.terminate();
+    expect(await waiting).toEqual({ ok: false, error: { code: 'INTERNAL', message: CORE_STOPPED } });
+    await vi.waitFor(() => expect(dialog.showErrorBox).toHaveBeenCalledWith('Key Desk stopped working', CORE_STOPPED), WAIT);
+    expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, { kind: 'status-changed' });
+    expect(await call('app.status')).toEqual({ ok: false, error: { code: 'INTERNAL', message: CORE_STOPPED } });
+    // Nothing left to save: quitting does not wait.
+    app.quit();
+    await vi.waitFor(() => expect(app.quitted).toBe(true), WAIT);
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
   it('ignores a dev server address once installed: the packaged app loads only its own page', async () => {

@@ -4,7 +4,7 @@ import { forwardEvents, registerApi } from '../../../electron/main/ipc';
 import { API_CHANNEL, EVENT_CHANNEL } from '../../../shared/api/client';
 import type { Result } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
-import { startCore, tempFolder } from '../../helpers/core';
+import { linkTo, startCore, tempFolder } from '../../helpers/core';
 import { fakeWebContents, invokeEvent } from './fakes';
 
 const APP_URL = 'file:///app/out/renderer/index.html';
@@ -25,7 +25,7 @@ describe('registerApi', () => {
     ours = fakeWebContents().asWebContents;
     window = { webContents: ours };
     handle = vi.fn();
-    registerApi({ handle } as unknown as IpcMain, core, () => window, () => APP_URL);
+    registerApi({ handle } as unknown as IpcMain, linkTo(core), () => window, () => APP_URL);
     handler = handle.mock.calls[0]?.[1] as Handler;
   });
 
@@ -93,25 +93,31 @@ describe('forwardEvents', () => {
     await folder.cleanup();
   });
 
-  it('sends each of the core’s pushes to the window on the one event channel, at once', () => {
+  /** Lets the core's message cross the thread boundary (a MessageChannel delivers on a later turn). */
+  const crossed = () => new Promise((done) => setTimeout(done, 20));
+
+  it('sends each of the core’s pushes to the window on the one event channel, as soon as it crosses', async () => {
     const send = vi.fn();
     const window = { webContents: { send, isDestroyed: () => false } as unknown as WebContents };
-    forwardEvents(core, () => window);
+    forwardEvents(linkTo(core), () => window);
     core.events.statusChanged();
-    expect(send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, { kind: 'status-changed' });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, { kind: 'status-changed' }));
   });
 
-  it('sends nothing when there is no window, or it is closing, and stops when asked', () => {
+  it('sends nothing when there is no window, or it is closing, and stops when asked', async () => {
     const send = vi.fn();
     let window: { webContents: WebContents } | null = null;
-    const stop = forwardEvents(core, () => window);
+    const stop = forwardEvents(linkTo(core), () => window);
     core.events.statusChanged();
+    await crossed();
     window = { webContents: { send, isDestroyed: () => true } as unknown as WebContents };
     core.events.statusChanged();
+    await crossed();
     expect(send).not.toHaveBeenCalled();
     window = { webContents: { send, isDestroyed: () => false } as unknown as WebContents };
     stop();
     core.events.statusChanged();
+    await crossed();
     expect(send).not.toHaveBeenCalled();
   });
 });

@@ -3,9 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KeyDeskCore } from '../../../electron/core/core';
+import type { CoreLink } from '../../../electron/core/host/link';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security';
-import { startCore, tempFolder } from '../../helpers/core';
+import { linkTo, startCore, tempFolder } from '../../helpers/core';
 
 interface Reply {
   status: number;
@@ -38,6 +39,7 @@ describe('browser mode’s web server', () => {
   let site: Awaited<ReturnType<typeof tempFolder>>;
   let staticDir: string;
   let core: KeyDeskCore;
+  let link: CoreLink;
   let web: WebServer;
 
   const host = () => `127.0.0.1:${web.port}`;
@@ -60,7 +62,8 @@ describe('browser mode’s web server', () => {
     await writeFile(join(site.path, 'secret.txt'), 'SECRET');
     await writeFile(join(site.path, 'renderer-secret.txt'), 'SECRET');
     ({ core } = await startCore({ folder: data.path }));
-    web = await startWebServer({ core, staticDir });
+    link = linkTo(core, { bindSessionsToCallers: true });
+    web = await startWebServer({ core: link, staticDir });
   });
 
   afterEach(async () => {
@@ -76,8 +79,12 @@ describe('browser mode’s web server', () => {
     expect(web.token).toMatch(/^[\w-]{32}$/);
   });
 
+  it('will not serve a core that does not keep each session to the browser that started it', async () => {
+    await expect(startWebServer({ core: linkTo(core), staticDir })).rejects.toThrow(/bindSessionsToCallers/);
+  });
+
   it('makes a new token at each start', async () => {
-    const other = await startWebServer({ core, staticDir });
+    const other = await startWebServer({ core: link, staticDir });
     try {
       expect(other.token).not.toBe(web.token);
       expect(other.port).not.toBe(web.port);
@@ -89,7 +96,7 @@ describe('browser mode’s web server', () => {
   it('uses the port it is given', async () => {
     const port = web.port;
     await web.close();
-    web = await startWebServer({ core, staticDir, port });
+    web = await startWebServer({ core: link, staticDir, port });
     expect(web.port).toBe(port);
     expect(web.url).toBe(`http://127.0.0.1:${port}/?token=${web.token}`);
   });
@@ -223,7 +230,7 @@ describe('browser mode’s web server', () => {
 
   it('serves the same folder named with a trailing slash or relative to the working folder', async () => {
     for (const dir of [`${staticDir}/`, relative(process.cwd(), staticDir)]) {
-      const other = await startWebServer({ core, staticDir: dir });
+      const other = await startWebServer({ core: link, staticDir: dir });
       try {
         const headers = { Host: `127.0.0.1:${other.port}` };
         expect((await send(other.port, { path: '/', headers })).status, dir).toBe(200);

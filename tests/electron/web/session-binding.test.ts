@@ -1,10 +1,11 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyDeskCore } from '../../../electron/core/core';
+import type { CoreLink } from '../../../electron/core/host/link';
 import { IN_USE_ELSEWHERE, startWebServer, type WebServer } from '../../../electron/web/server';
 import type { Result } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
-import { DEMO_PASSWORD, startCore, tempFolder } from '../../helpers/core';
+import { DEMO_PASSWORD, linkTo, startCore, tempFolder } from '../../helpers/core';
 import { auditRows } from '../core/sealed-files';
 
 interface Reply {
@@ -76,19 +77,21 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
 describe('browser mode binds a session to the browser that signed in', () => {
   let data: Awaited<ReturnType<typeof tempFolder>>;
   let core: KeyDeskCore;
+  let link: CoreLink;
   let web: WebServer;
   const GRACE_MS = 400;
 
   beforeEach(async () => {
     data = await tempFolder();
     ({ core } = await startCore({ folder: data.path }));
+    link = linkTo(core, { bindSessionsToCallers: true });
     // Long enough not to end a session mid-test on a busy machine; the grace tests shorten it.
-    web = await startWebServer({ core, staticDir: data.path, sessionGraceMs: 60_000 });
+    web = await startWebServer({ core: link, staticDir: data.path, sessionGraceMs: 60_000 });
   });
 
   async function withShortGrace() {
     await web.close();
-    web = await startWebServer({ core, staticDir: data.path, sessionGraceMs: GRACE_MS });
+    web = await startWebServer({ core: link, staticDir: data.path, sessionGraceMs: GRACE_MS });
   }
 
   afterEach(async () => {
