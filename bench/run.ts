@@ -34,6 +34,16 @@ const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Accoun
 
 const TEMP_PREFIX = 'keydesk-bench-';
 
+/** Issue 11: register marks and their history add at most this much to the ten-year file. */
+const MARKS_TARGET_MB = 15;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** The sealed file and any journal beside it: what the data folder holds for this file. */
+async function sizeOnDisk(path: string): Promise<number> {
+  const journal = await stat(`${path}.journal`).then((s) => s.size, () => 0);
+  return (await stat(path)).size + journal;
+}
+
 const isRunning = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -64,8 +74,12 @@ async function main(): Promise<void> {
     progress('Building the synthetic ten-year database…');
     const started = performance.now();
     const { path, counts } = await buildSyntheticDatabase(folder);
-    const size = (await stat(path)).size;
+    const size = await sizeOnDisk(path);
     progress(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // The same provision (same seed: pupils, placements, schools) with no registers, to weigh what marks add.
+    progress('Building the same file without register marks, to weigh them…');
+    const bare = await buildSyntheticDatabase(join(root, 'without-marks'), { marks: 0 });
+    const bareSize = await sizeOnDisk(bare.path);
 
     const measures: Measure[] = [];
     for (const c of cases) {
@@ -80,12 +94,17 @@ async function main(): Promise<void> {
       out(`  machine   ${cpu[0]?.model.trim() ?? 'unknown cpu'}, ${cpu.length} cores, ${process.platform}/${process.arch}, node ${process.version}`);
       // A busy machine slows everything; say so rather than let a reader blame the code.
       out(`  load      ${load.toFixed(1)} (1-minute average)${load > cpu.length ? ': busier than its cores, so expect slow, noisy timings' : ''}`);
-      out(`  database  ${(size / 1024 / 1024).toFixed(1)} MB: ${counts.pupils} pupils, ${counts.placements} placements, ${counts.marks} register marks`);
+      out(`  database  ${mb(size)} MB: ${counts.pupils} pupils, ${counts.placements} placements, ${counts.marks} register marks`);
+      const added = size - bareSize;
+      out(
+        `  registers ${mb(added)} MB for the marks and their history (target at most ${MARKS_TARGET_MB} MB${added > MARKS_TARGET_MB * 1024 * 1024 ? ': OVER' : ''}); ${mb(bareSize)} MB without them`,
+      );
       out(`  renderer  ${formatBundleSizes(await bundleSizes(join(process.cwd(), 'out', 'renderer')))}`);
       out(`  medians of ${DEFAULT_RUNS} runs after ${DEFAULT_WARMUP} warm-up`);
       out('');
     }
     report(measures, json, out);
+    if (json) out(JSON.stringify({ name: 'data file size', bytes: size, withoutMarksBytes: bareSize, marks: counts.marks, marksTargetBytes: MARKS_TARGET_MB * 1024 * 1024 }));
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { screenshot, useE2e, useSharedDemo } from './support';
 import { choose, fact, goTo, todayIso } from './support/pupils';
 
 const e2e = useE2e();
-// The demo has registers for the last 20 school days, laid out around today: dates are worked out when the test runs.
+// The demo has registers for every placement up to yesterday, laid out around today: dates are worked out when the test runs.
 const shared = useSharedDemo(e2e);
 
 const WORDS = { 'at-home-school': 'At home school', 'not-marked': 'Not marked yet', 'not-placed': 'Not placed at the Key', 'no-school': 'No school' };

@@ -46,17 +46,23 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
   await createProvision(db, { name: DEMO_PROVISION_NAME, isDemo: true }, now);
   const bases = await listBases(db, today);
   let managerId: string | null = null;
+  // Each base's registers are taken by its own teacher where the demo has one, else by the manager.
+  const teacherAt: Record<string, string> = {};
   for (const staff of DEMO_STAFF) {
     const baseIds = bases.filter((b) => staff.bases === 'all' || staff.bases.includes(b.name)).map((b) => b.id);
     const member = await addStaffMember(file, { ...staff, baseIds, password: DEMO_PASSWORD }, today, now);
     if (staff.roles.includes('manager')) managerId ??= member.id;
+    if (staff.roles.includes('teacher')) for (const baseId of baseIds) teacherAt[baseId] ??= member.id;
   }
   await db.transaction().execute(async (tx) => {
     await ensureCalendar(tx, today);
     const plan = planDemo(random, { today, bases, isSchoolDay: await loadSchoolDays(tx) });
     await writePlan(tx, plan, { now, recordedBy: managerId, newId: random.uuid });
   });
-  if (managerId) await fillDemoRegisters(db, random, { today, bases, takenBy: managerId, now });
+  if (managerId) {
+    const takenBy = managerId;
+    await db.transaction().execute((tx) => fillDemoRegisters(tx, random, { today, bases, takenBy, takenByAt: teacherAt, amendedBy: takenBy }));
+  }
   // Its own random numbers: the pupils, placements and registers above stay as they were.
   await db.transaction().execute((tx) => fillDemoKeywork(tx, seed + 7, { today, now }));
 }

@@ -56,14 +56,18 @@ async function checkKey(db: Db, key: RegisterKey, ctx: RegisterContext, calendar
   return base;
 }
 
-/** Whether a placement's plan (with today's calendar) has the pupil at the Key on `date`. */
-export function plannedAtKey(p: PlacementOnDay, date: string, calendar: CalendarView): boolean {
-  if (p.endDate && date > p.endDate) return false;
+/** The days a placement's plan (with today's calendar) has the pupil at the Key, up to any end date. */
+export function keyDays(p: Pick<PlacementOnDay, 'startDate' | 'endDate' | 'homeSchoolDay' | 'phases'>, calendar: CalendarView): Set<string> {
   const start = firstSchoolDayFrom(p.startDate, calendar.isSchoolDay);
-  if (!start || date < start) return false;
+  if (!start) return new Set();
   const phases = phasesFromColumn(p.phases);
   const plan = planTimetable(start, calendar.isSchoolDay, timetableRules({ homeSchoolDay: p.homeSchoolDay as Weekday, phases }));
-  return plan.days.find((d) => d.date === date)?.place === 'key';
+  return new Set(plan.days.filter((d) => d.place === 'key' && (!p.endDate || d.date <= p.endDate)).map((d) => d.date));
+}
+
+/** Whether a placement's plan (with today's calendar) has the pupil at the Key on `date`. */
+export function plannedAtKey(p: PlacementOnDay, date: string, calendar: CalendarView): boolean {
+  return keyDays(p, calendar).has(date);
 }
 
 const secondsOf = (iso: string) => Math.floor(Date.parse(iso) / 1000);
