@@ -247,6 +247,11 @@ const READ_ONLY: CallName[] = [
 const ELSEWHERE: CallName[] = [
   'setup.createDatabase',
   'session.signIn',
+  // Register times and the home schools' code: their audit entries are checked in
+  // tests/electron/core/registers/register-settings.test.ts; reading them changes nothing.
+  'registers.settings',
+  'registers.setTimes',
+  'registers.setHomeSchoolCode',
   // Registers are their own history (every mark, amendment, who and when), never copied into the log:
   // see tests/electron/core/registers.
   'registers.get',
