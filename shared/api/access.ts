@@ -95,6 +95,11 @@ export const ACCESS = {
   'registers.homeSchoolCsv': REGISTERS,
   'registers.today': REGISTERS,
   'registers.baseAttendance': REGISTERS,
+  // Backups hold every pupil's record: managers look after them (Data and backups).
+  'backups.list': MANAGE,
+  'backups.create': MANAGE,
+  'backups.inspect': MANAGE,
+  'backups.restore': MANAGE,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

@@ -71,6 +71,10 @@ export const CALL_NAMES = [
   'registers.homeSchoolCsv',
   'registers.today',
   'registers.baseAttendance',
+  'backups.list',
+  'backups.create',
+  'backups.inspect',
+  'backups.restore',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -169,6 +169,10 @@ function inputFor(name: CallName, scratch: string): unknown {
     'registers.homeSchoolCsv': { from: '2026-11-16', to: '2026-11-20' },
     'registers.today': undefined,
     'registers.baseAttendance': { baseId: template.baseId, from: '2026-11-16', to: '2026-11-20' },
+    'backups.list': undefined,
+    'backups.create': { folder: join(scratch, 'usb') },
+    'backups.inspect': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
+    'backups.restore': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
   };
   return inputs[name];
 }
