@@ -98,6 +98,7 @@ export const ACCESS = {
   // Backups hold every pupil's record: managers look after them (Data and backups).
   'backups.list': MANAGE,
   'backups.create': MANAGE,
+  'backups.chooseFolder': MANAGE,
   'backups.inspect': MANAGE,
   'backups.restore': MANAGE,
 } as const satisfies Record<CallName, Access>;

@@ -73,6 +73,7 @@ export const CALL_NAMES = [
   'registers.baseAttendance',
   'backups.list',
   'backups.create',
+  'backups.chooseFolder',
   'backups.inspect',
   'backups.restore',
 ] as const;

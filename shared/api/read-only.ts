@@ -44,5 +44,6 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'registers.baseAttendance',
   'backups.list',
   'backups.create',
+  'backups.chooseFolder',
   'backups.inspect',
 ]);

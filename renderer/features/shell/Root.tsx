@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAppEvents, useStatus } from '../../lib/queries';
 import { AuditPage } from '../audit/AuditPage';
+import { DataAndBackupsPage } from '../backups/DataAndBackupsPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { BoardPage } from '../placements/BoardPage';
 import { ReferralsPage } from '../placements/ReferralsPage';
@@ -71,6 +72,7 @@ export function Root() {
         <Route path="/staff" element={page('/staff', <StaffPage />)} />
         <Route path="/audit" element={page('/audit', <AuditPage />)} />
         <Route path="/settings" element={page('/settings', <SettingsPage status={status.data} />)} />
+        <Route path="/backups" element={page('/backups', <DataAndBackupsPage status={status.data} />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

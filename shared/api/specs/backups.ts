@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './common';
+import { call, noInput } from './common';
 
 /** Why a backup was made. Only `manual` backups are never removed by rotation. */
 export const BACKUP_KINDS = ['daily', 'manual', 'before-migration', 'before-restore'] as const;
@@ -60,6 +60,8 @@ export const backupCalls = {
   'backups.list': call<BackupList>()(z.object({ folder: folder.optional() }).strict().optional()),
   /** Back up now: to a chosen folder (a USB stick), or the backups folder beside the data. */
   'backups.create': call<{ folder: string; backup: BackupEntry }>()(z.object({ folder: folder.optional() }).strict().optional()),
+  /** The folder picker of the desktop app, for backing up to (or restoring from) a USB stick. */
+  'backups.chooseFolder': call<{ folder: string | null }>()(noInput),
   /** Opens a backup and checks it can be restored here; says what is in it. Changes nothing. */
   'backups.inspect': call<BackupSummary>()(openBackup),
   /** Restores a backup: keeps the current data as a backup first, then switches; everyone signs in again. */

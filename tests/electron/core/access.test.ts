@@ -170,6 +170,7 @@ function inputFor(name: CallName, scratch: string): unknown {
     'registers.today': undefined,
     'registers.baseAttendance': { baseId: template.baseId, from: '2026-11-16', to: '2026-11-20' },
     'backups.list': undefined,
+    'backups.chooseFolder': undefined,
     'backups.create': { folder: join(scratch, 'usb') },
     'backups.inspect': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
     'backups.restore': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },

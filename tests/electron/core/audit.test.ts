@@ -259,6 +259,7 @@ const ELSEWHERE: CallName[] = [
   // Backups: 'backed-up' and 'restored-backup' entries are checked in tests/electron/core/backups.
   'backups.list',
   'backups.create',
+  'backups.chooseFolder',
   'backups.inspect',
   'backups.restore',
 ];
