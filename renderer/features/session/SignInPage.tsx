@@ -149,7 +149,7 @@ function HeldElsewhere({ message }: { message: string }) {
     }
   };
   return (
-    <Alert color="yellow" variant="light" title="Key Desk is open somewhere else" role="status">
+    <Alert color="orange" variant="light" title="Key Desk is open somewhere else" role="status">
       <Text size="sm">{message}</Text>
       <Text size="sm" mt="xs">
         Only one Key Desk at a time can change the data. You can sign in read-only here to look things up, but nothing can be
