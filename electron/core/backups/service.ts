@@ -6,7 +6,6 @@ import type { ScryptParams } from '../crypto/keys';
 import { normaliseFolder, type DataFile, type SealedDataFile } from '../data-file';
 import { FileRefused, UserError } from '../errors';
 import { describeSaveError } from '../persistence/save-problem';
-import { recordEvent } from '../repositories/audit';
 import { BACKUPS_FOLDER_NAME, listBackups, sealedFileBytes, writeBackup } from './backup-files';
 import { openBackup, type OpenedBackup } from './open-backup';
 import { backupsToKeep } from './rotation';
@@ -52,7 +51,10 @@ export class BackupService {
     }
   }
 
-  /** The first time the data is opened on a day with no backup yet, makes one. Never stops the opening. */
+  /**
+   * The first time the data is opened on a day with no backup yet, makes one. Never stops the opening.
+   * Once the change journal lands, a checkpoint calls this too.
+   */
   async dailyIfDue(file: DataFile): Promise<BackupEntry | null> {
     if (file.readOnly) return null;
     try {
@@ -63,7 +65,7 @@ export class BackupService {
       const backup = await writeBackup(folder, 'daily', this.core.clockNow(), await backupSnapshot(file));
       await this.prune(folder);
       this.lastProblem = null;
-      await recordEvent(file.db, { action: 'backed-up', at: this.core.now(), staffId: null, staffName: 'Key Desk', detail: `daily backup ${backup.name}` });
+      // Not in the audit trail: it would be a line a day saying nothing anyone did (the list shows them).
       return backup;
     } catch (error) {
       this.lastProblem = `The daily backup could not be made in ${this.automaticFolderOrNone()}. ${describeSaveError(error)}`;

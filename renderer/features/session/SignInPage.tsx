@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Code, Container, Divider, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { unwrap } from '../../../shared/api/result';
+import { ApiError, unwrap } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
 import { FormAlert } from '../../components/FormAlert';
 import { api } from '../../lib/api';
@@ -58,6 +58,12 @@ function SignInForm({ status }: { status: AppStatus }) {
   const signIn = useSetupAction(async (input: { username: string; password: string; readOnly: boolean }) => unwrap(await api.session.signIn(input)));
   // While another Key Desk holds the folder, signing in here can only look.
   const readOnly = Boolean(status.heldElsewhere);
+  const client = useQueryClient();
+  const heldNow = signIn.error instanceof ApiError && signIn.error.code === 'IN_USE';
+  useEffect(() => {
+    // Another Key Desk took the folder since this screen was drawn: show who, and offer read-only.
+    if (heldNow) void client.invalidateQueries({ queryKey: keys.status });
+  }, [heldNow, client]);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     signIn.mutate({ username, password, readOnly });

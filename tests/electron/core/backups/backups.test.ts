@@ -42,7 +42,7 @@ function expectNoPlaintext(bytes: Buffer) {
 }
 
 describe('automatic backups', () => {
-  it('are made at the first sign-in of the day, sealed, once a day, and logged', async () => {
+  it('are made at the first sign-in of the day, sealed, once a day', async () => {
     let now = TEST_NOW;
     const d = await demo({ now: () => now });
     expect(await readdir(d.folder)).not.toContain(BACKUPS_FOLDER_NAME);
@@ -50,7 +50,8 @@ describe('automatic backups', () => {
     const first = await readdir(d.backups);
     expect(first).toEqual([backupName(TEST_NOW, 'daily')]);
     expectNoPlaintext(await readFile(join(d.backups, first[0]!)));
-    expect(auditRows(d.core).filter((r) => r.action === 'backed-up').map((r) => r.detail)).toEqual([`daily backup ${first[0]}`]);
+    // Key Desk's own daily backup is not something anyone did: it is listed, not logged.
+    expect(auditRows(d.core).filter((r) => r.action === 'backed-up')).toEqual([]);
 
     await signOutAndIn(d);
     expect(await readdir(d.backups)).toHaveLength(1);
