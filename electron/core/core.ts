@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { AppStatus, FileProblem } from '../../shared/api/status';
 import { formatUkDate, localIsoDate } from '../../shared/domain/dates';
@@ -6,12 +6,18 @@ import { Sessions } from './auth/sessions';
 import type { ScryptParams } from './crypto/keys';
 import { Keyring } from './crypto/keyring';
 import { formatRecoveryKey, newRecoverySecret } from './crypto/recovery-key';
-import { DataFile, normaliseFolder, SealedDataFile, type OpenOptions } from './data-file';
+import { BackupService } from './backups/service';
+import { sealedFileBytes } from './backups/backup-files';
+import type { OpenedBackup } from './backups/open-backup';
+import { DataFile, dataFilePath, normaliseFolder, SealedDataFile, type OpenOptions } from './data-file';
 import type { Db } from './db/dialect';
 import { DEMO_ACCOUNTS, fillDemoData } from './demo/generate';
 import { FileChangedOnDisk, FileRefused, UserError } from './errors';
 import { CoreEvents } from './events';
+import { writeFileAtomic } from './persistence/atomic-write';
+import { describeHolder, FolderLock, type LockHolder, type LockOptions } from './persistence/folder-lock';
 import { describeSaveError } from './persistence/save-problem';
+import { recordEvent, type AuditEvent } from './repositories/audit';
 import { listBases } from './repositories/bases';
 import { createProvision, getProvision } from './repositories/provision';
 import { findStaffByUsername } from './repositories/staff';
@@ -43,6 +49,8 @@ export interface CoreOptions {
   /** Tests only: lock after this many milliseconds without use, whatever the provision's minutes. */
   autoLockMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The data folder lock's machine name, process id and timings; tests pretend to be other PCs. */
+  lock?: Partial<Pick<LockOptions, 'host' | 'pid' | 'user' | 'isAlive' | 'heartbeatMs' | 'staleAfterMs'>>;
 }
 
 export interface NewDatabase {
@@ -71,12 +79,16 @@ export class KeyDeskCore {
   private queue: Promise<unknown> = Promise.resolve();
   /** The save problem the window was last told about, so a retry every few seconds is not news. */
   private toldSaveProblem: string | null = null;
+  /** Held while the data file is open to change (signed in, not read-only): one Key Desk per folder. */
+  private lock: FolderLock | null = null;
+  readonly backups: BackupService;
 
   constructor(private readonly options: CoreOptions) {
     this.settings = options.settings;
     this.platform = options.platform ?? noFolderPicker;
     this.clock = options.clock ?? (() => new Date());
     this.sessions = new Sessions(this, options.scrypt, options.autoLockMs);
+    this.backups = new BackupService(this, { scrypt: options.scrypt, log: options.log });
   }
 
   /** Opens the data folder the settings name, if any. Never throws for a bad file: status says why. */
@@ -139,6 +151,8 @@ export class KeyDeskCore {
             ? 'locked'
             : 'ready';
     const isDemo = this.sealed?.demo ?? false;
+    const readOnly = this.file?.readOnly ?? false;
+    const holder = (state === 'sign-in' || readOnly) && !this.lock ? await this.lockHolder() : null;
     return {
       state,
       dataFolder: this.folder,
@@ -151,6 +165,8 @@ export class KeyDeskCore {
       autoLockMinutes: provision?.autoLockMinutes ?? null,
       saveProblem: this.file?.saveProblem ?? null,
       saveStopped: this.file?.stoppedSaving ?? false,
+      heldElsewhere: holder ? describeHolder(holder, this.today()) : null,
+      readOnly,
       canChooseFolder: this.platform.canChooseFolder,
       version: this.options.version,
       today: this.today(),
@@ -200,6 +216,13 @@ export class KeyDeskCore {
     }
     const today = this.today();
     const now = this.now();
+    try {
+      await mkdir(target, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw new UserError('CONFLICT', `Key Desk cannot use that folder (${code}). Choose a folder you can save to.`, 'folder');
+    }
+    const newLock = await this.takeLock(target, 'folder');
     const keyring = Keyring.create({ demo: input.demo, ...(this.options.scrypt ? { scrypt: this.options.scrypt } : {}) });
     const secret = newRecoverySecret();
     await keyring.setRecoveryKey(secret);
@@ -218,11 +241,13 @@ export class KeyDeskCore {
         this.fileOptions(),
       );
     } catch (error) {
+      await newLock.release();
       if (error instanceof FileRefused) throw new UserError('CONFLICT', error.message, 'folder');
       if (error instanceof UserError && error.field && input.manager) throw new UserError(error.code, error.message, `manager.${error.field}`);
       throw error;
     }
     await this.closeFile();
+    this.lock = newLock;
     this.problem = null;
     this.settings.update({ dataFolder: target });
     await this.sessions.useFolder(target);
@@ -268,17 +293,65 @@ export class KeyDeskCore {
     return `${what}: the data file in ${dirname(file.path)} holds only what was saved before then.${why}`;
   }
 
-  /** Unseals the file for a session. A body that fails to verify is refused, the file untouched. */
-  async unseal(keyring: Keyring): Promise<DataFile | null> {
+  /**
+   * Unseals the file for a session. A body that fails to verify is refused, the file untouched. Takes
+   * the folder's lock first, unless `readOnly`: then nothing is ever written. While another Key Desk
+   * holds the folder, only read-only is allowed, and the refusal says who holds it.
+   */
+  async unseal(keyring: Keyring, options: { readOnly?: boolean } = {}): Promise<DataFile | null> {
     if (!this.sealed) throw new UserError('NO_DATABASE', 'No data file is open. Open or create one first.');
     if (this.file) throw new UserError('CONFLICT', 'The data file is already open. Sign out first.');
+    const readOnly = options.readOnly ?? false;
+    if (!readOnly) this.lock = await this.takeLock(dirname(this.sealed.path));
     try {
-      this.file = await DataFile.unlock(this.sealed, keyring, this.fileOptions());
-      return this.file;
+      this.file = await DataFile.unlock(this.sealed, keyring, { ...this.fileOptions(), readOnly });
     } catch (error) {
+      await this.releaseLock();
       if (!(error instanceof FileRefused)) throw error;
       this.refuse(error);
       return null;
+    }
+    await this.backups.dailyIfDue(this.file);
+    return this.file;
+  }
+
+  /** The message every change gets while this window has the data read-only. */
+  async readOnlyMessage(): Promise<string> {
+    const holder = await this.lockHolder();
+    const who = holder ? `${describeHolder(holder, this.today())} ` : '';
+    return `Key Desk is open read-only in this window, so nothing can be changed here. ${who}To make changes, close Key Desk there, then sign out here and sign in again.`;
+  }
+
+  /**
+   * Switches the data to a verified backup: the open file is saved and closed, the backup's sealed bytes
+   * replace the data file atomically (the folder's lock held throughout), and the restore is written
+   * into the restored data's own audit trail. Everyone then signs in again.
+   */
+  async replaceWithBackup(backup: OpenedBackup, note: AuditEvent): Promise<void> {
+    const folder = this.folder;
+    if (!folder || !this.file) throw new UserError('NO_DATABASE', 'No data file is open. Open or create one first.');
+    await this.closeFile({ keepLock: true });
+    try {
+      await writeFileAtomic(dataFilePath(folder), sealedFileBytes(backup.envelope));
+      this.sealed = await SealedDataFile.read(folder);
+      if (!this.sealed) throw new Error('The restored data file is not there');
+      const restored = await DataFile.unlock(this.sealed, backup.keyring, this.fileOptions());
+      try {
+        await recordEvent(restored.db, note);
+      } finally {
+        await restored.close();
+      }
+      this.sealed = await SealedDataFile.read(folder);
+    } catch (error) {
+      if (error instanceof FileRefused) this.refuse(error);
+      else {
+        this.options.log?.('Restoring a backup failed', error);
+        this.sealed = await SealedDataFile.read(folder).catch(() => this.sealed);
+        throw new UserError('CONFLICT', `The backup could not be restored. ${describeSaveError(error)}`);
+      }
+    } finally {
+      await this.releaseLock();
+      this.events.statusChanged();
     }
   }
 
@@ -315,9 +388,12 @@ export class KeyDeskCore {
     this.sealed = null;
   }
 
-  private async closeFile(): Promise<void> {
+  private async closeFile(options: { keepLock?: boolean } = {}): Promise<void> {
     const file = this.file;
-    if (!file) return;
+    if (!file) {
+      if (!options.keepLock) await this.releaseLock();
+      return;
+    }
     // If saving fails the file stays open (and keeps retrying), so nothing in memory is lost.
     try {
       await file.flushKeepingFile();
@@ -328,6 +404,70 @@ export class KeyDeskCore {
     this.sessions.end();
     this.file = null;
     await file.close();
+    if (!options.keepLock) await this.releaseLock();
+  }
+
+  /** Who holds the data folder's lock, when it is someone else; null when free, stale or ours. */
+  private async lockHolder(): Promise<LockHolder | null> {
+    const folder = this.folder;
+    if (!folder || this.lock) return null;
+    return FolderLock.peek(folder, this.lockOptions()).catch(() => null);
+  }
+
+  /** Takes the lock on `folder` (or keeps the one held there); refuses, saying who holds it, when another Key Desk does. */
+  private async takeLock(folder: string, field?: string): Promise<FolderLock> {
+    if (this.lock && !this.lock.isReleased && dirname(this.lock.path) === folder) return this.lock;
+    let result;
+    try {
+      result = await FolderLock.acquire(folder, this.lockOptions());
+    } catch (error) {
+      // A folder that cannot hold a lock file (read-only) cannot be saved to either: open it read-only.
+      throw new UserError('IN_USE', `Key Desk cannot use the data folder ${folder} to change anything: ${describeSaveError(error)} You can still sign in read-only to look things up.`, field);
+    }
+    if (!result.acquired) {
+      throw new UserError(
+        'IN_USE',
+        `${describeHolder(result.holder, this.today())} Only one Key Desk at a time can change the data. Sign in read-only to look things up, or close Key Desk there and try again.`,
+        field,
+      );
+    }
+    if (result.tookOverFrom) {
+      this.options.log?.(`Took over the data folder from a Key Desk on ${result.tookOverFrom.host} that is no longer running.`);
+    }
+    return result.lock;
+  }
+
+  private async releaseLock(): Promise<void> {
+    const lock = this.lock;
+    this.lock = null;
+    await lock?.release();
+  }
+
+  private lockOptions(): LockOptions {
+    return {
+      version: this.options.version,
+      clock: this.clock,
+      ...this.options.lock,
+      log: this.options.log,
+      onLost: (holder: LockHolder | null) => this.lockLost(holder),
+    };
+  }
+
+  /** This PC slept (or lost the network) past its heartbeat and another Key Desk took the folder over. */
+  private lockLost(holder: LockHolder | null): void {
+    const file = this.file;
+    this.lock = null;
+    if (!file || file.readOnly) return;
+    const who = holder ? ` (${describeHolder(holder, this.today())})` : '';
+    file.stopSaving(
+      new FileChangedOnDisk(
+        file.path,
+        `Another Key Desk has taken over this data folder${who}, because this PC stopped answering for a while (asleep, or off the network). ` +
+          'Key Desk has stopped saving here so that nothing is overwritten: changes made in this window since then will not be saved. ' +
+          'Note down anything you need to keep, then close Key Desk here.',
+      ),
+    );
+    this.events.statusChanged();
   }
 
   private checkFolder(folder: string, field = 'folder'): string {
@@ -343,6 +483,7 @@ export class KeyDeskCore {
   private fileOptions(): OpenOptions {
     return {
       clock: this.clock,
+      beforeMigrationSave: (sealed) => this.backups.beforeMigration(sealed),
       ...(this.options.saveDelayMs !== undefined ? { saveDelayMs: this.options.saveDelayMs } : {}),
       onSaveError: (error: unknown) =>
         error instanceof FileChangedOnDisk

@@ -24,6 +24,13 @@ export interface OpenOptions {
   onSaveProblemChange?: (problem: string | null) => void;
   /** The wall clock for audit entries; tests pin it. */
   clock?: () => Date;
+  /**
+   * Opened while another Key Desk holds the folder: nothing is ever written (no saves, no migration
+   * saved, no temp files tidied). Changes made in memory are simply not kept.
+   */
+  readOnly?: boolean;
+  /** Runs before a migrated database is first saved over the file it came from (a backup of that file). */
+  beforeMigrationSave?: (sealed: SealedDataFile) => Promise<void>;
 }
 
 /** Who the audit log names for the changes being made now; null for Key Desk itself. */
@@ -137,6 +144,7 @@ export class DataFile {
   private changedOnDisk: FileChangedOnDisk | null = null;
   private firstUnsavedChange: Date | null = null;
   private readonly clock: () => Date;
+  readonly readOnly: boolean;
 
   private constructor(
     readonly path: string,
@@ -149,6 +157,7 @@ export class DataFile {
   ) {
     this.db = createKysely(sql, () => this.noteChange());
     this.clock = options.clock ?? (() => new Date());
+    this.readOnly = options.readOnly ?? false;
     this.ours = new Set(openedFrom === null ? [] : [openedFrom]);
     this.saver = new SaveScheduler(() => this.saveNow(), {
       delayMs: options.saveDelayMs ?? 250,
@@ -188,9 +197,19 @@ export class DataFile {
     const audit = new AuditContext(options.clock ?? (() => new Date()));
     // sql.js keeps working in `bytes` itself from here on: do not reuse or wipe it.
     const { db, migrated } = loadDatabase(SQL, bytes, sealed.path, audit.register);
-    await removeStaleTempFiles(sealed.path);
+    // Another Key Desk's save in progress owns any temp file while we only read.
+    if (!options.readOnly) await removeStaleTempFiles(sealed.path);
     const file = new DataFile(sealed.path, db, keyring, audit, options, sealed.fingerprint);
-    if (migrated) await file.saveSoon().flush();
+    if (migrated && !options.readOnly) {
+      try {
+        await options.beforeMigrationSave?.(sealed);
+      } catch (error) {
+        file.saver.dispose();
+        file.sql.close();
+        throw error;
+      }
+      await file.saveSoon().flush();
+    }
     return file;
   }
 
@@ -236,6 +255,7 @@ export class DataFile {
    * replace a file that is not the one we opened or last wrote; writes a deleted one back.
    */
   async saveNow(): Promise<void> {
+    if (this.readOnly) throw new Error('This data file was opened read-only');
     await this.checkStillOurs();
     // Holding Kysely's single connection guarantees no transaction is open while we export.
     const bytes = await this.db.connection().execute(async () => this.sql.export());
@@ -277,6 +297,7 @@ export class DataFile {
   }
 
   private noteChange(): void {
+    if (this.readOnly) return;
     this.firstUnsavedChange ??= this.clock();
     this.saver.markDirty();
   }
@@ -302,9 +323,19 @@ export class DataFile {
         () => true,
         (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
       );
+    if (this.readOnly) return;
     // A folder gone as a whole is a drive not connected: the file is still on it, not deleted.
     if (!(await exists(this.path)) && (await exists(dirname(this.path)))) this.saver.markDirty();
     await this.flush();
+  }
+
+  /**
+   * Stops saving for good, as when the file on disk is found changed: another Key Desk has taken over
+   * the folder (this PC slept past its lock's heartbeat), so nothing from here may be written.
+   */
+  stopSaving(why: FileChangedOnDisk): void {
+    this.changedOnDisk ??= why;
+    this.lastSaveError = this.changedOnDisk.message;
   }
 
   /** When the oldest change not yet on disk was made; null when all of them are saved. */

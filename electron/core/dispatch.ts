@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ACCESS } from '../../shared/api/access';
 import { contract, isCallName, type CallName } from '../../shared/api/contract';
+import { READ_ONLY_CALLS } from '../../shared/api/read-only';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { KeyDeskCore } from './core';
 import { UserError } from './errors';
@@ -57,6 +58,7 @@ async function run(
 ): Promise<Result<unknown>> {
   try {
     await core.sessions.authorise(name, ACCESS[name]);
+    if (core.dataFile?.readOnly && !READ_ONLY_CALLS.has(name)) throw new UserError('READ_ONLY', await core.readOnlyMessage());
     const parsed = contract[name].input.safeParse(input);
     if (!parsed.success) return fail({ code: 'INVALID_INPUT', ...firstIssue(parsed.error) });
     const value = await handler(parsed.data, core);

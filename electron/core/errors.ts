@@ -34,11 +34,12 @@ export class FileRefused extends Error {
  */
 export class FileChangedOnDisk extends Error {
   readonly path: string;
-  constructor(path: string) {
+  constructor(path: string, message?: string) {
     super(
-      'The data file was changed by another copy of Key Desk or a restored backup since you opened it. ' +
-        'Key Desk has stopped saving so that nothing in it is overwritten: your changes since then are only in this window and will not be saved. ' +
-        'Note down anything you need to keep, then close Key Desk without saving and open it again to carry on with the newer file.',
+      message ??
+        'The data file was changed by another copy of Key Desk or a restored backup since you opened it. ' +
+          'Key Desk has stopped saving so that nothing in it is overwritten: your changes since then are only in this window and will not be saved. ' +
+          'Note down anything you need to keep, then close Key Desk without saving and open it again to carry on with the newer file.',
     );
     this.name = 'FileChangedOnDisk';
     this.path = path;

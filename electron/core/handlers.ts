@@ -4,6 +4,7 @@ import { calendarHandlers } from './handlers/calendar';
 import { followUpHandlers, keyworkerHandlers, logHandlers, professionalHandlers } from './handlers/keywork';
 import { placementHandlers } from './handlers/placements';
 import { contactHandlers, pupilHandlers, schoolHandlers } from './handlers/pupils';
+import { backupHandlers } from './handlers/backups';
 import { registerHandlers } from './handlers/registers';
 import type { Handler } from './handlers/types';
 import { UserError } from './errors';
@@ -35,7 +36,7 @@ export const handlers: Handlers = {
     return { folder: await core.platform.chooseFolder() };
   },
 
-  'session.signIn': (input, core) => core.sessions.signIn(input.username, input.password),
+  'session.signIn': (input, core) => core.sessions.signIn(input.username, input.password, input.readOnly ?? false),
   'session.recover': (input, core) => core.sessions.recover(input.recoveryKey, input.username, input.newPassword),
   'session.unlock': (input, core) => core.sessions.unlock(input.password),
   'session.lock': (_input, core) => core.sessions.lock(),
@@ -107,4 +108,5 @@ export const handlers: Handlers = {
   ...logHandlers,
   ...professionalHandlers,
   ...followUpHandlers,
+  ...backupHandlers,
 };

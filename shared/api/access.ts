@@ -120,6 +120,12 @@ export const ACCESS = {
   'followUps.saveBefore': MANAGE,
   'followUps.settings': READ_PUPILS,
   'followUps.saveSettings': MANAGE,
+  // Backups hold every pupil's record: managers look after them (Data and backups).
+  'backups.list': MANAGE,
+  'backups.create': MANAGE,
+  'backups.chooseFolder': MANAGE,
+  'backups.inspect': MANAGE,
+  'backups.restore': MANAGE,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

@@ -92,6 +92,11 @@ export const CALL_NAMES = [
   'followUps.saveBefore',
   'followUps.settings',
   'followUps.saveSettings',
+  'backups.list',
+  'backups.create',
+  'backups.chooseFolder',
+  'backups.inspect',
+  'backups.restore',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

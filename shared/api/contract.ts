@@ -4,6 +4,7 @@ import { baseNameSchema, keyStagesSchema, placesSchema, type Base } from '../dom
 import { newPasswordSchema, rolesSchema, staffNameSchema, usernameSchema, type FailedSignIns, type StaffMember } from '../domain/staff';
 import type { CallName } from './calls';
 import { call, dateField, id, noInput, type CallSpec } from './specs/common';
+import { backupCalls } from './specs/backups';
 import { calendarCalls } from './specs/calendar';
 import { followUpCalls, keyworkerCalls, logCalls, professionalCalls } from './specs/keywork';
 import { placementCalls } from './specs/placements';
@@ -66,7 +67,16 @@ export const contract = {
   'setup.openFolder': call<AppStatus>()(z.object({ folder }).strict()),
   'setup.chooseFolder': call<{ folder: string | null }>()(noInput),
 
-  'session.signIn': call<AppStatus>()(z.object({ username: usernameSchema, password }).strict()),
+  'session.signIn': call<AppStatus>()(
+    z
+      .object({
+        username: usernameSchema,
+        password,
+        /** Open the data only to look at it, while another Key Desk holds the folder. */
+        readOnly: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   'session.recover': call<AppStatus>()(
     z
       .object({
@@ -171,6 +181,7 @@ export const contract = {
   ...logCalls,
   ...professionalCalls,
   ...followUpCalls,
+  ...backupCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

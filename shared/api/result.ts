@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'NOT_SIGNED_IN'
   | 'LOCKED'
   | 'FORBIDDEN'
+  /** Another Key Desk holds the data folder: this one may only look (read-only) or wait. */
+  | 'IN_USE'
+  /** This window has the data open read-only: nothing can be changed from here. */
+  | 'READ_ONLY'
   | 'WRONG_PASSWORD'
   | 'TOO_MANY_ATTEMPTS'
   | 'INTERNAL';

@@ -50,6 +50,13 @@ export interface AppStatus {
    * screen (and is told why signing in is refused).
    */
   inUseElsewhere?: boolean;
+  /**
+   * Another Key Desk holds the data folder, in words: "Key Desk is open on CLASSROOM-PC since 09:12 by
+   * jsmith." Set on the sign-in screen (signing in then opens the data read-only) and while read-only.
+   */
+  heldElsewhere?: string | null;
+  /** This window has the data open read-only: every change is refused and nothing is saved. */
+  readOnly?: boolean;
   /** True where the platform can show a folder picker (the desktop app, not browser mode). */
   canChooseFolder: boolean;
   version: string;

@@ -1,3 +1,5 @@
+import { unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { writeRealDataFile } from '../electron/core/files';
 import { callApi, startApp, signIn, useE2e, DEMO_PASSWORD, type RunningApp } from './support';
 
@@ -30,8 +32,13 @@ async function api<T>(app: RunningApp, name: string, input?: unknown): Promise<T
   return result.value as T;
 }
 
-/** The other PC: opens the same folder, signs in, renames Parkgate, and closes (saving). */
-async function renameParkgateElsewhere(folder: string, name: string): Promise<void> {
+/**
+ * The other PC: opens the same folder, signs in, renames Parkgate, and closes (saving). With
+ * `ignoringLock`, it first deletes the lock file of a Key Desk still open (by hand, or an older Key Desk
+ * that knew no locks): the check that the file on disk is still ours is what protects the data then.
+ */
+async function renameParkgateElsewhere(folder: string, name: string, options: { ignoringLock?: boolean } = {}): Promise<void> {
+  if (options.ignoringLock) await unlink(join(folder, 'keydesk.lock'));
   const other = await startApp({ folder });
   e2e.cleanup().add(() => other.stop());
   await api(other, 'session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD });
@@ -69,7 +76,7 @@ test('a change the other PC saved while this one is signed in is not overwritten
   const { app, page } = await openAtSignIn(folder);
   await signIn(page, 'demo.manager');
 
-  await renameParkgateElsewhere(folder, 'Parkgate Annexe');
+  await renameParkgateElsewhere(folder, 'Parkgate Annexe', { ignoringLock: true });
 
   // This PC changes something too: its save must not put back the file as it was before.
   // Made from the signed-in page, whose browser holds the session.

@@ -42,7 +42,7 @@ export interface Vault {
   requireFile(): DataFile;
   status(): Promise<AppStatus>;
   rereadSealed(): Promise<SealedDataFile | null>;
-  unseal(keyring: Keyring): Promise<DataFile | null>;
+  unseal(keyring: Keyring, options?: { readOnly?: boolean }): Promise<DataFile | null>;
   reseal(): Promise<void>;
 }
 
@@ -155,7 +155,8 @@ export class Sessions {
     this.idleTimer = undefined;
   }
 
-  async signIn(username: string, password: string) {
+  /** Signs in; `readOnly` opens the data only to look at it (while another Key Desk holds the folder). */
+  async signIn(username: string, password: string, readOnly = false) {
     if (!this.core.sealedFile) throw new UserError('NO_DATABASE', 'There is no data file to sign in to.');
     if (this.current) throw new UserError('CONFLICT', `${this.current.user.name} is signed in. Sign out first, or unlock.`);
     const sealed = await this.core.rereadSealed();
@@ -167,9 +168,9 @@ export class Sessions {
       const account = Keyring.hasPasswordSlot(sealed.envelope, username);
       return this.refuseAttempt(lookup, 'sign-in-failed', WRONG, 'password', account);
     }
-    const file = await this.core.unseal(unlocked.keyring);
+    const file = await this.core.unseal(unlocked.keyring, { readOnly });
     if (!file) return this.core.status();
-    await this.begin(file, unlocked.staffId, 'signed-in', lookup);
+    await this.begin(file, unlocked.staffId, readOnly ? 'signed-in-read-only' : 'signed-in', lookup);
     // A password wrapped at an older, lower cost is wrapped again at today's while we have it.
     if (unlocked.keyring.slotNeedsNewCost(unlocked.staffId)) {
       await unlocked.keyring.setPassword(unlocked.staffId, this.requireUser().username, password);

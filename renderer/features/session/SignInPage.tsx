@@ -1,14 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Code, Container, Divider, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { unwrap } from '../../../shared/api/result';
+import { ApiError, unwrap } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
 import { FormAlert } from '../../components/FormAlert';
 import { api } from '../../lib/api';
 import { fieldError, formError } from '../../lib/errors';
-import { useSetupAction } from '../../lib/queries';
+import { keys, useSetupAction } from '../../lib/queries';
 import { OtherFolder } from '../setup/SetupPage';
 import { newPasswordPair, newPasswordShape } from './newPassword';
 import { NewPasswordFields } from './NewPasswordFields';
@@ -54,10 +55,18 @@ function DemoAccounts({ status, onPick }: { status: AppStatus; onPick: (username
 function SignInForm({ status }: { status: AppStatus }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const signIn = useSetupAction(async (input: { username: string; password: string }) => unwrap(await api.session.signIn(input)));
+  const signIn = useSetupAction(async (input: { username: string; password: string; readOnly: boolean }) => unwrap(await api.session.signIn(input)));
+  // While another Key Desk holds the folder, signing in here can only look.
+  const readOnly = Boolean(status.heldElsewhere);
+  const client = useQueryClient();
+  const heldNow = signIn.error instanceof ApiError && signIn.error.code === 'IN_USE';
+  useEffect(() => {
+    // Another Key Desk took the folder since this screen was drawn: show who, and offer read-only.
+    if (heldNow) void client.invalidateQueries({ queryKey: keys.status });
+  }, [heldNow, client]);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ username, password });
+    signIn.mutate({ username, password, readOnly });
   };
   return (
     <Stack>
@@ -86,7 +95,7 @@ function SignInForm({ status }: { status: AppStatus }) {
         />
         <FormAlert message={formError(signIn.error, ['username', 'password'])} />
         <Button type="submit" loading={signIn.isPending}>
-          Sign in
+          {readOnly ? 'Sign in read-only' : 'Sign in'}
         </Button>
       </Stack>
     </Stack>
@@ -133,6 +142,32 @@ function RecoveryForm({ onCancel }: { onCancel: () => void }) {
   );
 }
 
+/** Another Key Desk has the folder open: this one may look (read-only), or wait for it to close. */
+function HeldElsewhere({ message }: { message: string }) {
+  const client = useQueryClient();
+  const [checking, setChecking] = useState(false);
+  const check = async () => {
+    setChecking(true);
+    try {
+      await client.invalidateQueries({ queryKey: keys.status });
+    } finally {
+      setChecking(false);
+    }
+  };
+  return (
+    <Alert color="orange" variant="light" title="Key Desk is open somewhere else" role="status">
+      <Text size="sm">{message}</Text>
+      <Text size="sm" mt="xs">
+        Only one Key Desk at a time can change the data. You can sign in read-only here to look things up, but nothing can be
+        changed. To make changes here, close Key Desk there first, then check again.
+      </Text>
+      <Button mt="sm" size="xs" variant="default" onClick={() => void check()} loading={checking}>
+        Check again
+      </Button>
+    </Alert>
+  );
+}
+
 /** A sealed data file: nothing of it can be seen until someone signs in. */
 export function SignInPage({ status }: { status: AppStatus }) {
   const [recovering, setRecovering] = useState(false);
@@ -151,6 +186,7 @@ export function SignInPage({ status }: { status: AppStatus }) {
             closed, Key Desk signs out by itself within a minute.
           </Alert>
         )}
+        {status.heldElsewhere && <HeldElsewhere message={status.heldElsewhere} />}
         <Paper withBorder p="lg">
           {recovering ? <RecoveryForm onCancel={() => setRecovering(false)} /> : <SignInForm status={status} />}
         </Paper>

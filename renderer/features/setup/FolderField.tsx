@@ -1,6 +1,6 @@
 import { Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { unwrap } from '../../../shared/api/result';
+import { unwrap, type Result } from '../../../shared/api/result';
 import { api } from '../../lib/api';
 
 /** A folder path: typed, or picked with the system dialog where the desktop app offers one. */
@@ -10,6 +10,9 @@ export function FolderField(props: {
   onChange: (value: string) => void;
   canChoose: boolean;
   error?: string | undefined;
+  description?: string | undefined;
+  /** The call that shows the folder picker (set-up's by default; other screens have their own, for their roles). */
+  chooseFolder?: () => Promise<Result<{ folder: string | null }>>;
 }) {
   const [choosing, setChoosing] = useState(false);
   const [chooseError, setChooseError] = useState<string>();
@@ -17,7 +20,7 @@ export function FolderField(props: {
     setChoosing(true);
     setChooseError(undefined);
     try {
-      const { folder } = unwrap(await api.setup.chooseFolder());
+      const { folder } = unwrap(await (props.chooseFolder ?? api.setup.chooseFolder)());
       if (folder) props.onChange(folder);
     } catch (error) {
       setChooseError((error as Error).message);
@@ -30,6 +33,7 @@ export function FolderField(props: {
       <TextInput
         style={{ flex: 1 }}
         label={props.label}
+        description={props.description}
         placeholder="For example C:\Key Desk"
         value={props.value}
         onChange={(event) => props.onChange(event.currentTarget.value)}

@@ -24,6 +24,7 @@ const SchoolsPage = lazy(() => import('../schools/SchoolsPage').then((m) => ({ d
 const ComingLater = lazy(() => import('../placeholders/ComingLater').then((m) => ({ default: m.ComingLater })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const StaffPage = lazy(() => import('../staff/StaffPage').then((m) => ({ default: m.StaffPage })));
+const DataAndBackupsPage = lazy(() => import('../backups/DataAndBackupsPage').then((m) => ({ default: m.DataAndBackupsPage })));
 const MyActionsPage = lazy(() => import('../keywork/MyActionsPage'));
 const ProfessionalsPage = lazy(() => import('../keywork/ProfessionalsPage'));
 
@@ -80,6 +81,7 @@ export function Root() {
           <Route path="/staff" element={page('/staff', <StaffPage />)} />
           <Route path="/audit" element={page('/audit', <AuditPage />)} />
           <Route path="/settings" element={page('/settings', <SettingsPage status={status.data} />)} />
+          <Route path="/backups" element={page('/backups', <DataAndBackupsPage status={status.data} />)} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

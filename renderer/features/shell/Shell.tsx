@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Group, Menu, NavLink, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Button, Group, Menu, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLock, IconLogout, IconUsers } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
@@ -88,6 +88,11 @@ export function Shell({ status, children }: { status: AppStatus; children: React
             </Text>
           </Group>
           <Group gap="sm">
+            {status.readOnly && (
+              <Badge color="gray" size="lg" variant="light" title="Nothing can be changed in this window">
+                Read-only
+              </Badge>
+            )}
             {status.isDemo && (
               <Badge color="orange" size="lg" variant="light" title="Every pupil here is made up">
                 Demo data: fictional pupils
@@ -119,6 +124,12 @@ export function Shell({ status, children }: { status: AppStatus; children: React
               ? status.saveProblem
               : `Key Desk cannot save your changes. ${status.saveProblem} Your changes are kept while it keeps trying: do not close it.`}
           </Text>
+        )}
+        {status.readOnly && (
+          <Alert color="gray" variant="light" title="Read-only: nothing can be changed here" mb="md">
+            {status.heldElsewhere ? `${status.heldElsewhere} ` : ''}This window shows the data as it was saved when you signed in,
+            and refuses every change. To make changes, close Key Desk there, then sign out here and sign in again.
+          </Alert>
         )}
         {children}
       </AppShell.Main>

@@ -7,6 +7,7 @@ import {
   IconLayoutBoard,
   IconSchool,
   IconClipboardList,
+  IconDatabase,
   IconFileText,
   IconHome,
   IconListDetails,
@@ -36,6 +37,7 @@ export const NAV: ReadonlyArray<{ to: string; label: string; icon: typeof IconHo
   { to: '/staff', label: 'Staff', icon: IconUserShield, access: ACCESS['staff.create'] },
   { to: '/audit', label: 'Audit trail', icon: IconListDetails, access: ACCESS['audit.list'] },
   { to: '/settings', label: 'Settings', icon: IconSettings, access: ACCESS['bases.update'] },
+  { to: '/backups', label: 'Data and backups', icon: IconDatabase, access: ACCESS['backups.list'] },
 ];
 
 export const navFor = (roles: readonly Role[]) => NAV.filter((item) => rolesAllow(item.access, roles));

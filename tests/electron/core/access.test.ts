@@ -192,6 +192,11 @@ function inputFor(name: CallName, scratch: string): unknown {
     'followUps.saveBefore': { placementId: template.placementId, attendancePercent: 82.5, suspensions: 2 },
     'followUps.settings': undefined,
     'followUps.saveSettings': { replyDaysCall: 2, replyDaysEmail: 10, schoolHolidaysCount: false, followUpWeeks: [2, 6, 12] },
+    'backups.list': undefined,
+    'backups.chooseFolder': undefined,
+    'backups.create': { folder: join(scratch, 'usb') },
+    'backups.inspect': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
+    'backups.restore': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
   };
   return inputs[name];
 }

@@ -262,6 +262,12 @@ const ELSEWHERE: CallName[] = [
   'registers.completion',
   'registers.pupilAttendance',
   'registers.baseAttendance',
+  // Backups: 'backed-up' and 'restored-backup' entries are checked in tests/electron/core/backups.
+  'backups.list',
+  'backups.create',
+  'backups.chooseFolder',
+  'backups.inspect',
+  'backups.restore',
 ];
 
 describe('the audit trail', () => {

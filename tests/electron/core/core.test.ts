@@ -49,6 +49,8 @@ describe('first start in a new folder', () => {
         autoLockMinutes: null,
         saveProblem: null,
         saveStopped: false,
+        heldElsewhere: null,
+        readOnly: false,
         canChooseFolder: false,
         version: '0.0.0-test',
         // By the core's clock (the tests' fixed day), not the PC's.
@@ -69,7 +71,8 @@ describe('first start in a new folder', () => {
         recoveryKey: expect.stringMatching(RECOVERY_KEY),
       },
     });
-    expect(await readdir(folder.path)).toEqual(['keydesk.db']);
+    // The lock says this Key Desk has the folder open.
+    expect(await readdir(folder.path)).toEqual(['keydesk.db', 'keydesk.lock']);
     const list = await bases(call);
     expect(list.map((b) => b.name)).toEqual(['Parkgate', 'Frederick Bird']);
     for (const base of list) {

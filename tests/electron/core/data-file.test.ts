@@ -6,6 +6,7 @@ import { newRecoverySecret } from '../../../electron/core/crypto/recovery-key';
 import { DataFile, SealedDataFile } from '../../../electron/core/data-file';
 import { dispatch } from '../../../electron/core/dispatch';
 import { memorySettings } from '../../../electron/core/settings';
+import { unwrap } from '../../../shared/api/result';
 import type { Base } from '../../../shared/domain/bases';
 import { DEMO_PASSWORD, TEST_NOW, TEST_SCRYPT, startCore, tempFolder } from '../../helpers/core';
 import { databaseOnDisk, eventually, expectUntouched, makeRealDataFile, snapshot, writeRealDataFile } from './files';
@@ -18,8 +19,9 @@ afterEach(() => folder.cleanup());
 
 /** Opens the folder afresh, as the app does on its next start, signs in and reads the bases back. */
 async function basesOnNextStart(path: string): Promise<Base[]> {
-  const { core, call, signIn } = await startCore({ folder: path });
-  await signIn('demo.manager');
+  const { core, call } = await startCore({ folder: path });
+  // Read-only: only looking, and the Key Desk under test may still hold the folder.
+  unwrap(await call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD, readOnly: true }));
   const result = await call('bases.list');
   await core.close();
   if (!result.ok) throw new Error(result.error.message);

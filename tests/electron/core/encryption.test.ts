@@ -2,11 +2,12 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GUARD_FILE_NAME } from '../../../electron/core/auth/sign-in-guard';
+import { backupName } from '../../../electron/core/backups/backup-files';
 import { decodeEnvelope, MAGIC } from '../../../electron/core/crypto/envelope';
 import { Keyring } from '../../../electron/core/crypto/keyring';
 import { dataFilePath } from '../../../electron/core/data-file';
 import { unwrap } from '../../../shared/api/result';
-import { DEMO_PASSWORD, startCore, startDemoCore, TEST_MANAGER, TEST_SCRYPT, tempFolder } from '../../helpers/core';
+import { DEMO_PASSWORD, startCore, startDemoCore, TEST_MANAGER, TEST_NOW, TEST_SCRYPT, tempFolder } from '../../helpers/core';
 import { auditRows, fileState, folderFiles, pupilRows, readEnvelope, slotFor, withEditedHeader, withFreshChecksum } from './sealed-files';
 
 /**
@@ -114,7 +115,8 @@ describe('what reaches the disk', () => {
     unwrap(await call('session.signOut'));
 
     const onDisk = await folderFiles(folder);
-    expect([...onDisk.keys()].sort()).toEqual(['keydesk.db', GUARD_FILE_NAME].sort());
+    // The daily backup made at the sign-in is checked with everything else: sealed, no plaintext.
+    expect([...onDisk.keys()].sort()).toEqual(['keydesk.db', GUARD_FILE_NAME, backupName(TEST_NOW, 'daily')].map((n) => (n.endsWith('.kdbackup') ? `backups/${n}` : n)).sort());
     const temps = tempFiles.filter((t) => t.path.startsWith(folder));
     expect(temps.filter((t) => t.path.endsWith('.tmp')).length).toBeGreaterThanOrEqual(3);
     const everything = [...[...onDisk].map(([name, bytes]) => ({ path: name, bytes })), ...temps];

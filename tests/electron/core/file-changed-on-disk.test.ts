@@ -30,13 +30,14 @@ async function parkgate(call: Awaited<ReturnType<typeof startCore>>['call']): Pr
   return found;
 }
 
-/** What the next start of Key Desk finds in the folder: its state, and Parkgate once signed in. */
+/** What the next start of Key Desk finds in the folder: its state, and Parkgate once signed in (read-only). */
 async function onNextStart(path: string): Promise<{ state: string; parkgate: Base | null }> {
   const next = await startCore({ folder: path });
   try {
     const { state } = unwrap(await next.call('app.status'));
     if (state !== 'sign-in') return { state, parkgate: null };
-    await next.signIn('demo.manager');
+    // Read-only: only looking, and the Key Desk under test may still hold the folder.
+    unwrap(await next.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD, readOnly: true }));
     return { state, parkgate: await parkgate(next.call) };
   } finally {
     await next.core.close();

@@ -8,6 +8,7 @@ import { fillDemoData } from '../../../electron/core/demo/generate';
 import { listBases } from '../../../electron/core/repositories/bases';
 import { createProvision } from '../../../electron/core/repositories/provision';
 import { addStaffMember } from '../../../electron/core/services/staff';
+import { LOCK_FILE_NAME } from '../../../electron/core/persistence/folder-lock';
 import { TEST_MANAGER, TEST_NOW, TEST_SCRYPT } from '../../helpers/core';
 
 /** What a user could notice about a file: its bytes, when it was last written, and whether it was replaced. */
@@ -24,7 +25,8 @@ export async function snapshot(path: string): Promise<FileSnapshot> {
     bytes: await readFile(path),
     mtimeMs: info.mtimeMs,
     ino: info.ino,
-    folder: (await readdir(dirname(path))).sort(),
+    // The lock file comes and goes with whoever has the folder open; it is not part of the data.
+    folder: (await readdir(dirname(path))).filter((name) => name !== LOCK_FILE_NAME).sort(),
   };
 }
 

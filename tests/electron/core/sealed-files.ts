@@ -35,10 +35,14 @@ export async function copyDataFile(from: string, to: string): Promise<void> {
   await copyFile(dataFilePath(from), join(to, DATA_FILE_NAME));
 }
 
-/** Every file in a folder with its bytes (data file, guard file, anything a save left behind). */
-export async function folderFiles(folder: string): Promise<Map<string, Buffer>> {
+/** Every file in a folder and its subfolders (backups) with its bytes (data file, guard file, anything a save left behind). */
+export async function folderFiles(folder: string, prefix = ''): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  for (const name of (await readdir(folder)).sort()) files.set(name, await readFile(join(folder, name)));
+  for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) for (const [name, bytes] of await folderFiles(path, `${prefix}${entry.name}/`)) files.set(name, bytes);
+    else files.set(`${prefix}${entry.name}`, await readFile(path));
+  }
   return files;
 }
 

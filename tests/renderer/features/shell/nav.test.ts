@@ -22,6 +22,7 @@ describe('the navigation', () => {
       'Staff',
       'Audit trail',
       'Settings',
+      'Data and backups',
     ]);
   });
 
