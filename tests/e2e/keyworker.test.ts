@@ -114,7 +114,8 @@ test('a call needing a reply skips the bank holiday, is marked done from My acti
   expect(await accessibilityProblems(page)).toEqual([]);
   const findings = await callApi(page, 'followUps.forPlacement', { placementId: (await fact<{ placements: Array<{ id: string; status: string }> }>(page, 'pupils.get', { id: ended.id })).placements.find((p) => p.status === 'ended')!.id });
   expect(JSON.stringify(findings.value)).toContain('Keep the morning check-in until half term.');
-});
+  // Four screens, each checked by axe, on a demo made at the start: longer than one screen's test.
+}, 420_000);
 
 test('the professionals directory, a pupil’s professionals and the keyworker settings pass axe', async () => {
   const { page } = await openKeyDesk(e2e.cleanup(), e2e.browser(), { folder, today: THURSDAY, signInAs: 'demo.manager' });
@@ -132,4 +133,4 @@ test('the professionals directory, a pupil’s professionals and the keyworker s
   await goTo(page, 'Settings');
   await page.getByRole('region', { name: 'Keyworker log' }).getByRole('button', { name: 'Save keyworker settings' }).waitFor();
   expect(await accessibilityProblems(page)).toEqual([]);
-});
+}, 300_000);
