@@ -149,7 +149,7 @@ test("a teacher sees only a teacher's areas, and the core refuses a manager's ca
   await page.getByRole('heading', { name: 'Today', level: 2, exact: true }).waitFor();
   await page.getByRole('banner').getByRole('button', { name: 'Demo Teacher' }).waitFor();
   // Places shows only the teacher's own bases; referrals, schools and the calendar are for managers.
-  expect(await navLinks(page)).toEqual(['Today', 'Registers', 'Pupils', 'Places', 'Plans']);
+  expect(await navLinks(page)).toEqual(['Today', 'Registers', 'My actions', 'Pupils', 'Places', 'Plans', 'Professionals']);
   await screenshot(page, 'security-teacher-today');
 
   // A manager's address typed in shows Today instead.

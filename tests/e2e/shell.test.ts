@@ -63,7 +63,7 @@ test('the navigation opens each page at its heading', async () => {
   const nav = page.getByRole('navigation', { name: 'Main' });
   const links = await nav.getByRole('link').allTextContents();
   // The demo manager is also an administrator, so sees every area.
-  const areas = ['Today', 'Registers', 'Pupils', 'Places', 'Referrals', 'Plans', 'Reports', 'Schools', 'School calendar', 'Staff', 'Audit trail', 'Settings', 'Data and backups'];
+  const areas = ['Today', 'Registers', 'My actions', 'Pupils', 'Places', 'Referrals', 'Plans', 'Reports', 'Schools', 'Professionals', 'School calendar', 'Staff', 'Audit trail', 'Settings', 'Data and backups'];
   expect(links.map((text) => text.trim())).toEqual(areas);
 
   for (const link of [...areas.slice(1), 'Today']) {

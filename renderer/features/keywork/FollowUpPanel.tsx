@@ -13,13 +13,13 @@ import { saveForm } from '../../lib/errors';
 import { useFollowUp, useSaveBefore } from './queries';
 
 const SLOT_BADGE: Record<FollowUpSlot['state'], { label: string; color: string }> = {
-  done: { label: 'Done', color: 'teal' },
+  done: { label: 'Done', color: 'keyTeal' },
   overdue: { label: 'Overdue', color: 'red' },
   'due-soon': { label: 'Due soon', color: 'orange' },
   later: { label: 'Later', color: 'gray' },
 };
 /** Badge text dark enough to read on its light background (AA contrast). */
-const dark = (color: string) => `${color}.9`;
+const dark = (color: string) => (color === 'orange' ? 'var(--mantine-color-orange-light-color)' : `${color}.9`);
 
 const percent = (n: number | null) => (n === null ? '—' : `${n}%`);
 const number = (n: number | null) => (n === null ? '—' : String(n));

@@ -18,9 +18,9 @@ import { LogEntryForm } from './LogEntryForm';
 import { useLog, useMarkDone } from './queries';
 
 const REPLY_BADGES = {
-  done: { color: 'teal', c: 'teal.9', text: (e: LogEntry) => `Replied ${formatUkDate(e.doneOn!)}` },
+  done: { color: 'keyTeal', c: 'keyTeal.9', text: (e: LogEntry) => `Replied ${formatUkDate(e.doneOn!)}` },
   overdue: { color: 'red', c: 'red.9', text: (e: LogEntry) => `Reply overdue: was due ${formatUkDate(e.dueOn!)}` },
-  'due-today': { color: 'orange', c: 'orange.9', text: () => 'Reply due today' },
+  'due-today': { color: 'orange', c: 'var(--mantine-color-orange-light-color)', text: () => 'Reply due today' },
   due: { color: 'blue', c: 'blue.9', text: (e: LogEntry) => `Reply due ${formatUkDate(e.dueOn!)}` },
 } as const;
 

@@ -80,7 +80,7 @@ export default function MyActionsPage() {
         <>
           {data.overdue.length + data.dueToday.length === 0 && (
             <Paper withBorder p="md">
-              <Badge color="teal" c="teal.9" variant="light" tt="none">
+              <Badge color="keyTeal" c="keyTeal.9" variant="light" tt="none">
                 Nothing overdue or due today
               </Badge>
             </Paper>

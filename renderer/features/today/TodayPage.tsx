@@ -30,7 +30,8 @@ function ActionsLine({ enabled }: { enabled: boolean }) {
   const { overdue, dueToday } = owed.data;
   const total = overdue.length + dueToday.length;
   return (
-    <Card withBorder padding="md" component="section" aria-label="My actions">
+    // Not a region of its own: the page's regions are its bases.
+    <Card withBorder padding="md">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <div>
           <Text fw={600}>My actions: {total === 0 ? 'nothing due today' : `${count(total, 'reply', 'replies')} to make`}</Text>

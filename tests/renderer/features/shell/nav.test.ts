@@ -12,12 +12,14 @@ describe('the navigation', () => {
     expect(labels(['manager', 'administrator'])).toEqual([
       'Today',
       'Registers',
+      'My actions',
       'Pupils',
       'Places',
       'Referrals',
       'Plans',
       'Reports',
       'Schools',
+      'Professionals',
       'School calendar',
       'Staff',
       'Audit trail',
@@ -27,6 +29,6 @@ describe('the navigation', () => {
   });
 
   it('shows a teacher who is also an administrator their pupil screens and staff, but not the audit trail', () => {
-    expect(labels(['teacher', 'administrator'])).toEqual(['Today', 'Registers', 'Pupils', 'Places', 'Plans', 'Schools', 'Staff', 'Settings']);
+    expect(labels(['teacher', 'administrator'])).toEqual(['Today', 'Registers', 'My actions', 'Pupils', 'Places', 'Plans', 'Schools', 'Professionals', 'Staff', 'Settings']);
   });
 });
