@@ -39,13 +39,19 @@ export function committedEnd(wal: Uint8Array, from: number): number {
   return end;
 }
 
+/**
+ * A real copy. sql.js's files can be Node Buffers (it keeps the very buffer a database was loaded
+ * from), and Buffer's slice() is a view: zeroing that "copy" would zero the live database.
+ */
+const copyOf = (bytes: Uint8Array, from = 0, to = bytes.length) => new Uint8Array(bytes.subarray(from, to));
+
 /** The log bytes committed since `from`: a copy, safe to keep while SQLite writes on. */
 export function committedSince(fs: MemoryFileSystem, sql: SqlJsDatabase, from: number): Uint8Array {
   const name = walName(sql);
   if (!fs.exists(name)) return new Uint8Array(0);
   const wal = fs.bytes(name);
   const end = committedEnd(wal, from);
-  return end > from ? wal.slice(from, end) : new Uint8Array(0);
+  return end > from ? copyOf(wal, from, end) : new Uint8Array(0);
 }
 
 /** Whether a transaction has committed since `from`, without copying anything. */
@@ -61,7 +67,7 @@ export function hasCommittedSince(fs: MemoryFileSystem, sql: SqlJsDatabase, from
 export function checkpointAndCopy(fs: MemoryFileSystem, sql: SqlJsDatabase): Uint8Array {
   const row = sql.exec('PRAGMA wal_checkpoint(TRUNCATE)')[0]?.values[0];
   if (!row || row[0] !== 0) throw new Error(`the write-ahead log could not be checkpointed (${JSON.stringify(row)})`);
-  return fs.bytes(databaseName(sql)).slice();
+  return copyOf(fs.bytes(databaseName(sql)));
 }
 
 /**

@@ -8,7 +8,7 @@ import { dispatch } from '../../../electron/core/dispatch';
 import { memorySettings } from '../../../electron/core/settings';
 import type { Base } from '../../../shared/domain/bases';
 import { DEMO_PASSWORD, TEST_NOW, TEST_SCRYPT, startCore, tempFolder } from '../../helpers/core';
-import { databaseOnDisk, eventually, expectUntouched, makeRealDataFile, snapshot, writeRealDataFile } from './files';
+import { databaseOnDisk, expectUntouched, makeRealDataFile, snapshot, writeRealDataFile } from './files';
 
 let folder: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => {

@@ -108,16 +108,19 @@ describe('what reaches the disk', () => {
     // Saves of all kinds: a change, a failed and a good sign-in (the guard file), signing out.
     unwrap(await call('bases.update', { id: unwrap(await call('bases.list'))[0]!.id, hostSchool: 'Parkgate Primary' }));
     await core.requireFile().flush();
+    // The change journal as it stands with changes in it (signing out folds it into the snapshot).
+    const journal = await readFile(join(folder, 'keydesk.db.journal'));
+    expect(journal.length).toBeGreaterThan(1000);
     unwrap(await call('session.signOut'));
     expect(await call('session.signIn', { username: 'demo.teacher', password: 'not-the-password' })).toMatchObject({ ok: false });
     await demo.signIn('demo.teacher');
     unwrap(await call('session.signOut'));
 
     const onDisk = await folderFiles(folder);
-    expect([...onDisk.keys()].sort()).toEqual(['keydesk.db', GUARD_FILE_NAME].sort());
+    expect([...onDisk.keys()].sort()).toEqual(['keydesk.db', 'keydesk.db.journal', GUARD_FILE_NAME].sort());
     const temps = tempFiles.filter((t) => t.path.startsWith(folder));
     expect(temps.filter((t) => t.path.endsWith('.tmp')).length).toBeGreaterThanOrEqual(3);
-    const everything = [...[...onDisk].map(([name, bytes]) => ({ path: name, bytes })), ...temps];
+    const everything = [...[...onDisk].map(([name, bytes]) => ({ path: name, bytes })), ...temps, { path: 'the journal before signing out', bytes: journal }];
     for (const { path, bytes } of everything) {
       expect(bytes.includes(Buffer.from('SQLite format 3')), `${path} is a plain database`).toBe(false);
       for (const secret of [...secrets, ...staffNames]) {
@@ -134,7 +137,7 @@ describe('what reaches the disk', () => {
     const { call, folder } = await demoCore();
     unwrap(await call('session.signOut'));
     await call('session.signIn', { username: 'demo.teacher', password: 'not-the-password' });
-    for (const name of ['keydesk.db', GUARD_FILE_NAME]) {
+    for (const name of ['keydesk.db', 'keydesk.db.journal', GUARD_FILE_NAME]) {
       expect((await stat(join(folder, name))).mode & 0o077, name).toBe(0);
     }
   });
@@ -146,9 +149,16 @@ describe('what reaches the disk', () => {
     for (const hostSchool of ['One Primary', 'Two Primary', 'Three Primary']) {
       unwrap(await call('bases.update', { id: baseId, hostSchool }));
       await core.requireFile().flush();
-      nonces.add((await readEnvelope(folder)).header.body.nonce);
     }
-    expect(nonces.size).toBe(4);
+    // Each save is one journal record (length, check, nonce, sealed bytes) after the 24-byte header.
+    const journal = await readFile(join(folder, 'keydesk.db.journal'));
+    let records = 0;
+    for (let at = 24; at < journal.length; at += 8 + journal.readUInt32BE(at), records++) nonces.add(journal.subarray(at + 8, at + 20).toString('base64'));
+    expect(records).toBeGreaterThanOrEqual(3);
+    // A checkpoint seals a whole new snapshot, under a nonce of its own too.
+    await core.requireFile().checkpoint();
+    nonces.add((await readEnvelope(folder)).header.body.nonce);
+    expect(nonces.size).toBe(records + 2);
   });
 });
 
