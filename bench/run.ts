@@ -3,6 +3,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
+import { measureJournal } from './journal';
 import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
 import { measureRegisters } from './registers';
@@ -23,6 +24,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Account, counts: SyntheticCounts) => Promise<Measure | Measure[]> }> = [
   { name: 'open', run: (folder, account) => measureOpen(folder, account) },
   { name: 'durable save', run: (folder, account) => measureDurableSave(folder, account) },
+  { name: 'journal: open with 1,000 changes, checkpoint', run: (folder, account) => measureJournal(folder, account) },
   { name: 'encryption', run: (folder, account) => measureEncryption(folder, account) },
   { name: 'password check', run: (folder, account) => measurePasswordCheck(folder, account) },
   { name: 'registers', run: (folder, account) => measureRegisters(folder, account, SYNTHETIC_DEFAULTS.today) },
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const { path, counts } = await buildSyntheticDatabase(folder);
     const size = (await stat(path)).size;
+    const journalSize = (await stat(`${path}.journal`).catch(() => ({ size: 0 }))).size;
     progress(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const measures: Measure[] = [];
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
       // A busy machine slows everything; say so rather than let a reader blame the code.
       out(`  load      ${load.toFixed(1)} (1-minute average)${load > cpu.length ? ': busier than its cores, so expect slow, noisy timings' : ''}`);
       out(`  database  ${(size / 1024 / 1024).toFixed(1)} MB: ${counts.pupils} pupils, ${counts.placements} placements, ${counts.marks} register marks`);
+      out(`  journal   ${journalSize} bytes beside it as built (a checkpoint starts it afresh; it is folded in at 4 MiB)`);
       out(`  medians of ${DEFAULT_RUNS} runs after ${DEFAULT_WARMUP} warm-up`);
       out('');
     }
