@@ -30,3 +30,20 @@ export async function rawWriteFsyncFloor(folder: string, bytes: Uint8Array, opti
     await unlink(path);
   }, options);
 }
+
+/** The machine's floor for a journal record: the same number of bytes appended to a file and fdatasynced. */
+export async function rawAppendFsyncFloor(folder: string, bytes: Uint8Array, options?: RunOptions): Promise<number> {
+  const path = join(folder, 'bench-floor-append.bin');
+  const handle = await open(path, 'a');
+  try {
+    return await medianOfRuns(async (time) => {
+      await time(async () => {
+        await handle.write(bytes);
+        await handle.datasync();
+      });
+    }, options);
+  } finally {
+    await handle.close();
+    await unlink(path);
+  }
+}

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { bundleSizes, formatBundleSizes } from './bundle';
 import { measureEventLoopWhileSaving } from './event-loop';
 import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
+import { measureJournal } from './journal';
 import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
 import { measureRegisters } from './registers';
@@ -25,6 +26,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Account, counts: SyntheticCounts) => Promise<Measure | Measure[]> }> = [
   { name: 'open', run: (folder, account) => measureOpen(folder, account) },
   { name: 'durable save', run: (folder, account) => measureDurableSave(folder, account) },
+  { name: 'journal: open with 1,000 changes, checkpoint', run: (folder, account) => measureJournal(folder, account) },
   { name: 'encryption', run: (folder, account) => measureEncryption(folder, account) },
   { name: 'password check', run: (folder, account) => measurePasswordCheck(folder, account) },
   { name: 'registers', run: (folder, account) => measureRegisters(folder, account, SYNTHETIC_DEFAULTS.today) },
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const { path, counts } = await buildSyntheticDatabase(folder);
     const size = await sizeOnDisk(path);
+    const journalSize = (await stat(`${path}.journal`).catch(() => ({ size: 0 }))).size;
     progress(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     // The same provision (same seed: pupils, placements, schools) with no registers, to weigh what marks add.
     progress('Building the same file without register marks, to weigh them…');
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
         `  registers ${mb(added)} MB for the marks and their history (target at most ${MARKS_TARGET_MB} MB${added > MARKS_TARGET_MB * 1024 * 1024 ? ': OVER' : ''}); ${mb(bareSize)} MB without them`,
       );
       out(`  renderer  ${formatBundleSizes(await bundleSizes(join(process.cwd(), 'out', 'renderer')))}`);
+      out(`  journal   ${journalSize} bytes beside it as built (a checkpoint starts it afresh; it is folded in at 4 MiB)`);
       out(`  medians of ${DEFAULT_RUNS} runs after ${DEFAULT_WARMUP} warm-up`);
       out('');
     }

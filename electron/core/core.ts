@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { AppStatus, FileProblem } from '../../shared/api/status';
 import { formatUkDate, localIsoDate } from '../../shared/domain/dates';
@@ -15,6 +15,7 @@ import { DEMO_ACCOUNTS, fillDemoData } from './demo/generate';
 import { FileChangedOnDisk, FileRefused, UserError } from './errors';
 import { CoreEvents } from './events';
 import { writeFileAtomic } from './persistence/atomic-write';
+import { journalPathFor } from './persistence/journal-file';
 import { describeHolder, FolderLock, type LockHolder, type LockOptions } from './persistence/folder-lock';
 import { describeSaveError } from './persistence/save-problem';
 import { recordEvent, type AuditEvent } from './repositories/audit';
@@ -332,6 +333,9 @@ export class KeyDeskCore {
     if (!folder || !this.file) throw new UserError('NO_DATABASE', 'No data file is open. Open or create one first.');
     await this.closeFile({ keepLock: true });
     try {
+      // The journal belongs to the snapshot being replaced (closing folded it in, and the data as it
+      // was is kept as a backup already): the restored snapshot starts without one.
+      await rm(journalPathFor(dataFilePath(folder)), { force: true });
       await writeFileAtomic(dataFilePath(folder), sealedFileBytes(backup.envelope));
       this.sealed = await SealedDataFile.read(folder);
       if (!this.sealed) throw new Error('The restored data file is not there');

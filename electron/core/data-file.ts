@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Database as SqlJsDatabase } from 'sql.js';
 import { decodeEnvelope, EnvelopeError, type Envelope } from './crypto/envelope';
 import type { Keyring } from './crypto/keyring';
 import { createKysely, type Db } from './db/dialect';
 import { createDatabase, loadDatabase } from './db/open';
-import { loadSqlJs } from './db/sqljs';
+import { loadSqlJs, type MemoryFileSystem } from './db/sqljs';
 import { FileChangedOnDisk, FileRefused } from './errors';
-import { removeStaleTempFiles, writeFileAtomic } from './persistence/atomic-write';
+import { removeStaleTempFiles } from './persistence/atomic-write';
+import { journalPathFor, readJournalFile, stampOf, type FileStamp } from './persistence/journal-file';
+import { fingerprint, JournalledStore, type StoreStart } from './persistence/journalled-store';
 import { describeSaveError } from './persistence/save-problem';
 import { SaveScheduler } from './persistence/save-scheduler';
 
@@ -17,8 +18,12 @@ export const DATA_FILE_NAME = 'keydesk.db';
 export const dataFilePath = (folder: string) => join(folder, DATA_FILE_NAME);
 
 export interface OpenOptions {
-  /** Debounce for saves; the issue's ceiling is 250 ms. */
+  /** Debounce for saves not made at the end of a call (a call saves before it answers). */
   saveDelayMs?: number;
+  /** A journal this long is folded into a new snapshot at the next save (default 4 MiB). */
+  journalLimitBytes?: number;
+  /** After this long without a save, the journal is folded into a new snapshot (default one minute). */
+  checkpointIdleMs?: number;
   onSaveError?: (error: unknown) => void;
   /** After every failed save (with the teacher's wording) and every successful one (null). */
   onSaveProblemChange?: (problem: string | null) => void;
@@ -58,23 +63,6 @@ function refusedFor(error: EnvelopeError, path: string): FileRefused {
   return new FileRefused(kind, path, message, { cause: error });
 }
 
-/** Names one exact content of the data file, so a save can tell whether the file on disk is still one of ours. */
-function fingerprint(bytes: Uint8Array | readonly Uint8Array[]): string {
-  const hash = createHash('sha256');
-  for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) hash.update(chunk);
-  return hash.digest('hex');
-}
-
-/** The fingerprint of the data file on disk now; null when there is none. Other read errors are thrown. */
-async function fingerprintOnDisk(path: string): Promise<string | null> {
-  try {
-    return fingerprint(await readFile(path));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
 /** A data file read from disk but still sealed: enough to show the sign-in screen, nothing more. */
 export class SealedDataFile {
   constructor(
@@ -82,6 +70,8 @@ export class SealedDataFile {
     readonly envelope: Envelope,
     /** Of the bytes read: a session opened from them may only ever replace this very file. */
     readonly fingerprint: string,
+    /** The file's stamp when read, so the first save need not read it again to know it is unchanged. */
+    readonly stamp: FileStamp | null = null,
   ) {}
 
   get demo(): boolean {
@@ -96,8 +86,15 @@ export class SealedDataFile {
   static async read(folder: string): Promise<SealedDataFile | null> {
     const path = dataFilePath(folder);
     let bytes: Uint8Array;
+    let stamp: FileStamp;
     try {
-      bytes = await readFile(path);
+      const handle = await open(path, 'r');
+      try {
+        stamp = stampOf(await handle.stat());
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return null;
@@ -106,7 +103,7 @@ export class SealedDataFile {
       });
     }
     try {
-      return new SealedDataFile(path, decodeEnvelope(bytes), fingerprint(bytes));
+      return new SealedDataFile(path, decodeEnvelope(bytes), fingerprint(bytes), bytes.length === stamp.size ? stamp : null);
     } catch (error) {
       if (error instanceof EnvelopeError) throw refusedFor(error, path);
       throw error;
@@ -133,17 +130,12 @@ class AuditContext {
 export class DataFile {
   readonly db: Db;
   private readonly saver: SaveScheduler;
+  private readonly store: JournalledStore;
   private closed = false;
   private lastSaveError: string | null = null;
-  /**
-   * Fingerprints of what may be on disk because we put it there: the file we opened or last wrote,
-   * plus any write since whose outcome we could not be sure of. Anything else is someone else's file.
-   */
-  private ours: Set<string>;
-  /** Set for good once the file on disk is found to be someone else's: nothing is written after that. */
-  private changedOnDisk: FileChangedOnDisk | null = null;
   private firstUnsavedChange: Date | null = null;
   private readonly clock: () => Date;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   readonly readOnly: boolean;
 
   private constructor(
@@ -151,14 +143,20 @@ export class DataFile {
     readonly sql: SqlJsDatabase,
     readonly keyring: Keyring,
     private readonly audit: AuditContext,
-    options: OpenOptions,
-    /** The fingerprint of the file this one was opened from; null for a new file (there must be none on disk). */
-    openedFrom: string | null,
+    private readonly options: OpenOptions,
+    fs: MemoryFileSystem,
+    /** How the files on disk stood when opened; for a new file, that there are none (there must be none). */
+    start: StoreStart,
   ) {
+    // Kysely's writes only date the first unsaved change: what is saved is read from SQLite's log.
     this.db = createKysely(sql, () => this.noteChange());
     this.clock = options.clock ?? (() => new Date());
     this.readOnly = options.readOnly ?? false;
-    this.ours = new Set(openedFrom === null ? [] : [openedFrom]);
+    this.store = new JournalledStore(path, sql, fs, keyring, start, {
+      journalLimitBytes: options.journalLimitBytes ?? 4 * 1024 * 1024,
+      // Holding Kysely's single connection guarantees no transaction is open meanwhile.
+      betweenTransactions: (work) => this.db.connection().execute(async () => work()),
+    });
     this.saver = new SaveScheduler(() => this.saveNow(), {
       delayMs: options.saveDelayMs ?? 250,
       onError: (error) => {
@@ -170,9 +168,6 @@ export class DataFile {
       retries: (error) => !(error instanceof FileChangedOnDisk),
       onSaved: () => options.onSaveProblemChange?.(null),
     });
-    // Every row change schedules a save, whichever code made it; the hook misses WITHOUT ROWID tables,
-    // so every writing statement run through Kysely schedules one too (see createKysely).
-    sql.updateHook(() => this.noteChange());
   }
 
   /** Who the audit log names for changes made from now on (null: Key Desk itself). */
@@ -184,7 +179,22 @@ export class DataFile {
     this.audit.actor = actor;
   }
 
-  /** Opens a sealed file with its data key. A body that does not verify is refused, untouched. */
+  /** The change journal beside the data file. */
+  get journalPath(): string {
+    return this.store.journalPath;
+  }
+
+  /** How long the change journal is on disk now, in bytes. */
+  get journalBytes(): number {
+    return this.store.journalBytes;
+  }
+
+  /**
+   * Opens a sealed file with its data key: verifies the snapshot, replays the change journal beside
+   * it and lets SQLite recover. A body or journal that does not verify is refused, untouched; only a
+   * last journal record cut short by a crash (never acknowledged) is left out. Writes nothing unless
+   * migrations ran.
+   */
   static async unlock(sealed: SealedDataFile, keyring: Keyring, options: OpenOptions = {}): Promise<DataFile> {
     let bytes: Buffer;
     try {
@@ -193,22 +203,39 @@ export class DataFile {
       if (error instanceof EnvelopeError) throw refusedFor(error, sealed.path);
       throw error;
     }
+    const expected = sealed.envelope.header.journal ?? null;
+    const journal = await readJournalFile(journalPathFor(sealed.path), expected, keyring);
     const SQL = await loadSqlJs();
     const audit = new AuditContext(options.clock ?? (() => new Date()));
+    const changes = journal.contents?.kind === 'changes' ? journal.contents : null;
     // sql.js keeps working in `bytes` itself from here on: do not reuse or wipe it.
-    const { db, migrated } = loadDatabase(SQL, bytes, sealed.path, audit.register);
+    const { db, migrated, rebuilt } = loadDatabase(SQL, bytes, sealed.path, audit.register, changes?.wal);
+    // A torn tail, a journal already folded in, or a rebuilt file: the next save writes a whole snapshot.
+    const appendable = changes !== null && !changes.tornTail && !rebuilt;
+    const start: StoreStart = {
+      snapshotFingerprint: sealed.fingerprint,
+      snapshotStamp: sealed.stamp,
+      journalOnDisk: changes ? changes.next.id : journal.contents ? (expected?.previous ?? null) : null,
+      journalStamp: journal.stamp,
+      position: appendable ? changes.next : null,
+      shipped: changes && !rebuilt ? changes.wal.length : 0,
+    };
     // Another Key Desk's save in progress owns any temp file while we only read.
-    if (!options.readOnly) await removeStaleTempFiles(sealed.path);
-    const file = new DataFile(sealed.path, db, keyring, audit, options, sealed.fingerprint);
+    if (!options.readOnly) {
+      await removeStaleTempFiles(sealed.path);
+      await removeStaleTempFiles(journalPathFor(sealed.path));
+    }
+    const file = new DataFile(sealed.path, db, keyring, audit, options, SQL.keyDeskFS, start);
     if (migrated && !options.readOnly) {
       try {
         await options.beforeMigrationSave?.(sealed);
       } catch (error) {
         file.saver.dispose();
+        await file.store.close();
         file.sql.close();
         throw error;
       }
-      await file.saveSoon().flush();
+      await file.flush();
     }
     return file;
   }
@@ -237,34 +264,33 @@ export class DataFile {
     }
     const SQL = await loadSqlJs();
     const audit = new AuditContext(options.clock ?? (() => new Date()));
-    const file = new DataFile(path, createDatabase(SQL, audit.register), keyring, audit, options, null);
+    const start: StoreStart = { snapshotFingerprint: null, snapshotStamp: null, journalOnDisk: null, journalStamp: null, position: null, shipped: 0 };
+    const file = new DataFile(path, createDatabase(SQL, audit.register), keyring, audit, options, SQL.keyDeskFS, start);
     try {
       await fill(file);
     } catch (error) {
       // Nothing of a half-filled database may reach the disk.
       file.saver.dispose();
+      await file.store.close();
       file.sql.close();
       throw error;
     }
-    await file.saveSoon().flush();
+    await file.checkpoint();
     return file;
   }
 
   /**
-   * Writes the database to disk now, sealed and durably. Only ever between transactions. Refuses to
-   * replace a file that is not the one we opened or last wrote; writes a deleted one back.
+   * Writes what has changed to disk now, durably: the transactions committed since the last save as
+   * one journal record, or a whole new snapshot when only that will do (a checkpoint). Refuses to
+   * write over files that are not the ones we opened or wrote; writes a deleted one back.
    */
   async saveNow(): Promise<void> {
     if (this.readOnly) throw new Error('This data file was opened read-only');
-    await this.checkStillOurs();
-    // Holding Kysely's single connection guarantees no transaction is open while we export.
-    const bytes = await this.db.connection().execute(async () => this.sql.export());
     const covered = this.firstUnsavedChange;
     this.firstUnsavedChange = null;
     try {
-      const sealed = this.keyring.sealFileChunks(bytes);
-      bytes.fill(0);
-      await this.writeSealed(sealed);
+      const saved = await this.store.save();
+      if (saved === 'record') this.checkpointWhenIdle();
     } catch (error) {
       this.firstUnsavedChange = covered ?? this.firstUnsavedChange;
       throw error;
@@ -272,28 +298,25 @@ export class DataFile {
     this.lastSaveError = null;
   }
 
-  private async writeSealed(sealed: readonly Uint8Array[]): Promise<void> {
-    const writing = fingerprint(sealed);
-    // A write that fails may still have replaced the file (the rename done, the folder sync not).
-    this.ours.add(writing);
-    try {
-      await writeFileAtomic(this.path, sealed);
-    } catch (error) {
-      const landed = await fingerprintOnDisk(this.path).catch(() => undefined);
-      if (landed === writing) this.ours = new Set([writing]);
-      else if (landed !== undefined) this.ours.delete(writing);
-      throw error;
-    }
-    this.ours = new Set([writing]);
+  /**
+   * Folds the journal into a new snapshot now: on quit, at sign-out, when idle, and before a backup
+   * is taken (the snapshot and its empty journal are then the whole database). Throws if it fails.
+   */
+  async checkpoint(): Promise<void> {
+    if (this.closed) throw new Error('The data file is closed.');
+    this.store.snapshotWanted = true;
+    this.saver.markDirty();
+    await this.saver.flush();
   }
 
-  private async checkStillOurs(): Promise<void> {
-    if (this.changedOnDisk) throw this.changedOnDisk;
-    const onDisk = await fingerprintOnDisk(this.path);
-    // A deleted file is written back: there is nothing newer there to lose.
-    if (onDisk === null || this.ours.has(onDisk)) return;
-    this.changedOnDisk = new FileChangedOnDisk(this.path);
-    throw this.changedOnDisk;
+  private checkpointWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      // A failure is reported like any save's, and the journal keeps everything meanwhile.
+      if (!this.closed && this.store.journalHasRecords) void this.checkpoint().catch(() => undefined);
+    }, this.options.checkpointIdleMs ?? 60_000);
+    this.idleTimer.unref?.();
   }
 
   private noteChange(): void {
@@ -302,15 +325,30 @@ export class DataFile {
     this.saver.markDirty();
   }
 
-  /** Saves after a change outside the database (a key slot): the header is part of the file. */
+  /** Saves after a change outside the database (a key slot): the header is part of the snapshot. */
   saveSoon(): this {
+    this.store.headerChanged = true;
     this.noteChange();
     return this;
   }
 
-  /** Saves anything pending, then waits for it to be on disk. */
-  flush(): Promise<void> {
-    return this.saver.flush();
+  /** Saves anything committed and not yet on disk, then waits for it to be there. Throws if it fails. */
+  async flush(): Promise<void> {
+    // A save can run while more commits land: go round until nothing is left (a few times at most).
+    for (let round = 0; round < 3; round++) {
+      if (this.store.pending) this.saver.markDirty();
+      await this.saver.flush();
+      if (!this.store.pending) return;
+    }
+  }
+
+  /**
+   * What a call does before it answers: everything it committed is made durable. A failure does not
+   * fail the call (what it changed is kept in memory); it is reported as a save problem and retried.
+   */
+  async saveCommitted(): Promise<void> {
+    if (this.readOnly || this.closed || (!this.store.pending && !this.saver.pending)) return;
+    await this.flush().catch(() => undefined);
   }
 
   /**
@@ -325,7 +363,10 @@ export class DataFile {
       );
     if (this.readOnly) return;
     // A folder gone as a whole is a drive not connected: the file is still on it, not deleted.
-    if (!(await exists(this.path)) && (await exists(dirname(this.path)))) this.saver.markDirty();
+    if (!(await exists(this.path)) && (await exists(dirname(this.path)))) {
+      this.store.snapshotWanted = true;
+      this.saver.markDirty();
+    }
     await this.flush();
   }
 
@@ -334,34 +375,41 @@ export class DataFile {
    * the folder (this PC slept past its lock's heartbeat), so nothing from here may be written.
    */
   stopSaving(why: FileChangedOnDisk): void {
-    this.changedOnDisk ??= why;
-    this.lastSaveError = this.changedOnDisk.message;
+    this.store.stop(why);
+    this.lastSaveError = why.message;
   }
 
   /** When the oldest change not yet on disk was made; null when all of them are saved. */
   get unsavedSince(): Date | null {
-    return this.saver.pending ? this.firstUnsavedChange : null;
+    return this.hasUnsavedChanges ? this.firstUnsavedChange : null;
   }
 
-  /** True once saving has stopped because the file on disk was changed by someone else. */
+  /** True once saving has stopped because a file on disk was changed by someone else. */
   get stoppedSaving(): boolean {
-    return this.changedOnDisk !== null;
+    return this.store.stoppedSaving;
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.saver.pending;
+    return this.saver.pending || this.store.pending;
   }
 
   /** Why the last save failed, while changes are still waiting to be saved. */
   get saveProblem(): string | null {
-    return this.saver.pending ? this.lastSaveError : null;
+    return this.hasUnsavedChanges ? this.lastSaveError : null;
   }
 
+  /** Saves anything pending, folds the journal into the snapshot, and closes. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.flush();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (!this.readOnly) {
+      await this.flush();
+      // Everything is in the journal already: a checkpoint that fails now loses nothing.
+      if (this.store.journalHasRecords && !this.store.stoppedSaving) await this.checkpoint().catch(() => undefined);
+    }
     this.closed = true;
     this.saver.dispose();
+    await this.store.close();
     this.sql.close();
   }
 }

@@ -46,7 +46,12 @@ export async function dispatch(
   const handler = handlers[name] as (input: unknown, core: KeyDeskCore) => Promise<unknown>;
   // One call at a time: sign-in, switching user or folder and saving all change shared state across
   // awaits (a half-second password hash among them), and only one person uses Key Desk at once.
-  const call = () => run(core, name, handler, input);
+  // A call answers only once what it committed is on disk (one journal record), whether it succeeded or not.
+  const call = async () => {
+    const result = await run(core, name, handler, input);
+    await core.dataFile?.saveCommitted();
+    return result;
+  };
   return core.exclusive(() => (gate ? gate(name, call) : call()));
 }
 

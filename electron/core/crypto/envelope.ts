@@ -7,7 +7,7 @@ import { z } from 'zod';
  *   "KEYDESK\0" | header length (u32 BE) | header (JSON) | sealed database | SHA-256 of all before it
  *
  * The header holds the key slots (the data key wrapped under each person's password and under the
- * recovery key) and the nonce of the sealed database. The database is sealed with AES-256-GCM, with
+ * recovery key), the nonce of the sealed database and (format 2) which change journal goes with it. The database is sealed with AES-256-GCM, with
  * the magic and the header as additional data, so no byte of either can change unnoticed. The
  * trailing checksum tells plain damage (a bad disk, a cut-short copy) apart from a wrong password.
  */
@@ -57,13 +57,24 @@ export const slotSchema = z.discriminatedUnion('kind', [
 ]);
 export type Slot = z.infer<typeof slotSchema>;
 
-export const headerSchema = z.object({
-  format: z.literal(1),
-  provisionId: z.string().uuid(),
-  demo: z.boolean(),
-  slots: z.array(slotSchema).min(1),
-  body: z.object({ nonce: base64 }),
-});
+/**
+ * Format 2 adds the change journal: the id of the journal that holds the changes made since this
+ * snapshot, and of the one before it (whose changes this snapshot already holds). Format 1 files,
+ * written before the journal, have neither and still open.
+ */
+export const journalRefSchema = z.object({ id: z.string().uuid(), previous: z.string().uuid().nullable() });
+export type JournalRef = z.infer<typeof journalRefSchema>;
+
+export const headerSchema = z
+  .object({
+    format: z.union([z.literal(1), z.literal(2)]),
+    provisionId: z.string().uuid(),
+    demo: z.boolean(),
+    slots: z.array(slotSchema).min(1),
+    body: z.object({ nonce: base64 }),
+    journal: journalRefSchema.optional(),
+  })
+  .refine((header) => (header.format === 2) === (header.journal !== undefined), 'format 2 names its journal');
 export type EnvelopeHeader = z.infer<typeof headerSchema>;
 
 export interface Envelope {
@@ -76,7 +87,7 @@ export interface Envelope {
 export type EnvelopeProblem = 'empty' | 'not-ours' | 'plain-database' | 'damaged' | 'too-new';
 
 /** The file format this build writes; a later Key Desk may write a higher one. */
-export const FORMAT = 1;
+export const FORMAT = 2;
 
 export class EnvelopeError extends Error {
   constructor(readonly problem: EnvelopeProblem, message: string) {

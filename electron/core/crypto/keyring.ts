@@ -5,6 +5,7 @@ import {
   usernameLookup,
   type Envelope,
   type EnvelopeHeader,
+  type JournalRef,
   type Slot,
 } from './envelope';
 import {
@@ -140,24 +141,39 @@ export class Keyring {
   }
 
   /** The whole file for these database bytes: sealed under the data key with a new nonce. */
-  sealFile(database: Uint8Array): Buffer {
-    return Buffer.concat(this.sealFileChunks(database));
+  sealFile(database: Uint8Array, journal?: JournalRef): Buffer {
+    return Buffer.concat(this.sealFileChunks(database, journal));
   }
 
-  /** The same file in pieces, for writing without joining them (what every save uses). */
-  sealFileChunks(database: Uint8Array): Buffer[] {
+  /**
+   * The same file in pieces, for writing without joining them (what every checkpoint uses). With a
+   * journal named, the file is format 2; without, format 1 (as files were before the journal).
+   */
+  sealFileChunks(database: Uint8Array, journal?: JournalRef): Buffer[] {
     // A file nobody could ever open again must not replace one they can.
     if (this.slots.length === 0) throw new Error('Refusing to seal a data file with no way to open it');
     // The nonce is in the header, which the seal authenticates: choose it first, then seal.
     const nonce = randomBytes(NONCE_BYTES);
     const header: EnvelopeHeader = {
-      format: 1,
+      format: journal ? 2 : 1,
       provisionId: this.provisionId,
       demo: this.demo,
       slots: this.slots,
       body: { nonce: b64(nonce) },
+      ...(journal ? { journal } : {}),
     };
     return encodeEnvelopeChunks(header, (aad) => sealChunks(this.dataKey, nonce, database, aad));
+  }
+
+  /** One change-journal record: sealed under the data key with a fresh nonce, bound to `aad`. */
+  sealRecord(plaintext: Uint8Array, aad: Uint8Array): { nonce: Buffer; sealed: Buffer[] } {
+    const nonce = randomBytes(NONCE_BYTES);
+    return { nonce, sealed: sealChunks(this.dataKey, nonce, plaintext, aad) };
+  }
+
+  /** A journal record's plaintext; throws if it, its nonce or `aad` is not exactly what was sealed. */
+  openRecord(nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Buffer {
+    return open(this.dataKey, nonce, sealed, aad);
   }
 
   /** The database bytes inside an envelope sealed under this keyring's data key. */

@@ -59,7 +59,7 @@ describe('a data file from a newer Key Desk', () => {
     const demo = await startDemoCore();
     await demo.core.close();
     const path = join(demo.folder, 'keydesk.db');
-    const newer = withEditedHeader(await readFile(path), (header) => ({ ...header, format: 2 }) as unknown as typeof header);
+    const newer = withEditedHeader(await readFile(path), (header) => ({ ...header, format: 3 }) as unknown as typeof header);
     await writeFile(path, newer);
     const reopened = await startCore({ folder: demo.folder });
     cleanup = async () => {

@@ -71,8 +71,8 @@ describe('first start in a new folder', () => {
         recoveryKey: expect.stringMatching(RECOVERY_KEY),
       },
     });
-    // The lock says this Key Desk has the folder open.
-    expect(await readdir(folder.path)).toEqual(['keydesk.db', 'keydesk.lock']);
+    // The lock says this Key Desk has the folder open; the journal holds changes since the snapshot.
+    expect((await readdir(folder.path)).sort()).toEqual(['keydesk.db', 'keydesk.db.journal', 'keydesk.lock']);
     const list = await bases(call);
     expect(list.map((b) => b.name)).toEqual(['Parkgate', 'Frederick Bird']);
     for (const base of list) {
@@ -202,12 +202,14 @@ describe('a folder that already has a data file', () => {
       await opened.signIn('demo.manager');
       await opened.core.dataFile?.flush();
       before = await snapshot(path);
+      const journalBefore = await snapshot(`${path}.journal`);
       for (const input of tries) {
         expect(await opened.call('setup.createDatabase', input)).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'folder' } });
       }
       expect(await opened.call('app.status')).toMatchObject({ ok: true, value: { state: 'ready', isDemo: true } });
-      await opened.core.close();
       await expectUntouched(path, before);
+      await expectUntouched(`${path}.journal`, journalBefore);
+      await opened.core.close();
     } finally {
       await other.cleanup();
     }

@@ -19,9 +19,11 @@ async function listBases(): Promise<Base[]> {
   return result.value as Base[];
 }
 
+/** The data file and its change journal, as they stand on disk. */
 async function bytesOnDisk(): Promise<Buffer> {
   await started.core.dataFile?.flush();
-  return readFile(dataFilePath(folder.path));
+  const path = dataFilePath(folder.path);
+  return Buffer.concat([await readFile(path), await readFile(`${path}.journal`)]);
 }
 
 beforeAll(async () => {

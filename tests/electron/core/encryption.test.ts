@@ -109,6 +109,9 @@ describe('what reaches the disk', () => {
     // Saves of all kinds: a change, a failed and a good sign-in (the guard file), signing out.
     unwrap(await call('bases.update', { id: unwrap(await call('bases.list'))[0]!.id, hostSchool: 'Parkgate Primary' }));
     await core.requireFile().flush();
+    // The change journal as it stands with changes in it (signing out folds it into the snapshot).
+    const journal = await readFile(join(folder, 'keydesk.db.journal'));
+    expect(journal.length).toBeGreaterThan(1000);
     unwrap(await call('session.signOut'));
     expect(await call('session.signIn', { username: 'demo.teacher', password: 'not-the-password' })).toMatchObject({ ok: false });
     await demo.signIn('demo.teacher');
@@ -116,10 +119,10 @@ describe('what reaches the disk', () => {
 
     const onDisk = await folderFiles(folder);
     // The daily backup made at the sign-in is checked with everything else: sealed, no plaintext.
-    expect([...onDisk.keys()].sort()).toEqual(['keydesk.db', GUARD_FILE_NAME, backupName(TEST_NOW, 'daily')].map((n) => (n.endsWith('.kdbackup') ? `backups/${n}` : n)).sort());
+    expect([...onDisk.keys()].sort()).toEqual(['keydesk.db', 'keydesk.db.journal', GUARD_FILE_NAME, backupName(TEST_NOW, 'daily')].map((n) => (n.endsWith('.kdbackup') ? `backups/${n}` : n)).sort());
     const temps = tempFiles.filter((t) => t.path.startsWith(folder));
     expect(temps.filter((t) => t.path.endsWith('.tmp')).length).toBeGreaterThanOrEqual(3);
-    const everything = [...[...onDisk].map(([name, bytes]) => ({ path: name, bytes })), ...temps];
+    const everything = [...[...onDisk].map(([name, bytes]) => ({ path: name, bytes })), ...temps, { path: 'the journal before signing out', bytes: journal }];
     for (const { path, bytes } of everything) {
       expect(bytes.includes(Buffer.from('SQLite format 3')), `${path} is a plain database`).toBe(false);
       for (const secret of [...secrets, ...staffNames]) {
@@ -136,7 +139,7 @@ describe('what reaches the disk', () => {
     const { call, folder } = await demoCore();
     unwrap(await call('session.signOut'));
     await call('session.signIn', { username: 'demo.teacher', password: 'not-the-password' });
-    for (const name of ['keydesk.db', GUARD_FILE_NAME]) {
+    for (const name of ['keydesk.db', 'keydesk.db.journal', GUARD_FILE_NAME]) {
       expect((await stat(join(folder, name))).mode & 0o077, name).toBe(0);
     }
   });
@@ -148,9 +151,16 @@ describe('what reaches the disk', () => {
     for (const hostSchool of ['One Primary', 'Two Primary', 'Three Primary']) {
       unwrap(await call('bases.update', { id: baseId, hostSchool }));
       await core.requireFile().flush();
-      nonces.add((await readEnvelope(folder)).header.body.nonce);
     }
-    expect(nonces.size).toBe(4);
+    // Each save is one journal record (length, check, nonce, sealed bytes) after the 24-byte header.
+    const journal = await readFile(join(folder, 'keydesk.db.journal'));
+    let records = 0;
+    for (let at = 24; at < journal.length; at += 8 + journal.readUInt32BE(at), records++) nonces.add(journal.subarray(at + 8, at + 20).toString('base64'));
+    expect(records).toBeGreaterThanOrEqual(3);
+    // A checkpoint seals a whole new snapshot, under a nonce of its own too.
+    await core.requireFile().checkpoint();
+    nonces.add((await readEnvelope(folder)).header.body.nonce);
+    expect(nonces.size).toBe(records + 2);
   });
 });
 

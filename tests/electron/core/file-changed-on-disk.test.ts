@@ -23,6 +23,7 @@ afterEach(async () => {
 });
 
 const dataFile = () => join(folder.path, 'keydesk.db');
+const journalFile = () => join(folder.path, 'keydesk.db.journal');
 
 async function parkgate(call: Awaited<ReturnType<typeof startCore>>['call']): Promise<Base> {
   const found = unwrap(await call('bases.list')).find((b) => b.name.startsWith('Parkgate'));
@@ -113,8 +114,9 @@ describe('a data file changed under an open Key Desk', () => {
   async function signedInWithBackup() {
     const demo = await startDemoCore({ folder: folder.path });
     cleanups.push(demo.cleanup);
-    await demo.core.dataFile?.flush();
-    const backup = await readFile(dataFile());
+    // A backup is the snapshot and its journal, taken together at a checkpoint.
+    await demo.core.dataFile?.checkpoint();
+    const backup = { snapshot: await readFile(dataFile()), journal: await readFile(journalFile()) };
     const base = await parkgate(demo.call);
     unwrap(await demo.call('bases.update', { id: base.id, places: 30 }));
     await demo.core.dataFile?.flush();
@@ -124,10 +126,13 @@ describe('a data file changed under an open Key Desk', () => {
   it('is never overwritten: saving stops, the change stays in memory and the teacher is told in plain words', async () => {
     const { call, core, backup, base } = await signedInWithBackup();
     // A backup restored by hand (copied over the file) while Key Desk is open.
-    const restored = join(folder.path, 'restored-copy');
-    await writeFile(restored, backup);
-    await rename(restored, dataFile());
+    for (const [bytes, path] of [[backup.snapshot, dataFile()], [backup.journal, journalFile()]] as const) {
+      const restored = join(folder.path, 'restored-copy');
+      await writeFile(restored, bytes);
+      await rename(restored, path);
+    }
     const before = await snapshot(dataFile());
+    const journalBefore = await snapshot(journalFile());
 
     unwrap(await call('bases.update', { id: base.id, places: 31 }));
     let status = unwrap(await call('app.status'));
@@ -148,6 +153,7 @@ describe('a data file changed under an open Key Desk', () => {
     expect(unwrap(await call('app.status'))).toMatchObject({ state: 'ready' });
     await expect(core.close()).rejects.toMatchObject({ code: 'CONFLICT' });
     await expectUntouched(dataFile(), before);
+    await expectUntouched(journalFile(), journalBefore);
     expect((await onNextStart(folder.path)).parkgate?.places).toBe(24);
   });
 

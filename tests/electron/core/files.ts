@@ -3,7 +3,9 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Keyring } from '../../../electron/core/crypto/keyring';
 import { DataFile, dataFilePath, SealedDataFile } from '../../../electron/core/data-file';
+import { loadDatabase } from '../../../electron/core/db/open';
 import { loadSqlJs } from '../../../electron/core/db/sqljs';
+import { journalPathFor, readJournalFile } from '../../../electron/core/persistence/journal-file';
 import { fillDemoData } from '../../../electron/core/demo/generate';
 import { listBases } from '../../../electron/core/repositories/bases';
 import { createProvision } from '../../../electron/core/repositories/provision';
@@ -72,12 +74,17 @@ export async function writeDataFileBytes(folder: string, bytes: Uint8Array): Pro
   return path;
 }
 
-/** The plain database inside the data file in `folder` as it is on disk now, opened with `keyring`. */
+/**
+ * The plain database the data file in `folder` holds on disk now (its snapshot with the change journal
+ * replayed), opened with `keyring`, as opening does and without writing anything.
+ */
 export async function databaseOnDisk(folder: string, keyring: Keyring): Promise<import('sql.js').Database> {
   const sealed = await SealedDataFile.read(folder);
   if (!sealed) throw new Error(`no data file in ${folder}`);
+  const journal = await readJournalFile(journalPathFor(sealed.path), sealed.envelope.header.journal ?? null, keyring);
   const SQL = await loadSqlJs();
-  return new SQL.Database(keyring.openFile(sealed.envelope));
+  const wal = journal.contents?.kind === 'changes' ? journal.contents.wal : undefined;
+  return loadDatabase(SQL, keyring.openFile(sealed.envelope), sealed.path, undefined, wal).db;
 }
 
 /** Waits for `check` to hold, polling; fails after `timeoutMs`. */

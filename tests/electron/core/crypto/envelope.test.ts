@@ -96,7 +96,12 @@ describe('the data file envelope', () => {
     expect(problemOf(bad(good))).toBe('decoded');
     expect(problemOf(bad('not json at all'))).toBe('damaged');
     // A higher format is a newer Key Desk's file, not a damaged one.
-    expect(problemOf(bad(JSON.stringify({ ...header(), format: 2 })))).toBe('too-new');
+    expect(problemOf(bad(JSON.stringify({ ...header(), format: 3 })))).toBe('too-new');
+    // Format 2 names its change journal; one that does not is damaged, as is a journal on format 1.
+    expect(problemOf(bad(JSON.stringify({ ...header(), format: 2 })))).toBe('damaged');
+    const journal = { id: randomUUID(), previous: null };
+    expect(problemOf(bad(JSON.stringify({ ...header(), format: 2, journal })))).toBe('decoded');
+    expect(problemOf(bad(JSON.stringify({ ...header(), format: 1, journal })))).toBe('damaged');
     expect(problemOf(bad(JSON.stringify({ ...header(), format: 0 })))).toBe('damaged');
     expect(problemOf(bad(JSON.stringify({ ...header(), format: '2' })))).toBe('damaged');
     expect(problemOf(bad(JSON.stringify({ ...header(), slots: [] })))).toBe('damaged');

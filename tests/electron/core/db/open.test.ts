@@ -1,4 +1,4 @@
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import type { Database as SqlJsDatabase } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Keyring } from '../../../../electron/core/crypto/keyring';
 import { newRecoverySecret } from '../../../../electron/core/crypto/recovery-key';
@@ -6,13 +6,13 @@ import { DataFile, SealedDataFile } from '../../../../electron/core/data-file';
 import { APPLICATION_ID, LATEST_VERSION, createDatabase, loadDatabase, migrate, schemaVersion } from '../../../../electron/core/db/open';
 import { migrations } from '../../../../electron/core/db/migrations';
 import type { Migration } from '../../../../electron/core/db/migrations/types';
-import { loadSqlJs } from '../../../../electron/core/db/sqljs';
+import { loadSqlJs, type PatchedSqlJs } from '../../../../electron/core/db/sqljs';
 import { FileRefused } from '../../../../electron/core/errors';
 import { TEST_SCRYPT, tempFolder } from '../../../helpers/core';
 import { databaseOnDisk, expectUntouched, snapshot, writeDataFileBytes } from '../files';
 import { auditFunctions } from './audit-functions';
 
-let SQL: SqlJsStatic;
+let SQL: PatchedSqlJs;
 beforeAll(async () => {
   SQL = await loadSqlJs();
 });

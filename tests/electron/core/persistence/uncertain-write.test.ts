@@ -31,9 +31,10 @@ describe('a save that may or may not have reached the disk', () => {
     const parkgate = bases.find((b) => b.name === 'Parkgate')!;
     await demo.core.dataFile?.flush();
 
-    failAfterWriting.next = true;
+    // A checkpoint (a whole new snapshot) is the save that replaces the file.
     unwrap(await demo.call('bases.update', { id: parkgate.id, places: 27 }));
-    await expect(demo.core.dataFile?.flush()).rejects.toThrow('EIO');
+    failAfterWriting.next = true;
+    await expect(demo.core.dataFile?.checkpoint()).rejects.toThrow('EIO');
     unwrap(await demo.call('bases.update', { id: parkgate.id, places: 28 }));
     await demo.core.dataFile?.flush();
     expect(unwrap(await demo.call('app.status')).saveProblem).toBeNull();

@@ -1,0 +1,160 @@
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { NONCE_BYTES, TAG_BYTES } from '../crypto/keys';
+
+/**
+ * The change journal, `keydesk.db.journal`: what changed since the snapshot, one record per save.
+ *
+ *   "KDJRNL01" | journal id (16 bytes) | record | record | …
+ *   record = length (u32 BE) | check (CRC-32 of length and the rest, u32 BE) | nonce | ciphertext | tag
+ *
+ * Each record is the write-ahead-log bytes SQLite wrote for the transactions committed since the last
+ * record, deflated and sealed with AES-256-GCM under the data key. Its additional data binds the
+ * journal id, the record's sequence number, where its bytes start in the log and the previous
+ * record's tag, so a record dropped, reordered, duplicated or moved from another journal fails.
+ * The check is not security (the seal is): it tells a record cut short by a crash (the last one,
+ * never acknowledged) from one damaged later.
+ */
+export const JOURNAL_MAGIC = Buffer.from('KDJRNL01', 'latin1');
+const ID_BYTES = 16;
+export const JOURNAL_HEADER_BYTES = JOURNAL_MAGIC.length + ID_BYTES;
+const HEAD_BYTES = 8;
+const AAD_LABEL = Buffer.from('key-desk journal\n', 'utf8');
+const NO_TAG = Buffer.alloc(TAG_BYTES);
+
+/** Seals and opens records under the data key (the Keyring; tests may pass their own). */
+export interface RecordSealer {
+  sealRecord(plaintext: Uint8Array, aad: Uint8Array): { nonce: Buffer; sealed: Buffer[] };
+  openRecord(nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Buffer;
+}
+
+/** Where the next record goes and what it is chained to. */
+export interface JournalPosition {
+  id: string;
+  /** Sequence number of the next record. */
+  seq: number;
+  /** Where in SQLite's write-ahead log the next record's bytes start. */
+  walOffset: number;
+  /** The tag of the last record; zeros before the first. */
+  prevTag: Buffer;
+}
+
+export const startOfJournal = (id: string): JournalPosition => ({ id, seq: 0, walOffset: 0, prevTag: NO_TAG });
+
+function idBytes(id: string): Buffer {
+  const hex = id.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a journal id: ${id}`);
+  return Buffer.from(hex, 'hex');
+}
+
+function idFromBytes(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function journalHeader(id: string): Buffer {
+  return Buffer.concat([JOURNAL_MAGIC, idBytes(id)]);
+}
+
+function recordAad(at: JournalPosition): Buffer {
+  const numbers = Buffer.alloc(12);
+  numbers.writeUInt32BE(at.seq, 0);
+  numbers.writeBigUInt64BE(BigInt(at.walOffset), 4);
+  return Buffer.concat([AAD_LABEL, idBytes(at.id), numbers, at.prevTag]);
+}
+
+/** One record, as one buffer (one write), and the position after it. */
+export function encodeRecord(sealer: RecordSealer, at: JournalPosition, wal: Uint8Array): { bytes: Buffer; next: JournalPosition } {
+  const plain = deflateRawSync(wal, { level: 1 });
+  const { nonce, sealed } = sealer.sealRecord(plain, recordAad(at));
+  const bodyLength = nonce.length + sealed.reduce((sum, chunk) => sum + chunk.length, 0);
+  const bytes = Buffer.allocUnsafe(HEAD_BYTES + bodyLength);
+  bytes.writeUInt32BE(bodyLength, 0);
+  let offset = HEAD_BYTES;
+  for (const chunk of [nonce, ...sealed]) offset += chunk.copy(bytes, offset);
+  bytes.writeUInt32BE(checkOf(bytes, 0, bytes.length), 4);
+  const prevTag = Buffer.from(bytes.subarray(bytes.length - TAG_BYTES));
+  return { bytes, next: { id: at.id, seq: at.seq + 1, walOffset: at.walOffset + wal.length, prevTag } };
+}
+
+/** CRC-32 of a record's length and body (everything but the check itself). */
+function checkOf(bytes: Uint8Array, start: number, end: number): number {
+  return crc32(bytes.subarray(start + HEAD_BYTES, end), crc32(bytes.subarray(start, start + 4))) >>> 0;
+}
+
+export type JournalProblem = 'not-a-journal' | 'other-database' | 'damaged';
+
+export class JournalError extends Error {
+  constructor(
+    readonly problem: JournalProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JournalError';
+  }
+}
+
+export type JournalContents =
+  /** Changes since the snapshot: the log to replay, and where the next record would go. */
+  | { kind: 'changes'; wal: Buffer; records: number; next: JournalPosition; validBytes: number; tornTail: boolean }
+  /** The journal of the snapshot before this one: all of it is in the snapshot already. */
+  | { kind: 'already-in-snapshot' };
+
+const isZero = (bytes: Uint8Array, from: number) => {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+};
+
+/**
+ * Reads a journal against the snapshot that names it (`expected`: its journal id and the one before).
+ * A last record cut short or zeroed by a crash is dropped (it was never acknowledged); any other
+ * damage, a record out of place, or a journal belonging to another snapshot throws JournalError.
+ */
+export function readJournal(bytes: Buffer, expected: { id: string; previous: string | null } | null, sealer: RecordSealer): JournalContents {
+  if (bytes.length < JOURNAL_HEADER_BYTES) {
+    // Journals are created whole (written aside, then renamed): a shorter one was cut off or emptied.
+    if (expected === null && bytes.length === 0) return { kind: 'already-in-snapshot' };
+    throw new JournalError('damaged', 'journal shorter than its header');
+  }
+  if (!bytes.subarray(0, JOURNAL_MAGIC.length).equals(JOURNAL_MAGIC)) throw new JournalError('not-a-journal', 'no journal signature');
+  const id = idFromBytes(bytes.subarray(JOURNAL_MAGIC.length, JOURNAL_HEADER_BYTES));
+  if (expected !== null && id === expected.previous) return { kind: 'already-in-snapshot' };
+  if (expected === null || id !== expected.id) throw new JournalError('other-database', `journal ${id} does not go with this snapshot`);
+
+  let at = startOfJournal(id);
+  const wal: Buffer[] = [];
+  let offset = JOURNAL_HEADER_BYTES;
+  let tornTail = false;
+  while (offset < bytes.length) {
+    // A crash mid-append leaves a prefix of the record, or zeros where the file grew but data did not land.
+    if (isZero(bytes, offset) || bytes.length - offset < HEAD_BYTES) {
+      tornTail = true;
+      break;
+    }
+    const length = bytes.readUInt32BE(offset);
+    const end = offset + HEAD_BYTES + length;
+    if (end > bytes.length) {
+      tornTail = true;
+      break;
+    }
+    const checkMatches = length >= NONCE_BYTES + TAG_BYTES && bytes.readUInt32BE(offset + 4) === checkOf(bytes, offset, end);
+    if (!checkMatches) {
+      if (end === bytes.length) {
+        tornTail = true;
+        break;
+      }
+      throw new JournalError('damaged', `record ${at.seq + 1} is damaged`);
+    }
+    const nonce = bytes.subarray(offset + HEAD_BYTES, offset + HEAD_BYTES + NONCE_BYTES);
+    const sealed = bytes.subarray(offset + HEAD_BYTES + NONCE_BYTES, end);
+    let part: Buffer;
+    try {
+      part = inflateRawSync(sealer.openRecord(nonce, sealed, recordAad(at)));
+    } catch {
+      throw new JournalError('damaged', `record ${at.seq + 1} does not verify (damaged, out of order, or from another journal)`);
+    }
+    wal.push(part);
+    at = { id, seq: at.seq + 1, walOffset: at.walOffset + part.length, prevTag: Buffer.from(sealed.subarray(sealed.length - TAG_BYTES)) };
+    offset = end;
+  }
+  return { kind: 'changes', wal: Buffer.concat(wal), records: at.seq, next: at, validBytes: offset, tornTail };
+}
