@@ -220,9 +220,19 @@ export async function auditNames(db: Db, ids: readonly string[]): Promise<Record
           .select(['placements.id as id', sql<string>`'placement'`.as('kind'), sql<string>`${PUPIL_NAME}`.as('name'), 'placements.referred_on as day'])
           .where('placements.id', 'in', chunk),
       )
+      .unionAll(
+        db
+          .selectFrom('placement_events')
+          .select(['id', sql<string>`'event'`.as('kind'), 'step as name', 'on_date as day'])
+          .where('id', 'in', chunk),
+      )
       .execute();
-    // A referral is known by its pupil and the day it came in.
-    for (const row of rows) names[row.id] = row.kind === 'placement' && row.day ? `${row.name}'s referral of ${formatUkDate(row.day)}` : row.name;
+    // A referral is known by its pupil and the day it came in; a placement step by its day.
+    for (const row of rows) {
+      if (row.kind === 'placement' && row.day) names[row.id] = `${row.name}'s referral of ${formatUkDate(row.day)}`;
+      else if (row.kind === 'event') names[row.id] = row.day ? `the visit of ${formatUkDate(row.day)}` : 'the visit';
+      else names[row.id] = row.name;
+    }
   }
   return names;
 }

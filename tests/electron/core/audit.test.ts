@@ -514,8 +514,8 @@ describe('the audit list names what each entry is about', () => {
     const after = placement.after as Record<string, string>;
     if (after.base_id) expect(bases.map((b) => b.name)).toContain(page.names[after.base_id]);
     expect(unwrap(await call('schools.list')).map((s) => s.name)).toContain(page.names[after.referring_school_id!]);
-    // Its record, contacts, referrals and placement steps: all named by the pupil (a contact by both).
-    for (const entry of page.entries) expect(entry.recordName).toMatch(new RegExp(`(^|contact for )${name}$`));
+    // Its record, contacts, professionals, referrals and placement steps: all named by the pupil (a contact or professional by both).
+    for (const entry of page.entries) expect(entry.recordName).toMatch(new RegExp(`(^|contact for |working with )${name}$`));
 
     unwrap(await call('staff.update', { id: teacherId, name: 'Dee Teacher', baseIds: [bases[1]!.id] }));
     const everything = unwrap(await call('audit.list', {}));
