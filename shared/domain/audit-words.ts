@@ -147,6 +147,7 @@ const ID_FIELDS = new Set([
   'base_id',
   'corrected_by',
   'done_by',
+  'entry_id',
   'event_id',
   'home_school_id',
   'owner_id',

@@ -226,11 +226,18 @@ export async function auditNames(db: Db, ids: readonly string[]): Promise<Record
           .select(['id', sql<string>`'event'`.as('kind'), 'step as name', 'on_date as day'])
           .where('id', 'in', chunk),
       )
+      .unionAll(
+        db
+          .selectFrom('log_entries')
+          .select(['id', sql<string>`'log'`.as('kind'), 'at_time as name', 'on_date as day'])
+          .where('id', 'in', chunk),
+      )
       .execute();
-    // A referral is known by its pupil and the day it came in; a placement step by its day.
+    // A referral is known by its pupil and the day it came in; a visit or a log entry by its day.
     for (const row of rows) {
       if (row.kind === 'placement' && row.day) names[row.id] = `${row.name}'s referral of ${formatUkDate(row.day)}`;
       else if (row.kind === 'event') names[row.id] = row.day ? `the visit of ${formatUkDate(row.day)}` : 'the visit';
+      else if (row.kind === 'log') names[row.id] = row.day ? `the entry of ${formatUkDate(row.day)} ${row.name}` : 'the entry';
       else names[row.id] = row.name;
     }
   }
