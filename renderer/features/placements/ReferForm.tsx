@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Select, Stack, Textarea } from '@mantine/core';
+import { Group, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -21,10 +21,13 @@ const schema = z.object({
   referredOn: requiredDate('Enter the date the referral was received as dd/mm/yyyy.'),
   reason: z.string().trim().min(1, 'Enter the reason for the referral.').max(4000, 'The reason can be at most 4000 characters.'),
   tried: optionalNotes('What has been tried'),
+  // From the referral, when it says: the term before the placement, for before / during / after.
+  attendanceBefore: z.union([z.number().min(0, 'At least 0%.').max(100, 'At most 100%.'), z.literal('')]),
+  suspensionsBefore: z.union([z.number().int('A whole number.').min(0, 'At least 0.').max(200, 'At most 200.'), z.literal('')]),
 });
 type FormInput = z.input<typeof schema>;
 type FormOutput = z.output<typeof schema>;
-const FIELDS = ['referringSchoolId', 'referredOn', 'reason', 'tried'] as const;
+const FIELDS = ['referringSchoolId', 'referredOn', 'reason', 'tried', 'attendanceBefore', 'suspensionsBefore'] as const;
 
 export interface ReferredPupil {
   id: string;
@@ -39,14 +42,20 @@ export function ReferForm({ pupil, onDone, onCancel }: { pupil: ReferredPupil; o
   const today = useToday();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: { referringSchoolId: pupil.homeSchoolId, referredOn: today, reason: '', tried: '' },
+    defaultValues: { referringSchoolId: pupil.homeSchoolId, referredOn: today, reason: '', tried: '', attendanceBefore: '', suspensionsBefore: '' },
   });
   const { errors, isDirty, isSubmitting } = form.formState;
   useDiscardGuard(isDirty);
 
   const save = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {
-      await refer.mutateAsync({ pupilId: pupil.id, ...values });
+      const { attendanceBefore, suspensionsBefore, ...rest } = values;
+      await refer.mutateAsync({
+        pupilId: pupil.id,
+        ...rest,
+        attendanceBefore: attendanceBefore === '' ? null : attendanceBefore,
+        suspensionsBefore: suspensionsBefore === '' ? null : suspensionsBefore,
+      });
       notifications.show({ title: `Referral for ${pupil.name} saved`, message: 'It is waiting for the panel.' });
       onDone();
     }),
@@ -92,6 +101,44 @@ export function ReferForm({ pupil, onDone, onCancel }: { pupil: ReferredPupil; o
           {...form.register('tried')}
           error={errors.tried?.message}
         />
+        <Group align="flex-start">
+          <Controller
+            control={form.control}
+            name="attendanceBefore"
+            render={({ field }) => (
+              <NumberInput
+                label="Attendance in the term before (%)"
+                description="If the referral says."
+                min={0}
+                max={100}
+                decimalScale={1}
+                value={field.value}
+                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
+                onBlur={field.onBlur}
+                error={errors.attendanceBefore?.message}
+                w={240}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="suspensionsBefore"
+            render={({ field }) => (
+              <NumberInput
+                label="Suspensions in the term before"
+                description="If the referral says."
+                min={0}
+                max={200}
+                allowDecimal={false}
+                value={field.value}
+                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
+                onBlur={field.onBlur}
+                error={errors.suspensionsBefore?.message}
+                w={240}
+              />
+            )}
+          />
+        </Group>
         <FormButtons submit="Save referral" onCancel={onCancel} loading={isSubmitting} />
       </Stack>
     </form>

@@ -78,9 +78,20 @@ describe('the next step of a placement', () => {
     expect(await within(dialog).findByText('Enter the reason for the referral.')).toBeInTheDocument();
     expect(api.refer).not.toHaveBeenCalled();
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason for the referral' }), 'Struggles at lunchtimes.');
+    // The term before, when the referral says: for before / during / after.
+    await user.type(within(dialog).getByRole('textbox', { name: /Attendance in the term before/ }), '87.5');
+    await user.type(within(dialog).getByRole('textbox', { name: /Suspensions in the term before/ }), '2');
     await user.click(within(dialog).getByRole('button', { name: 'Save referral' }));
     await waitFor(() =>
-      expect(api.refer).toHaveBeenCalledWith({ pupilId: pupil.id, referringSchoolId: pupil.homeSchoolId, referredOn: TODAY, reason: 'Struggles at lunchtimes.', tried: null }),
+      expect(api.refer).toHaveBeenCalledWith({
+        pupilId: pupil.id,
+        referringSchoolId: pupil.homeSchoolId,
+        referredOn: TODAY,
+        reason: 'Struggles at lunchtimes.',
+        tried: null,
+        attendanceBefore: 87.5,
+        suspensionsBefore: 2,
+      }),
     );
   });
 
