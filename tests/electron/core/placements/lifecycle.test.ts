@@ -11,6 +11,28 @@ afterEach(async () => {
 });
 
 describe('a referral through panel, visits and start', () => {
+  it('keeps attendance and suspensions in the term before, from the referral, and refuses figures out of range naming the field', async () => {
+    const pupilId = await t.addPupil(BORN.year4);
+    const refusal = await t.refused('placements.refer', {
+      pupilId,
+      referringSchoolId: t.schoolId,
+      referredOn: '2026-09-10',
+      reason: 'Frequent dysregulation at lunchtimes',
+      attendanceBefore: 120,
+    });
+    expect(refusal).toMatchObject({ code: 'INVALID_INPUT', field: 'attendanceBefore' });
+    const referred = await t.ok('placements.refer', {
+      pupilId,
+      referringSchoolId: t.schoolId,
+      referredOn: '2026-09-10',
+      reason: 'Frequent dysregulation at lunchtimes',
+      attendanceBefore: 82.5,
+      suspensionsBefore: 3,
+    });
+    const followUp = await t.ok('followUps.forPlacement', { placementId: referred.id });
+    expect(followUp.before).toMatchObject({ attendancePercent: 82.5, suspensions: 3 });
+  });
+
   it('records each step with its date and who recorded it, and works out the plan', async () => {
     const pupilId = await t.addPupil(BORN.year4);
     const referred = await t.ok('placements.refer', {
