@@ -15,7 +15,8 @@ beforeAll(async () => {
   folder = await makeTempFolder('keyworker');
 });
 afterAll(async () => {
-  await removeFolder(folder);
+  // Unset when an earlier beforeAll failed: nothing to remove then.
+  if (folder) await removeFolder(folder);
 });
 
 async function openLog(page: Page, name: string): Promise<void> {

@@ -123,9 +123,9 @@ describe('DataFile', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await expectUntouched(path, before);
     await expectUntouched(`${path}.journal`, journalBefore);
-    // Closing folds the journal into a new snapshot; nothing else is left behind.
+    // Closing folds the journal into a new snapshot; nothing else is left behind but the day's backup.
     await core.close();
-    expect((await readdir(folder.path)).sort()).toEqual(['keydesk.db', 'keydesk.db.journal']);
+    expect((await readdir(folder.path)).sort()).toEqual(['backups', 'keydesk.db', 'keydesk.db.journal']);
   });
 
   it('refuses to create a data file over an existing one, leaving it untouched', async () => {

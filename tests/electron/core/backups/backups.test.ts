@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_FOLDER_NAME, backupName } from '../../../../electron/core/backups/backup-files';
-import { decodeEnvelope } from '../../../../electron/core/crypto/envelope';
+import { decodeEnvelope, FORMAT } from '../../../../electron/core/crypto/envelope';
 import { Keyring } from '../../../../electron/core/crypto/keyring';
 import { newRecoverySecret } from '../../../../electron/core/crypto/recovery-key';
 import { DataFile, dataFilePath, SealedDataFile } from '../../../../electron/core/data-file';
@@ -240,7 +240,7 @@ describe('restore', () => {
     it('a backup from a newer version of Key Desk (file format or database)', async () => {
       const d = await withBackup();
       const path = join(d.backups, d.backup.name);
-      const newerFormat = withEditedHeader(await readFile(path), (header) => ({ ...header, format: 2 }) as unknown as typeof header);
+      const newerFormat = withEditedHeader(await readFile(path), (header) => ({ ...header, format: FORMAT + 1 }) as unknown as typeof header);
       const formatName = backupName(new Date(TEST_NOW.getTime() + 1000), 'manual');
       await writeFile(join(d.backups, formatName), newerFormat);
       await expectRefused(d, formatName, /was made by a newer version of Key Desk\. It has not been restored.*Install the newer version/);
