@@ -59,16 +59,19 @@ test('first run with an account shows a recovery key, then the app; after Switch
   expect(await navLinks(page)).toEqual([
     'Today',
     'Registers',
+    'My actions',
     'Pupils',
     'Places',
     'Referrals',
     'Plans',
     'Reports',
     'Schools',
+    'Professionals',
     'School calendar',
     'Staff',
     'Audit trail',
     'Settings',
+    'Data and backups',
   ]);
 
   await switchUser(page, ACCOUNT.name);
