@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { optionalCount, optionalPercent } from '../../lib/schemas';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { FollowUpSlot } from '../../../shared/domain/follow-ups';
 import { GOING_LABELS, type BeforeFigures } from '../../../shared/domain/keywork';
@@ -25,25 +26,22 @@ const percent = (n: number | null) => (n === null ? '—' : `${n}%`);
 const number = (n: number | null) => (n === null ? '—' : String(n));
 
 const beforeSchema = z.object({
-  attendancePercent: z.union([z.number().min(0, 'At least 0%.').max(100, 'At most 100%.'), z.literal('')]),
-  suspensions: z.union([z.number().int('A whole number.').min(0, 'At least 0.').max(200, 'At most 200.'), z.literal('')]),
+  attendancePercent: optionalPercent('Attendance'),
+  suspensions: optionalCount('Suspensions'),
 });
 type BeforeInput = z.input<typeof beforeSchema>;
+type BeforeOutput = z.output<typeof beforeSchema>;
 
 function BeforeForm({ placementId, before, onDone }: { placementId: string; before: BeforeFigures | null; onDone: () => void }) {
   const save = useSaveBefore();
-  const form = useForm<BeforeInput>({
+  const form = useForm<BeforeInput, unknown, BeforeOutput>({
     resolver: zodResolver(beforeSchema),
     defaultValues: { attendancePercent: before?.attendancePercent ?? '', suspensions: before?.suspensions ?? '' },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit((values) =>
     saveForm(form.setError, ['attendancePercent', 'suspensions'], async () => {
-      await save.mutateAsync({
-        placementId,
-        attendancePercent: values.attendancePercent === '' ? null : values.attendancePercent,
-        suspensions: values.suspensions === '' ? null : values.suspensions,
-      });
+      await save.mutateAsync({ placementId, ...values });
       notifications.show({ title: 'Saved', message: 'The figures for the term before the placement are saved.' });
       onDone();
     }),

@@ -11,15 +11,15 @@ import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
-import { optionalNotes, requiredDate } from '../../lib/schemas';
+import { optionalCount, optionalNotes, optionalPercent, requiredDate } from '../../lib/schemas';
 import { useToday } from '../../lib/today';
 import { useAddFollowUp } from './queries';
 
 const schema = z.object({
   on: requiredDate('Enter the date of the visit as dd/mm/yyyy.'),
   notes: optionalNotes('Notes'),
-  attendancePercent: z.union([z.number().min(0, 'Attendance cannot be below 0%.').max(100, 'Attendance cannot be above 100%.'), z.literal('')]).transform((v) => (v === '' ? null : v)),
-  suspensions: z.union([z.number().int('Enter a whole number.').min(0, 'Suspensions cannot be below 0.').max(200, 'At most 200.'), z.literal('')]).transform((v) => (v === '' ? null : v)),
+  attendancePercent: optionalPercent('Attendance'),
+  suspensions: optionalCount('Suspensions'),
   going: z.enum(GOING_SCALE).nullable(),
   actionsAgreed: optionalNotes('Actions agreed'),
 });

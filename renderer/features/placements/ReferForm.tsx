@@ -8,7 +8,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
 import { saveForm } from '../../lib/errors';
-import { optionalNotes, requiredDate } from '../../lib/schemas';
+import { optionalCount, optionalNotes, optionalPercent, requiredDate } from '../../lib/schemas';
 import { useToday } from '../../lib/today';
 import { useSchools } from '../schools/queries';
 import { useRefer } from './queries';
@@ -22,8 +22,8 @@ const schema = z.object({
   reason: z.string().trim().min(1, 'Enter the reason for the referral.').max(4000, 'The reason can be at most 4000 characters.'),
   tried: optionalNotes('What has been tried'),
   // From the referral, when it says: the term before the placement, for before / during / after.
-  attendanceBefore: z.union([z.number().min(0, 'At least 0%.').max(100, 'At most 100%.'), z.literal('')]),
-  suspensionsBefore: z.union([z.number().int('A whole number.').min(0, 'At least 0.').max(200, 'At most 200.'), z.literal('')]),
+  attendanceBefore: optionalPercent('Attendance'),
+  suspensionsBefore: optionalCount('Suspensions'),
 });
 type FormInput = z.input<typeof schema>;
 type FormOutput = z.output<typeof schema>;
@@ -49,13 +49,7 @@ export function ReferForm({ pupil, onDone, onCancel }: { pupil: ReferredPupil; o
 
   const save = form.handleSubmit((values) =>
     saveForm(form.setError, FIELDS, async () => {
-      const { attendanceBefore, suspensionsBefore, ...rest } = values;
-      await refer.mutateAsync({
-        pupilId: pupil.id,
-        ...rest,
-        attendanceBefore: attendanceBefore === '' ? null : attendanceBefore,
-        suspensionsBefore: suspensionsBefore === '' ? null : suspensionsBefore,
-      });
+      await refer.mutateAsync({ pupilId: pupil.id, ...values });
       notifications.show({ title: `Referral for ${pupil.name} saved`, message: 'It is waiting for the panel.' });
       onDone();
     }),

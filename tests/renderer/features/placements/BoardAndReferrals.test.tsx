@@ -171,6 +171,9 @@ describe('the referral pipeline', () => {
         referredOn: TODAY,
         reason: 'Struggles in class.',
         tried: null,
+        // Not given: the referral did not say.
+        attendanceBefore: null,
+        suspensionsBefore: null,
       }),
     );
   });
