@@ -2,6 +2,7 @@ import type { CallName } from '../../shared/api/contract';
 import type { KeyDeskCore } from './core';
 import { calendarHandlers } from './handlers/calendar';
 import { followUpHandlers, keyworkerHandlers, logHandlers, professionalHandlers } from './handlers/keywork';
+import { measureHandlers, planHandlers } from './handlers/plans';
 import { placementHandlers } from './handlers/placements';
 import { contactHandlers, pupilHandlers, schoolHandlers } from './handlers/pupils';
 import { backupHandlers } from './handlers/backups';
@@ -108,5 +109,7 @@ export const handlers: Handlers = {
   ...logHandlers,
   ...professionalHandlers,
   ...followUpHandlers,
+  ...planHandlers,
+  ...measureHandlers,
   ...backupHandlers,
 };

@@ -120,6 +120,17 @@ export const ACCESS = {
   'followUps.saveBefore': MANAGE,
   'followUps.settings': READ_PUPILS,
   'followUps.saveSettings': MANAGE,
+  // Teachers write and review plans for pupils at their own bases (scoped in the services); managers for all.
+  'plans.list': READ_PUPILS,
+  'plans.forPupil': READ_PUPILS,
+  'plans.start': READ_PUPILS,
+  'plans.newDraft': READ_PUPILS,
+  'plans.saveDraft': READ_PUPILS,
+  'plans.setReviewWeeks': READ_PUPILS,
+  'plans.review': READ_PUPILS,
+  'plans.cohort': READ_PUPILS,
+  'measures.add': READ_PUPILS,
+  'measures.correct': READ_PUPILS,
   // Backups hold every pupil's record: managers look after them (Data and backups).
   'backups.list': MANAGE,
   'backups.create': MANAGE,

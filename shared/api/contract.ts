@@ -8,6 +8,7 @@ import { backupCalls } from './specs/backups';
 import { calendarCalls } from './specs/calendar';
 import { followUpCalls, keyworkerCalls, logCalls, professionalCalls } from './specs/keywork';
 import { placementCalls } from './specs/placements';
+import { measureCalls, planCalls } from './specs/plans';
 import { pupilCalls } from './specs/pupils';
 import { registerSettingsCalls } from './specs/register-settings';
 import { homeSchoolCalls, registerCalls } from './specs/registers';
@@ -181,6 +182,8 @@ export const contract = {
   ...logCalls,
   ...professionalCalls,
   ...followUpCalls,
+  ...planCalls,
+  ...measureCalls,
   ...backupCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
