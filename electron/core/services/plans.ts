@@ -107,15 +107,15 @@ export async function previousPlanOf(db: Db, placement: Placement, today: string
 }
 
 /** Outcomes carried into a new plan: new ids, `carriedFrom` the old one, dates moved into the new plan. */
-export function carryOutcomes(outcomes: readonly PlanOutcome[], placement: Pick<PlanPlacement, 'startDate' | 'plannedEnd'>): PlanOutcome[] {
+export function carryOutcomes(outcomes: readonly PlanOutcome[], placement: Pick<PlanPlacement, 'startDate' | 'plannedEnd'>, newId: () => string = randomUUID): PlanOutcome[] {
   // A target already passed is set afresh: the planned end, else twelve weeks in.
   const freshTarget = placement.plannedEnd ?? addDays(placement.startDate, 84);
   return outcomes.map((o) => ({
     ...o,
-    id: randomUUID(),
+    id: newId(),
     carriedFrom: o.id,
     targetDate: o.targetDate < placement.startDate ? freshTarget : o.targetDate,
-    provision: o.provision.map((p) => ({ ...p, id: randomUUID(), fromDate: p.fromDate && p.fromDate < placement.startDate ? null : p.fromDate })),
+    provision: o.provision.map((p) => ({ ...p, id: newId(), fromDate: p.fromDate && p.fromDate < placement.startDate ? null : p.fromDate })),
   }));
 }
 
