@@ -6,6 +6,7 @@ import { bundleSizes, formatBundleSizes } from './bundle';
 import { measureEventLoopWhileSaving } from './event-loop';
 import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
 import { measureJournal } from './journal';
+import { measurePlans } from './plans';
 import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
 import { measureRegisters } from './registers';
@@ -30,6 +31,7 @@ const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Accoun
   { name: 'encryption', run: (folder, account) => measureEncryption(folder, account) },
   { name: 'password check', run: (folder, account) => measurePasswordCheck(folder, account) },
   { name: 'registers', run: (folder, account) => measureRegisters(folder, account, SYNTHETIC_DEFAULTS.today) },
+  { name: 'support plans: the Plan tab and the cohort view', run: (folder, account) => measurePlans(folder, account, SYNTHETIC_DEFAULTS.today) },
   { name: 'main-thread event-loop delay while saving (core in a worker, then on the main thread)', run: (folder, account) => measureEventLoopWhileSaving(folder, account) },
   { name: 'pupil list filtering in Chromium', run: (folder, account, counts) => measurePupilListFiltering(folder, account, counts.pupils) },
 ];
