@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_FOLDER_NAME, backupName } from '../../../../electron/core/backups/backup-files';
@@ -141,6 +141,21 @@ describe('back up now', () => {
     expect(unwrap(await d.call('backups.list', { folder: usb.path }))).toMatchObject({ automatic: false, backups: [made.backup] });
     const logged = auditRows(d.core).filter((r) => r.action === 'backed-up');
     expect(logged.at(-1)).toMatchObject({ staff_name: 'Demo Manager', detail: `backup now to ${usb.path}: ${made.backup.name}` });
+  });
+
+  it('tidies away temp files an earlier backup left when it was cut off, once they are an hour old', async () => {
+    const d = await demo();
+    const usb = await tempFolder('keydesk-usb-');
+    cleanups.push(usb.cleanup);
+    const old = `.${backupName(TEST_NOW, 'manual')}.0b7f3c2e-5d1a-4c8e-9f6b-2a4d8e1c7b90.tmp`;
+    const fresh = `.${backupName(TEST_NOW, 'daily')}.1c8f3c2e-5d1a-4c8e-9f6b-2a4d8e1c7b91.tmp`;
+    const notOurs = 'notes.tmp';
+    for (const name of [old, fresh, notOurs]) await writeFile(join(usb.path, name), 'partial');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(join(usb.path, old), twoHoursAgo, twoHoursAgo);
+    await utimes(join(usb.path, notOurs), twoHoursAgo, twoHoursAgo);
+    const made = unwrap(await d.call('backups.create', { folder: usb.path }));
+    expect((await readdir(usb.path)).sort()).toEqual([fresh, made.backup.name, notOurs].sort());
   });
 
   it('says plainly when the folder cannot be written to', async () => {
