@@ -19,7 +19,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function demo(options: { now?: () => Date } = {}) {
+async function demo(options: { now?: () => Date; checkpointIdleMs?: number } = {}) {
   const started = await startDemoCore({ ...options });
   cleanups.push(started.cleanup);
   const parkgate = unwrap(await started.call('bases.list')).find((b) => b.name === 'Parkgate')!;
@@ -66,6 +66,20 @@ describe('automatic backups', () => {
       ['daily', TEST_NOW.toISOString()],
     ]);
     expect(listed.backups[0]!.bytes).toBeGreaterThan(10_000);
+  });
+
+  it('are made on a PC left signed in overnight, once saving goes quiet on the new day', async () => {
+    let now = TEST_NOW;
+    const d = await demo({ now: () => now, checkpointIdleMs: 20 });
+    await signOutAndIn(d);
+    expect(await readdir(d.backups)).toHaveLength(1);
+    now = new Date(TEST_NOW.getTime() + 24 * 60 * 60_000);
+    // Locked overnight; the morning's teacher unlocks (no new sign-in) and makes a change.
+    expect(await d.call('bases.list')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    unwrap(await d.call('session.unlock', { password: DEMO_PASSWORD }));
+    unwrap(await d.call('bases.update', { id: d.parkgate.id, hostSchool: 'Parkgate Primary School (main building)' }));
+    const both = [backupName(TEST_NOW, 'daily'), backupName(now, 'daily')].sort();
+    await expect.poll(async () => (await readdir(d.backups)).sort(), { timeout: 5_000 }).toEqual(both);
   });
 
   it('keep the data file exactly as it was before a migration first saves over it', async () => {
