@@ -1,5 +1,4 @@
-import { Keyring } from '../electron/core/crypto/keyring';
-import { DataFile, SealedDataFile } from '../electron/core/data-file';
+import type { DataFile } from '../electron/core/data-file';
 import { addMeasure } from '../electron/core/services/measures';
 import { planCohort, pupilPlans } from '../electron/core/services/plan-views';
 import { newDraft, reviewPlan, saveDraft, startPlan, type PlanContext } from '../electron/core/services/plans';
@@ -8,18 +7,10 @@ import { addDays } from '../shared/domain/dates';
 import { planContentSchema, type SupportPlan } from '../shared/domain/plans';
 import type { Account } from './data-file';
 import { medianOfRuns, type Measure, type RunOptions } from './measure';
+import { unlock } from './registers';
 
 export const PLAN_TAB_TARGET_MS = 100;
 export const COHORT_TARGET_MS = 100;
-
-async function unlock(folder: string, account: Account): Promise<DataFile> {
-  const sealed = await SealedDataFile.read(folder);
-  if (!sealed) throw new Error(`no data file in ${folder}`);
-  const unlocked = await Keyring.unlockWithPassword(sealed.envelope, account.username, account.password);
-  if (!unlocked) throw new Error(`${account.username} cannot open the data file in ${folder}`);
-  // Nothing here is saved: the plans are written in memory only, to time reading them.
-  return DataFile.unlock(sealed, unlocked.keyring, { saveDelayMs: 3_600_000, checkpointIdleMs: 3_600_000 });
-}
 
 const rows = <T>(file: DataFile, sql: string): T[] => (file.sql.exec(sql)[0]?.values ?? []) as T[];
 
