@@ -257,7 +257,7 @@ export function leuvenChart(measures: readonly Measure[]): LeuvenChart | null {
     domain: [1, LEUVEN_LEVELS.length],
     ticks: LEUVEN_TICKS,
     table: {
-      caption: 'Leuven scales over time',
+      caption: 'Leuven wellbeing and involvement',
       columns: ['Date', 'When', ...series.map((s) => s.name)],
       rows: taken.map((m, i) => [labels[i]!, MEASURE_POINT_LABELS[m.point], ...series.map((s) => leuvenText(s.values[i]!))]),
     },
@@ -300,5 +300,28 @@ export function cohortSdqChart(figures: CohortFigures): CohortSdqChart {
       columns: ['Pupil', 'Baseline', 'Latest', 'Change'],
       rows: pupils.map((p) => [p.name, `${p.baseline} ${p.baselineBand}`, `${p.latest} ${p.latestBand}`, signed(p.latest - p.baseline)]),
     },
+  };
+}
+
+/** "07/09/2026 – 05/03/2027", or "from 07/09/2026" while it runs. */
+const placementText = (startDate: string, endDate: string | null) =>
+  endDate ? `${formatUkDate(startDate)} – ${formatUkDate(endDate)}` : `from ${formatUkDate(startDate)}`;
+
+/** The cohort view's pupil by pupil figures, as the screen and the impact report list them. */
+export function cohortTable(figures: CohortFigures): ChartTable {
+  return {
+    caption: 'Pupil by pupil',
+    columns: ['Pupil', 'Base', 'Placement', 'Outcomes', 'Improved', 'Achieved', 'SDQ total at baseline', 'SDQ total latest', 'Change'],
+    rows: figures.pupils.map((p) => [
+      p.pupilName,
+      p.baseName,
+      placementText(p.startDate, p.endDate),
+      String(p.outcomes),
+      String(p.improved),
+      String(p.achieved),
+      p.sdqBaseline === null || !p.bandBaseline ? NONE : `${p.sdqBaseline} ${p.bandBaseline.label}`,
+      p.sdqLatest === null || !p.bandLatest ? NONE : `${p.sdqLatest} ${p.bandLatest.label}`,
+      p.sdqBaseline === null || p.sdqLatest === null ? NONE : signed(p.sdqLatest - p.sdqBaseline),
+    ]),
   };
 }

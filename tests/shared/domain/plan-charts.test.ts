@@ -3,6 +3,7 @@ import { cohortFigures, type CohortPlacementInput } from '../../../shared/domain
 import {
   averageChangeText,
   cohortSdqChart,
+  cohortTable,
   leuvenChart,
   leuvenPoints,
   outcomeRatingsChart,
@@ -135,7 +136,7 @@ describe('the Leuven scales over time', () => {
 
   it('gives the levels as a table', () => {
     expect(leuvenChart(thisPlacement())!.table).toEqual({
-      caption: 'Leuven scales over time',
+      caption: 'Leuven wellbeing and involvement',
       columns: ['Date', 'When', 'Wellbeing', 'Involvement'],
       rows: [
         ['08/09/2026', 'Baseline', '2 – Low', '2 – Low'],
@@ -167,6 +168,14 @@ describe('the cohort’s SDQ chart', () => {
     expect(chart.pupils.map((x) => x.name)).toEqual(['Ada Brook']);
     expect(chart.domain).toEqual([0, 40]);
     expect(chart.table.rows).toEqual([['Ada Brook', '20 Very high', '14 Slightly raised', '-6']]);
+  });
+
+  it('lists every pupil, with a dash where there is no SDQ to compare', () => {
+    const figures = cohortFigures([p('Ada Brook', [20, 14]), { ...p('Cal Dunn', [12]), endDate: '2027-03-05' }]);
+    expect(cohortTable(figures).rows).toEqual([
+      ['Ada Brook', 'Parkgate', 'from 07/09/2026', '0', '0', '0', '20 Very high', '14 Slightly raised', '-6'],
+      ['Cal Dunn', 'Parkgate', '07/09/2026 – 05/03/2027', '0', '0', '0', '12 Slightly raised', '–', '–'],
+    ]);
   });
 
   it('writes the average change with its sign', () => {
