@@ -7,6 +7,7 @@
 import { DASHES, MARKERS, type ChartSeries, type ChartTable } from './attendance-charts';
 import { formatUkDate } from './dates';
 import type { CohortFigures } from './plan-cohort';
+import { count } from './words';
 import { PROGRESS_MAX, PROGRESS_MIN, PROGRESS_SCALE, ratingText, type SupportPlan } from './plans';
 import {
   LEUVEN_LEVELS,
@@ -324,4 +325,15 @@ export function cohortTable(figures: CohortFigures): ChartTable {
       p.sdqBaseline === null || p.sdqLatest === null ? NONE : signed(p.sdqLatest - p.sdqBaseline),
     ]),
   };
+}
+
+/** The cohort's totals as labelled figures: what the cohort view and the impact report lead with. */
+export function cohortTotalsList(totals: CohortFigures['totals']): Array<{ label: string; value: string }> {
+  return [
+    { label: 'Pupils', value: String(totals.pupils) },
+    { label: 'Outcomes improved', value: `${totals.improved} of ${totals.outcomes}` },
+    { label: 'Outcomes achieved', value: `${totals.achieved} of ${totals.outcomes}` },
+    { label: 'Moved to a lower SDQ band', value: `${totals.movedToLowerBand} of ${count(totals.withSdq, 'pupil')} with two SDQs` },
+    { label: 'Average change in SDQ total', value: averageChangeText(totals.averageTotalChange) },
+  ];
 }

@@ -4,6 +4,7 @@ import {
   averageChangeText,
   cohortSdqChart,
   cohortTable,
+  cohortTotalsList,
   leuvenChart,
   leuvenPoints,
   outcomeRatingsChart,
@@ -175,6 +176,17 @@ describe('the cohort’s SDQ chart', () => {
     expect(cohortTable(figures).rows).toEqual([
       ['Ada Brook', 'Parkgate', 'from 07/09/2026', '0', '0', '0', '20 Very high', '14 Slightly raised', '-6'],
       ['Cal Dunn', 'Parkgate', '07/09/2026 – 05/03/2027', '0', '0', '0', '12 Slightly raised', '–', '–'],
+    ]);
+  });
+
+  it('leads with the totals in words', () => {
+    const figures = cohortFigures([p('Ada Brook', [20, 14]), p('Ben Carr', [15, 16]), p('Cal Dunn', [12])]);
+    expect(cohortTotalsList(figures.totals).map((t) => `${t.label}: ${t.value}`)).toEqual([
+      'Pupils: 3',
+      'Outcomes improved: 0 of 0',
+      'Outcomes achieved: 0 of 0',
+      'Moved to a lower SDQ band: 1 of 2 pupils with two SDQs',
+      'Average change in SDQ total: -2.5',
     ]);
   });
 
