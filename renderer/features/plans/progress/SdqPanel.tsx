@@ -20,7 +20,9 @@ const barData = (rows: SdqScaleRow[]) =>
 
 /** Baseline (hatched) and latest (solid) side by side, each bar labelled with its score and band. */
 function Bars({ chart, rows, max, hatchId, legend }: { chart: SdqChart; rows: SdqScaleRow[]; max: number; hatchId: string; legend: boolean }) {
-  const ticks = Array.from({ length: 6 }, (_, i) => (i * max) / 5);
+  // Every 2 on a subscale (0–10), every 10 on the total (0–40).
+  const step = max > 10 ? 10 : 2;
+  const ticks = Array.from({ length: max / step + 1 }, (_, i) => i * step);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={barData(rows)} layout="vertical" margin={{ top: 8, right: 130, bottom: 8, left: 8 }} barGap={2}>

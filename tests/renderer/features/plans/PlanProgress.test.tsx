@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlanProgress } from '../../../../renderer/features/plans/progress/PlanProgress';
 import { EARLIER_PLACEMENT_ID, emptyPupilPlans, makePupilPlans, PLACEMENT_ID } from '../../../helpers/plan-fixtures';
 import { renderScreen } from '../../render';
@@ -78,5 +78,40 @@ describe('a placement’s progress charts', () => {
     expect(screen.getByText('No reviews with ratings yet.')).toBeInTheDocument();
     expect(screen.getByText('No Leuven scales recorded yet.')).toBeInTheDocument();
     expect(screen.getByText('Attendance from the registers is shown for the newest placement.')).toBeInTheDocument();
+  });
+});
+
+describe('the charts as drawn', () => {
+  // jsdom lays nothing out: give each chart a size, and text a width, so recharts draws.
+  const original = HTMLElement.prototype.getBoundingClientRect;
+  beforeEach(() => {
+    HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+      const text = this.tagName === 'SPAN';
+      const width = text ? (this.textContent ?? '').length * 7 : 640;
+      const height = text ? 14 : this.classList.contains('recharts-responsive-container') ? 300 : 24;
+      return { width, height, x: 0, y: 0, top: 0, left: 0, right: width, bottom: height, toJSON: () => ({}) } as DOMRect;
+    };
+  });
+  afterEach(() => {
+    HTMLElement.prototype.getBoundingClientRect = original;
+  });
+
+  const texts = (el: Element) => [...el.querySelectorAll('text')].map((t) => t.textContent);
+
+  it('puts the progress words on the axis, a marker on every rating and “Achieved” by its point', () => {
+    renderScreen(<PlanProgress plans={makePupilPlans()} placementId={PLACEMENT_ID} />);
+    const chart = screen.getByRole('img', { name: /^Outcome ratings at each review/ });
+    expect(texts(chart)).toEqual(expect.arrayContaining(['-2 Much worse', '0 No change', '+2 Good progress', '19/10/2026', '30/11/2026', 'Achieved']));
+    // 2 + 2 + 1 ratings, each a marker; each outcome's line its own dash.
+    expect(chart.querySelectorAll('.recharts-line-dots .recharts-symbols')).toHaveLength(5);
+    const dashes = [...chart.querySelectorAll('.recharts-line-curve')].map((l) => l.getAttribute('stroke-dasharray') ?? '');
+    expect(new Set(dashes).size).toBe(3);
+  });
+
+  it('labels each SDQ bar with its score and band, baseline hatched beside latest solid', () => {
+    renderScreen(<PlanProgress plans={makePupilPlans()} placementId={PLACEMENT_ID} />);
+    const chart = screen.getByRole('img', { name: /^SDQ \(teacher\)/ });
+    expect(texts(chart)).toEqual(expect.arrayContaining(['6 Very high', '4 Slightly raised', '3 Very low', '5 Slightly lowered', '22 Very high', '16 High']));
+    expect(chart.querySelector('pattern')).not.toBeNull();
   });
 });
