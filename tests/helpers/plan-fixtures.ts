@@ -4,6 +4,7 @@
  */
 import type { PupilPlans } from '../../shared/api/specs/plans';
 import { weeklyAttendance, type RecordedSession } from '../../shared/domain/attendance';
+import type { CohortPlacementInput } from '../../shared/domain/plan-cohort';
 import { emptyPlanContent, reviewSchedule, type OutcomeRating, type PlanOutcome, type PlanReview, type PlanVersion, type SupportPlan } from '../../shared/domain/plans';
 import type { Measure, MeasureScores } from '../../shared/domain/semh';
 
@@ -134,23 +135,24 @@ export function makeMeasures(): Measure[] {
 
 const s = (date: string, code: string | null, expected = true): RecordedSession => ({ date, session: 'AM', expected, code });
 
+/** The pupil's one placement, at Parkgate, with this plan. */
+const placementPlan = (plan: SupportPlan | null): PupilPlans['placements'][number] => ({
+  placementId: PLACEMENT_ID,
+  baseId: 'b9999999-0000-4000-8000-000000000001',
+  baseName: 'Parkgate',
+  startDate: '2026-09-07',
+  endDate: '2027-03-05',
+  status: 'placed',
+  plan,
+  cannotStart: null,
+  outcomesToCarry: 0,
+});
+
 export function makePupilPlans(): PupilPlans {
   return {
     pupilId: PUPIL_ID,
     pupilName: 'Mo Fairweather',
-    placements: [
-      {
-        placementId: PLACEMENT_ID,
-        baseId: 'b9999999-0000-4000-8000-000000000001',
-        baseName: 'Parkgate',
-        startDate: '2026-09-07',
-        endDate: '2027-03-05',
-        status: 'placed',
-        plan: makePlan(),
-        cannotStart: null,
-        outcomesToCarry: 0,
-      },
-    ],
+    placements: [placementPlan(makePlan())],
     measures: makeMeasures(),
     // 16/11: 3 of 4 = 75.0 %; 23/11: 4 of 4 = 100.0 %.
     attendance: weeklyAttendance([
@@ -168,23 +170,17 @@ export function makePupilPlans(): PupilPlans {
 
 /** A pupil with a placement and nothing recorded yet. */
 export function emptyPupilPlans(): PupilPlans {
-  return {
-    pupilId: PUPIL_ID,
-    pupilName: 'Mo Fairweather',
-    placements: [
-      {
-        placementId: PLACEMENT_ID,
-        baseId: 'b9999999-0000-4000-8000-000000000001',
-        baseName: 'Parkgate',
-        startDate: '2026-09-07',
-        endDate: '2027-03-05',
-        status: 'placed',
-        plan: null,
-        cannotStart: null,
-        outcomesToCarry: 0,
-      },
-    ],
-    measures: [],
-    attendance: [],
-  };
+  return { pupilId: PUPIL_ID, pupilName: 'Mo Fairweather', placements: [placementPlan(null)], measures: [], attendance: [] };
 }
+
+/** A placement as the cohort figures take it: a made-up pupil at Parkgate, teacher SDQ totals oldest first. */
+export const cohortPlacement = (name: string, outcomes: CohortPlacementInput['outcomes'], totals: number[]): CohortPlacementInput => ({
+  placementId: `pl-${name}`,
+  pupilId: `p-${name}`,
+  pupilName: name,
+  baseName: 'Parkgate',
+  startDate: '2026-09-07',
+  endDate: null,
+  outcomes,
+  sdqTotals: totals.map((total, i) => ({ takenOn: `2026-${String(9 + i).padStart(2, '0')}-10`, total })),
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortFigures, type CohortPlacementInput } from '../../../shared/domain/plan-cohort';
+import { cohortFigures } from '../../../shared/domain/plan-cohort';
 import {
   averageChangeText,
   cohortSdqChart,
@@ -11,7 +11,7 @@ import {
   ratingPoints,
   sdqChart,
 } from '../../../shared/domain/plan-charts';
-import { makeMeasures, makePlan, PLACEMENT_ID } from '../../helpers/plan-fixtures';
+import { cohortPlacement, makeMeasures, makePlan, PLACEMENT_ID } from '../../helpers/plan-fixtures';
 
 const thisPlacement = () => makeMeasures().filter((m) => m.placementId === PLACEMENT_ID);
 
@@ -153,16 +153,8 @@ describe('the Leuven scales over time', () => {
 });
 
 describe('the cohort’s SDQ chart', () => {
-  const p = (name: string, totals: number[]): CohortPlacementInput => ({
-    placementId: `pl-${name}`,
-    pupilId: `p-${name}`,
-    pupilName: name,
-    baseName: 'Parkgate',
-    startDate: '2026-09-07',
-    endDate: null,
-    outcomes: [],
-    sdqTotals: totals.map((total, i) => ({ takenOn: `2026-0${i + 1}-01`, total })),
-  });
+  const p = (name: string, totals: number[]) => cohortPlacement(name, [], totals);
+
 
   it('has each pupil with two SDQs, baseline and latest totals with bands and the change', () => {
     const chart = cohortSdqChart(cohortFigures([p('Ada Brook', [20, 14]), p('Cal Dunn', [12])]));

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cohortFigures, type CohortPlacementInput } from '../../../shared/domain/plan-cohort';
+import { cohortFigures } from '../../../shared/domain/plan-cohort';
+import { cohortPlacement } from '../../helpers/plan-fixtures';
 
-const placement = (name: string, outcomes: CohortPlacementInput['outcomes'], totals: number[]): CohortPlacementInput => ({
-  placementId: `pl-${name}`,
-  pupilId: `p-${name}`,
-  pupilName: name,
-  baseName: 'Parkgate',
-  startDate: '2026-09-07',
-  endDate: null,
-  outcomes,
-  sdqTotals: totals.map((total, i) => ({ takenOn: `2026-${String(9 + i).padStart(2, '0')}-10`, total })),
-});
+const placement = cohortPlacement;
 
 // Made-up pupils.
 const ada = placement(

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { cohortFigures, type CohortPlacementInput } from '../../../../shared/domain/plan-cohort';
+import { cohortFigures } from '../../../../shared/domain/plan-cohort';
+import { cohortPlacement } from '../../../helpers/plan-fixtures';
 import { mockClient, ok, signedInAs } from '../../api-mock';
 import { renderScreen } from '../../render';
 
@@ -13,16 +14,7 @@ vi.mock('../../../../renderer/lib/api', () => ({ api: mockClient({ 'plans.cohort
 const { CohortPanel } = await import('../../../../renderer/features/plans/progress/CohortPanel');
 
 const PARKGATE = 'b9999999-0000-4000-8000-000000000001';
-const placement = (name: string, outcomes: CohortPlacementInput['outcomes'], totals: number[]): CohortPlacementInput => ({
-  placementId: `pl-${name}`,
-  pupilId: `p-${name}`,
-  pupilName: name,
-  baseName: 'Parkgate',
-  startDate: '2026-09-07',
-  endDate: null,
-  outcomes,
-  sdqTotals: totals.map((total, i) => ({ takenOn: `2026-1${i}-01`, total })),
-});
+const placement = cohortPlacement;
 // Made-up pupils: Ada improved two outcomes of three (one achieved) and fell two SDQ bands; Ben rose one.
 const figures = cohortFigures([
   placement('Ada Brook', [{ id: 'a1', ratings: [null, 2], achieved: true }, { id: 'a2', ratings: [null, 1], achieved: false }, { id: 'a3', ratings: [null, 0], achieved: false }], [20, 14]),
