@@ -1,6 +1,6 @@
 import { Box } from '@mantine/core';
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { scoreText, type SdqChart, type SdqScaleRow } from '../../../../shared/domain/plan-charts';
 import { MEASURE_KIND_LABELS, type SdqVersion } from '../../../../shared/domain/semh';
 import { ChartFrame } from './ChartFrame';
@@ -8,6 +8,26 @@ import { tableSummary } from './LineCharts';
 import { AXIS, Hatch } from './markers';
 
 const SOLID = '#1c3f7a';
+/** Band shading, lightest for close to average: grey steps that print, the band's word is on the bar. */
+const BAND_GREYS = ['#ffffff', '#ededed', '#dcdcdc', '#c8c8c8'];
+
+/**
+ * Behind each bar, its scale's bands as grey steps (a score of 4 falls between 3.5 and 4.5), so where
+ * a bar ends shows which band it reached.
+ */
+const bandShading = (rows: SdqScaleRow[], max: number) =>
+  function BandShading({ x, y, width, height, index }: BarShapeProps) {
+    const row = rows[index];
+    if (!row) return <g />;
+    const at = (score: number) => x + (Math.min(max, Math.max(0, score)) / max) * width;
+    return (
+      <g className="sdq-bands">
+        {row.bands.map((b, rank) => (
+          <rect key={b.label} x={at(b.from - 0.5)} y={y} width={at(b.to + 0.5) - at(b.from - 0.5)} height={height} fill={BAND_GREYS[rank]} />
+        ))}
+      </g>
+    );
+  };
 
 const barData = (rows: SdqScaleRow[]) =>
   rows.map((s) => ({
@@ -23,6 +43,7 @@ function Bars({ chart, rows, max, hatchId, legend }: { chart: SdqChart; rows: Sd
   // Every 2 on a subscale (0–10), every 10 on the total (0–40).
   const step = max > 10 ? 10 : 2;
   const ticks = Array.from({ length: max / step + 1 }, (_, i) => i * step);
+  const shading = bandShading(rows, max);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={barData(rows)} layout="vertical" margin={{ top: 8, right: 130, bottom: 8, left: 8 }} barGap={2}>
@@ -32,11 +53,11 @@ function Bars({ chart, rows, max, hatchId, legend }: { chart: SdqChart; rows: Sd
         <YAxis type="category" dataKey="label" width={190} {...AXIS} />
         <Tooltip />
         {legend && <Legend />}
-        <Bar dataKey="baseline" name={chart.baseline.label} fill={`url(#${hatchId})`} stroke="#3d3d3d" isAnimationActive={false}>
+        <Bar dataKey="baseline" name={chart.baseline.label} fill={`url(#${hatchId})`} stroke="#3d3d3d" background={shading} isAnimationActive={false}>
           <LabelList dataKey="baselineText" position="right" fill="#1b1b1b" fontSize={12} />
         </Bar>
         {chart.latest && (
-          <Bar dataKey="latest" name={chart.latest.label} fill={SOLID} stroke={SOLID} isAnimationActive={false}>
+          <Bar dataKey="latest" name={chart.latest.label} fill={SOLID} stroke={SOLID} background={shading} isAnimationActive={false}>
             <LabelList dataKey="latestText" position="right" fill="#1b1b1b" fontSize={12} />
           </Bar>
         )}

@@ -113,5 +113,12 @@ describe('the charts as drawn', () => {
     const chart = screen.getByRole('img', { name: /^SDQ \(teacher\)/ });
     expect(texts(chart)).toEqual(expect.arrayContaining(['6 Very high', '4 Slightly raised', '3 Very low', '5 Slightly lowered', '22 Very high', '16 High']));
     expect(chart.querySelector('pattern')).not.toBeNull();
+    // Behind each of the 5 + 1 scales' two bars, its four bands shaded in grey steps.
+    const shading = chart.querySelectorAll('.sdq-bands');
+    expect(shading).toHaveLength(12);
+    // Emotional symptoms: close to average 0–3, slightly raised 4, high 5, very high 6–10.
+    const widths = [...shading[0]!.querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
+    const whole = widths.reduce((a, b) => a + b, 0);
+    expect(widths.map((w) => Math.round((w / whole) * 20) / 2)).toEqual([3.5, 1, 1, 4.5]);
   });
 });
