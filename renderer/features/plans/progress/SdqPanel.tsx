@@ -1,4 +1,4 @@
-import { Box } from '@mantine/core';
+import { Box, Text } from '@mantine/core';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { scoreText, type SdqChart, type SdqScaleRow } from '../../../../shared/domain/plan-charts';
@@ -76,7 +76,7 @@ export function SdqPanel({ chart, version }: { chart: SdqChart | null; version: 
       table={chart?.table ?? null}
       summary={chart ? tableSummary(title, chart.table, ['Bands']) : ''}
       empty={version === 'teacher' ? 'No SDQ recorded yet.' : 'No parent or carer SDQ recorded yet.'}
-      height={chart?.latest ? 460 : 360}
+      height={chart?.latest ? 480 : 380}
     >
       {chart && (
         <>
@@ -86,6 +86,9 @@ export function SdqPanel({ chart, version }: { chart: SdqChart | null; version: 
           <Box h={chart.latest ? 110 : 80}>
             <Bars chart={chart} rows={chart.scales.filter((s) => s.scale === 'total')} max={40} hatchId={`${hatchId}-total`} legend={false} />
           </Box>
+          <Text size="xs" c="gray.8">
+            Grey steps behind the bars mark each scale&apos;s bands, lightest for close to average{version === 'parent' ? ' (normal)' : ''}; a low prosocial score is the concern.
+          </Text>
         </>
       )}
     </ChartFrame>
