@@ -1,0 +1,8 @@
+import type { ReportKind, ReportKinds } from './kinds';
+
+/** What the report thread is asked for, and what it answers. */
+export type ToReportWorker = { [K in ReportKind]: { id: number; kind: K; data: ReportKinds[K] } }[ReportKind];
+
+export type FromReportWorker =
+  | { id: number; ok: true; pdf: Uint8Array }
+  | { id: number; ok: false; message: string };
