@@ -25,11 +25,17 @@ export function findFontsFolder(from = dirname(fileURLToPath(import.meta.url))):
   return found;
 }
 
-let registered = false;
+let registered: string | null = null;
 
-/** Registers the bundled fonts once per thread, and turns off hyphenation so names are never split. */
-export function registerReportFonts(folder = findFontsFolder()): void {
-  if (registered) return;
+/**
+ * Registers the bundled fonts, and turns off hyphenation so names are never split. Called before
+ * every render: react-pdf keeps each font's parsed glyphs between documents, and after one document
+ * has drawn a composite glyph (Ñ) the next one can lose the plain letter (N) it is built from. Fresh
+ * font objects per document avoid that, for a few milliseconds of reading the font files.
+ */
+export function registerReportFonts(folder = registered ?? findFontsFolder()): void {
+  // Drops only our family (the standard PDF fonts stay registered); the store hands out its own table.
+  delete (Font.getRegisteredFonts() as Record<string, unknown>)[REPORT_FONT];
   Font.register({
     family: REPORT_FONT,
     fonts: [
@@ -39,5 +45,5 @@ export function registerReportFonts(folder = findFontsFolder()): void {
     ],
   });
   Font.registerHyphenationCallback((word) => [word]);
-  registered = true;
+  registered = folder;
 }

@@ -12,12 +12,13 @@ import { renderToBytes } from './render';
  */
 if (!parentPort) throw new Error('report-worker runs only as a worker thread');
 const port = parentPort;
-registerReportFonts();
 
 let queue = Promise.resolve();
 
 async function render(message: ToReportWorker): Promise<FromReportWorker> {
   try {
+    // Fresh font objects for each document (see registerReportFonts).
+    registerReportFonts();
     const draw = DOCUMENTS[message.kind] as (data: ReportKinds[typeof message.kind]) => ReturnType<(typeof DOCUMENTS)['fire-list']>;
     return { id: message.id, ok: true, pdf: await renderToBytes(draw(message.data)) };
   } catch (error) {
