@@ -12,7 +12,7 @@ import { pdfImageCount, pdfText } from '../../../helpers/pdf-text';
 /** A week with `attended` of 10 possible sessions (the rest unauthorised absences). */
 const week = (weekStarting: string, attended: number): WeeklyAttendance => ({
   weekStarting,
-  figures: attendanceFigures(Array.from({ length: 10 }, (_, i) => ({ date: weekStarting, session: i % 2 ? 'PM' : 'AM', code: i < attended ? '/' : 'O' }))),
+  figures: attendanceFigures(Array.from({ length: 10 }, (_, i) => ({ date: weekStarting, session: i % 2 ? 'PM' : 'AM', expected: true, code: i < attended ? '/' : 'O' }))),
 });
 
 async function chartPdf(chart: WeeklyChart): Promise<Uint8Array> {
