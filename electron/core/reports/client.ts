@@ -16,7 +16,8 @@ function reportWorkerScript(): { script: string; source: boolean } {
   return { script: join(here, 'worker.ts'), source: true };
 }
 
-type Waiting = { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void };
+type Answer = Extract<FromReportWorker, { ok: true }>;
+type Waiting = { resolve: (answer: Answer) => void; reject: (error: Error) => void };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -40,7 +41,7 @@ function reportWorker(): Worker {
     // Idle: the thread must not keep the process alive on its own.
     if (waiting.size === 0) started.unref();
     if (!w) return;
-    if (answer.ok) w.resolve(answer.pdf);
+    if (answer.ok) w.resolve(answer);
     else w.reject(new Error(`The PDF could not be drawn: ${answer.message}`));
   });
   started.on('error', (error) => {
@@ -57,14 +58,27 @@ function reportWorker(): Worker {
  * Draws one report as PDF bytes in the report thread (started on first use, then kept). Used by the
  * core's handlers, so the desktop app, browser mode and batch export share the one renderer.
  */
-export function renderPdf<K extends ReportKind>(kind: K, data: ReportKinds[K]): Promise<Uint8Array> {
+function ask(request: Omit<ToReportWorker, 'id'>): Promise<Answer> {
   const thread = reportWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     thread.ref();
-    thread.postMessage({ id, kind, data } as ToReportWorker);
+    thread.postMessage({ id, ...request } as ToReportWorker);
   });
+}
+
+export async function renderPdf<K extends ReportKind>(kind: K, data: ReportKinds[K]): Promise<Uint8Array> {
+  const answer = await ask({ kind, data } as Omit<ToReportWorker, 'id'>);
+  if (!('pdf' in answer)) throw new Error('The PDF thread answered without a PDF.');
+  return answer.pdf;
+}
+
+/** The report thread's heap in use after a full collection, in bytes: memory stays flat across renders. */
+export async function reportThreadHeap(): Promise<number> {
+  const answer = await ask({ kind: 'heap' });
+  if (!('heapBytes' in answer)) throw new Error('The PDF thread did not say how much memory it uses.');
+  return answer.heapBytes;
 }
 
 /** Stops the report thread (when the core closes, and between tests); the next render starts another. */

@@ -1,7 +1,10 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { DOCUMENTS } from './documents';
 import { registerReportFonts } from './fonts';
-import type { ReportKinds } from './kinds';
+import type { ReactElement } from 'react';
+import type { ReportKind, ReportKinds } from './kinds';
 import type { FromReportWorker, ToReportWorker } from './protocol';
 import { renderToBytes } from './render';
 
@@ -15,11 +18,20 @@ const port = parentPort;
 
 let queue = Promise.resolve();
 
+/** The heap in use after a full garbage collection (V8's gc, reached without a command-line flag). */
+function heapAfterCollection(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return getHeapStatistics().used_heap_size;
+}
+
 async function render(message: ToReportWorker): Promise<FromReportWorker> {
+  if (message.kind === 'heap') return { id: message.id, ok: true, heapBytes: heapAfterCollection() };
   try {
     // Fresh font objects for each document (see registerReportFonts).
     registerReportFonts();
-    const draw = DOCUMENTS[message.kind] as (data: ReportKinds[typeof message.kind]) => ReturnType<(typeof DOCUMENTS)['fire-list']>;
+    // Each kind's data goes to its own document (the message type pairs them).
+    const draw = DOCUMENTS[message.kind] as (data: ReportKinds[ReportKind]) => ReactElement;
     return { id: message.id, ok: true, pdf: await renderToBytes(draw(message.data)) };
   } catch (error) {
     return { id: message.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
@@ -29,6 +41,6 @@ async function render(message: ToReportWorker): Promise<FromReportWorker> {
 port.on('message', (message: ToReportWorker) => {
   queue = queue.then(async () => {
     const answer = await render(message);
-    port.postMessage(answer, answer.ok ? [answer.pdf.buffer as ArrayBuffer] : []);
+    port.postMessage(answer, 'pdf' in answer ? [answer.pdf.buffer as ArrayBuffer] : []);
   });
 });
