@@ -30,10 +30,10 @@ export function PdfPreview({ file, onClose }: { file: PdfFileView | null; onClos
   };
 
   return (
-    <Modal opened={file !== null} onClose={onClose} title={file?.title} size="xl">
+    <Modal opened={file !== null} onClose={onClose} title={file?.title} size="xl" closeButtonProps={{ 'aria-label': 'Close the preview' }}>
       {file && url && blob && (
         <Stack>
-          <iframe ref={frame} src={url} title={`${file.title}: preview`} style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-default-border)' }} />
+          <iframe ref={frame} src={`${url}#navpanes=0`} title={`${file.title}: preview`} style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-default-border)' }} />
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
               {file.fileName}
