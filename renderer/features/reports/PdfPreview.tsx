@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useRef } from 'react';
-import { downloadBlob, pdfBlob } from './pdf';
+import { downloadBlob } from '../audit/download';
+import { pdfBlob } from './pdf';
 
 export interface PdfFileView {
   title: string;

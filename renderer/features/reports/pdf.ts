@@ -6,19 +6,3 @@ export function pdfBlob(base64: string): Blob {
   return new Blob([bytes], { type: 'application/pdf' });
 }
 
-/**
- * Saves a Blob through the browser's own download (Electron turns it into a save dialog), under the
- * file name the core chose.
- */
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; let it start first.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
