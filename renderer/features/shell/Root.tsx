@@ -21,6 +21,7 @@ const HomeSchoolSheetPage = lazy(() => import('../registers/HomeSchoolSheetPage'
 const PupilPage = lazy(() => import('../pupils/PupilPage').then((m) => ({ default: m.PupilPage })));
 const PupilsPage = lazy(() => import('../pupils/PupilsPage').then((m) => ({ default: m.PupilsPage })));
 const SchoolsPage = lazy(() => import('../schools/SchoolsPage').then((m) => ({ default: m.SchoolsPage })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ComingLater = lazy(() => import('../placeholders/ComingLater').then((m) => ({ default: m.ComingLater })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const StaffPage = lazy(() => import('../staff/StaffPage').then((m) => ({ default: m.StaffPage })));
@@ -77,7 +78,7 @@ export function Root() {
           <Route path="/schools" element={page('/schools', <SchoolsPage />)} />
           <Route path="/calendar" element={page('/calendar', <CalendarPage />)} />
           <Route path="/plans" element={page('/plans', <ComingLater area="Plans" what="My Support Plans: outcomes, provision, reviews and progress charts." />)} />
-          <Route path="/reports" element={page('/reports', <ComingLater area="Reports" what="Reintegration reports and pupil passports to print for home schools." />)} />
+          <Route path="/reports" element={page('/reports', <ReportsPage />)} />
           <Route path="/staff" element={page('/staff', <StaffPage />)} />
           <Route path="/audit" element={page('/audit', <AuditPage />)} />
           <Route path="/settings" element={page('/settings', <SettingsPage status={status.data} />)} />
