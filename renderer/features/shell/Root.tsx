@@ -19,6 +19,7 @@ const ReferralsPage = lazy(() => import('../placements/ReferralsPage').then((m) 
 const RegistersPage = lazy(() => import('../registers/RegistersPage').then((m) => ({ default: m.RegistersPage })));
 const HomeSchoolSheetPage = lazy(() => import('../registers/HomeSchoolSheetPage').then((m) => ({ default: m.HomeSchoolSheetPage })));
 const PupilPage = lazy(() => import('../pupils/PupilPage').then((m) => ({ default: m.PupilPage })));
+const PlansPage = lazy(() => import('../plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PupilsPage = lazy(() => import('../pupils/PupilsPage').then((m) => ({ default: m.PupilsPage })));
 const SchoolsPage = lazy(() => import('../schools/SchoolsPage').then((m) => ({ default: m.SchoolsPage })));
 const ComingLater = lazy(() => import('../placeholders/ComingLater').then((m) => ({ default: m.ComingLater })));
@@ -76,7 +77,7 @@ export function Root() {
           <Route path="/referrals" element={page('/referrals', <ReferralsPage />)} />
           <Route path="/schools" element={page('/schools', <SchoolsPage />)} />
           <Route path="/calendar" element={page('/calendar', <CalendarPage />)} />
-          <Route path="/plans" element={page('/plans', <ComingLater area="Plans" what="My Support Plans: outcomes, provision, reviews and progress charts." />)} />
+          <Route path="/plans" element={page('/plans', <PlansPage />)} />
           <Route path="/reports" element={page('/reports', <ComingLater area="Reports" what="Reintegration reports and pupil passports to print for home schools." />)} />
           <Route path="/staff" element={page('/staff', <StaffPage />)} />
           <Route path="/audit" element={page('/audit', <AuditPage />)} />
