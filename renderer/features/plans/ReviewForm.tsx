@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Fieldset, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Fieldset, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
@@ -86,11 +86,14 @@ export function ReviewForm({ plan, pupilName, onDone }: { plan: SupportPlan; pup
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
         <FormAlert title="Review not recorded" message={errors.root?.message} />
-        <Alert color="blue" variant="light" title={version.status === 'draft' ? `Recording this review locks version ${version.number}` : `Version ${version.number} is already locked`}>
-          {version.status === 'draft'
-            ? 'After the review the plan cannot be edited; the next change starts a new draft from it.'
-            : 'An earlier review locked it: this review is added to the same version.'}
-        </Alert>
+        <Paper withBorder p="sm" bg="var(--mantine-color-blue-light)">
+          <Text fw={600}>{version.status === 'draft' ? `Recording this review locks version ${version.number}` : `Version ${version.number} is already locked`}</Text>
+          <Text size="sm">
+            {version.status === 'draft'
+              ? 'After the review the plan cannot be edited; the next change starts a new draft from it.'
+              : 'An earlier review locked it: this review is added to the same version.'}
+          </Text>
+        </Paper>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller
             control={form.control}
