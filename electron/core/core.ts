@@ -40,6 +40,8 @@ export interface CoreOptions {
   /** The wall clock; tests pin it. */
   clock?: () => Date;
   saveDelayMs?: number;
+  /** Tests only: how long saving must go quiet before the journal is folded into a snapshot. */
+  checkpointIdleMs?: number;
   /**
    * The folder a first run uses (the app's own data folder). Any other saved folder that has gone
    * missing, such as a USB stick or network drive not connected, is reported rather than set up afresh.
@@ -488,7 +490,10 @@ export class KeyDeskCore {
     return {
       clock: this.clock,
       beforeMigrationSave: (sealed) => this.backups.beforeMigration(sealed),
+      // A classroom PC left on overnight still gets its daily backup, at the first quiet moment of the day.
+      afterIdleCheckpoint: async () => (this.file ? this.backups.dailyIfDue(this.file) : null),
       ...(this.options.saveDelayMs !== undefined ? { saveDelayMs: this.options.saveDelayMs } : {}),
+      ...(this.options.checkpointIdleMs !== undefined ? { checkpointIdleMs: this.options.checkpointIdleMs } : {}),
       onSaveError: (error: unknown) =>
         error instanceof FileChangedOnDisk
           ? this.options.log?.('The data file was changed on disk by something else; saving has stopped so as not to overwrite it.')

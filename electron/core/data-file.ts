@@ -34,6 +34,8 @@ export interface OpenOptions {
    * saved, no temp files tidied). Changes made in memory are simply not kept.
    */
   readOnly?: boolean;
+  /** After a checkpoint made because saving went quiet (the daily backup is checked then too). */
+  afterIdleCheckpoint?: () => Promise<unknown>;
   /** Runs before a migrated database is first saved over the file it came from (a backup of that file). */
   beforeMigrationSave?: (sealed: SealedDataFile) => Promise<void>;
 }
@@ -314,7 +316,11 @@ export class DataFile {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       // A failure is reported like any save's, and the journal keeps everything meanwhile.
-      if (!this.closed && this.store.journalHasRecords) void this.checkpoint().catch(() => undefined);
+      if (!this.closed && this.store.journalHasRecords) {
+        void this.checkpoint()
+          .then(() => (this.closed ? undefined : this.options.afterIdleCheckpoint?.()))
+          .catch(() => undefined);
+      }
     }, this.options.checkpointIdleMs ?? 60_000);
     this.idleTimer.unref?.();
   }

@@ -14,6 +14,7 @@ import {
 } from './keywork';
 import { OUTCOME_LABELS, PLACEMENT_STEP_LABELS, WEEKDAY_LABELS, type Outcome, type PlacementStep } from './placements';
 import type { Weekday } from './timetable';
+import { MEASURE_KIND_LABELS, MEASURE_POINT_LABELS, type MeasureKind, type MeasurePoint } from './semh';
 import { PATHWAY_LABELS, SEN_STATUS_LABELS, type Pathway, type SenStatus } from './pupil-record';
 import { ROLE_LABELS } from './staff';
 
@@ -39,6 +40,7 @@ const FIELD_LABELS: Record<string, string> = {
   base_id: 'Base',
   change_reason: 'Reason for the change',
   child_in_care: 'Child in care',
+  completed_by: 'Completed by',
   contact_type: 'Type of contact',
   corrected_at: 'Corrected',
   corrected_by: 'Corrected by',
@@ -78,6 +80,7 @@ const FIELD_LABELS: Record<string, string> = {
   legal_first_name: 'Legal first name',
   legal_last_name: 'Legal last name',
   linked_at: 'Linked',
+  measure: 'Measure',
   name: 'Name',
   needs_reply: 'Needs a reply',
   notes: 'Notes',
@@ -92,6 +95,7 @@ const FIELD_LABELS: Record<string, string> = {
   phases: 'Home-school days a week',
   phone: 'Phone',
   placement_id: 'Referral',
+  point: 'When taken',
   places: 'Places',
   planned_end: 'Planned end',
   preferred_name: 'Preferred name',
@@ -111,6 +115,7 @@ const FIELD_LABELS: Record<string, string> = {
   roles: 'Roles',
   school_holidays_count: 'School holidays count as working days',
   school_id: 'School',
+  scores: 'Scores',
   sen_status: 'SEN status',
   senco_name: 'SENCo',
   seq: 'Number',
@@ -122,6 +127,7 @@ const FIELD_LABELS: Record<string, string> = {
   step: 'Step',
   summary: 'Summary',
   suspensions: 'Suspensions',
+  taken_on: 'Completed on',
   tried: 'What has been tried',
   updated_at: 'Last changed',
   upn: 'UPN',
@@ -203,6 +209,21 @@ function weeksText(value: unknown): string | null {
   }
 }
 
+/** A measure's scores (JSON) in words: "emotional 4, conduct 3, ...". */
+function scoresText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const scores = JSON.parse(value) as unknown;
+    if (typeof scores !== 'object' || scores === null) return null;
+    return Object.entries(scores)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ');
+  } catch {
+    return null;
+  }
+}
+
 /** A timetable's phases (JSON) in words: "2 from week 13; 3 from week 19". */
 function phasesText(value: unknown): string | null {
   if (typeof value !== 'string') return null;
@@ -235,6 +256,9 @@ export function auditValueText(field: string, value: unknown, names: AuditNames)
     (field === 'with_whom' && label(WITH_WHOM_LABELS as Record<WithWhom, string>, value)) ||
     (field === 'role' && label(PROFESSIONAL_ROLE_LABELS as Record<ProfessionalRole, string>, value)) ||
     (field === 'going' && label(GOING_LABELS as Record<Going, string>, value)) ||
+    (field === 'measure' && label(MEASURE_KIND_LABELS as Record<MeasureKind, string>, value)) ||
+    (field === 'point' && label(MEASURE_POINT_LABELS as Record<MeasurePoint, string>, value)) ||
+    (field === 'scores' && scoresText(value)) ||
     (field === 'follow_up_weeks' && weeksText(value)) ||
     (field === 'decision' && typeof value === 'string' && `${value[0]!.toUpperCase()}${value.slice(1)}`) ||
     (field === 'home_school_day' && typeof value === 'number' && WEEKDAY_LABELS[value as Weekday]) ||
@@ -325,6 +349,8 @@ export function auditRecordName(entry: Pick<AuditEntry, 'entity' | 'entityId' | 
     case 'keyworker_assignments':
     case 'follow_up_findings':
     case 'referral_before':
+    case 'support_plans':
+    case 'semh_measures':
       return pupil;
     case 'pupil_professionals':
       return `${named(entry.entityId) ?? 'A professional'}, working with ${pupil ?? REMOVED_RECORD}`;

@@ -60,6 +60,8 @@ const RECORD_NAMES: Record<string, string> = {
   log_corrections: 'correction to a log entry',
   follow_up_findings: 'follow-up findings',
   referral_before: 'figures before the placement',
+  support_plans: 'support plan',
+  semh_measures: 'SEMH measure',
 };
 
 /** Words for staff for what an entry records. */
@@ -81,6 +83,16 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return 'Exported codes for home schools';
     case 'exported-chronology':
       return "Exported a pupil's chronology";
+    case 'plan-started':
+      return 'Started a support plan';
+    case 'plan-version-saved':
+      return 'Saved a support plan draft';
+    case 'plan-draft-started':
+      return 'Started a new draft of a support plan';
+    case 'plan-reviewed':
+      return 'Recorded a support plan review';
+    case 'plan-review-weeks-changed':
+      return 'Changed how often a support plan is reviewed';
     default:
       return entry.action.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }

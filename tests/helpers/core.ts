@@ -35,6 +35,7 @@ export async function startCore(options: {
   platform?: Platform;
   now?: Date | (() => Date);
   saveDelayMs?: number;
+  checkpointIdleMs?: number;
   firstRunFolder?: string;
 }) {
   const now = options.now ?? TEST_NOW;
@@ -45,6 +46,7 @@ export async function startCore(options: {
     saveDelayMs: options.saveDelayMs ?? 5,
     scrypt: TEST_SCRYPT,
     ...(options.firstRunFolder !== undefined ? { firstRunFolder: options.firstRunFolder } : {}),
+    ...(options.checkpointIdleMs !== undefined ? { checkpointIdleMs: options.checkpointIdleMs } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
   });
   await core.start();
@@ -58,7 +60,7 @@ export async function startCore(options: {
  * A core on a new demo data file, signed in as the demo manager (manager and administrator), as after
  * "Explore with demo data". Pass an existing folder to reuse it; otherwise a temp folder is made.
  */
-export async function startDemoCore(options: { folder?: string; now?: Date | (() => Date); saveDelayMs?: number } = {}) {
+export async function startDemoCore(options: { folder?: string; now?: Date | (() => Date); saveDelayMs?: number; checkpointIdleMs?: number } = {}) {
   const temp = options.folder ? null : await tempFolder();
   const folder = options.folder ?? temp!.path;
   const started = await startCore({ ...options, folder });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BACKUP_KINDS, type BackupEntry, type BackupKind } from '../../../shared/api/specs/backups';
 import { decodeEnvelope, type Envelope } from '../crypto/envelope';
@@ -46,6 +46,30 @@ export async function listBackups(folder: string): Promise<BackupEntry[]> {
   return entries.filter((e): e is BackupEntry => e !== null).sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.name.localeCompare(a.name));
 }
 
+/** A backup's temp file while it is written (see writeFileAtomic): `.keydesk-….kdbackup.<uuid>.tmp`. */
+const TEMP = /^\.keydesk-.+\.kdbackup\.[0-9a-f-]{36}\.tmp$/;
+/** Old enough that no Key Desk is still writing it (a backup takes seconds, even to a slow stick). */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes backup temp files left by a crash or a stick pulled out mid-write. They never hold the
+ * only copy of anything (the data file does), and only ones an hour old go, so another PC writing to
+ * the same stick is not disturbed.
+ */
+export async function removeStaleBackupTemps(folder: string, now: Date): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names.filter((n) => TEMP.test(n))) {
+    const info = await stat(join(folder, name)).catch(() => null);
+    if (!info?.isFile() || now.getTime() - info.mtimeMs < STALE_TEMP_MS) continue;
+    await unlink(join(folder, name)).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
 /** The data file exactly as it was read: the envelope's bytes with their checksum (still sealed). */
 export function sealedFileBytes(envelope: Envelope): Buffer[] {
   const hash = createHash('sha256').update(envelope.aad).update(envelope.sealedBody);
@@ -59,6 +83,8 @@ export function sealedFileBytes(envelope: Envelope): Buffer[] {
  */
 export async function writeBackup(folder: string, kind: BackupKind, takenAt: Date, sealed: readonly Uint8Array[]): Promise<BackupEntry> {
   await mkdir(folder, { recursive: true });
+  // File times are the real clock's, not the classroom clock a test may set.
+  await removeStaleBackupTemps(folder, new Date());
   const existing = new Set(await readdir(folder));
   let copy = 0;
   while (existing.has(backupName(takenAt, kind, copy))) copy++;

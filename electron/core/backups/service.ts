@@ -52,8 +52,8 @@ export class BackupService {
   }
 
   /**
-   * The first time the data is opened on a day with no backup yet, makes one. Never stops the opening.
-   * Once the change journal lands, a checkpoint calls this too.
+   * The first time the data is opened on a day with no backup yet, makes one; so does the first
+   * checkpoint after saving goes quiet on such a day. Never stops the opening.
    */
   async dailyIfDue(file: DataFile): Promise<BackupEntry | null> {
     if (file.readOnly) return null;

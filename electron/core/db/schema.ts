@@ -300,6 +300,66 @@ export interface DbReferralBefore {
   recorded_at: string;
 }
 
+export interface DbSupportPlan {
+  id: string;
+  placement_id: string;
+  pupil_id: string;
+  review_every_weeks: Defaulted<number>;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface DbPlanVersion {
+  id: string;
+  plan_id: string;
+  number: number;
+  status: Defaulted<string>;
+  /** PlanContent as JSON. */
+  content: string;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface DbPlanReview {
+  id: string;
+  plan_id: string;
+  version_id: string;
+  kind: string;
+  held_on: string;
+  attendees: string;
+  pupil_view: Defaulted<string>;
+  parent_view: Defaulted<string>;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface DbPlanReviewRating {
+  review_id: string;
+  outcome_id: string;
+  kind: string;
+  rating: number | null;
+  evidence: Defaulted<string>;
+  next_steps: Defaulted<string>;
+  decision: string;
+}
+
+export interface DbSemhMeasure {
+  id: string;
+  pupil_id: string;
+  placement_id: string;
+  /** Which measure: sdq-teacher, sdq-parent, boxall, leuven. */
+  measure: string;
+  point: string;
+  taken_on: string;
+  /** The scores as JSON. */
+  scores: string;
+  completed_by: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface DbSchema {
   provision: DbProvision;
   bases: DbBase;
@@ -327,4 +387,9 @@ export interface DbSchema {
   log_corrections: DbLogCorrection;
   follow_up_findings: DbFollowUpFindings;
   referral_before: DbReferralBefore;
+  support_plans: DbSupportPlan;
+  plan_versions: DbPlanVersion;
+  plan_reviews: DbPlanReview;
+  plan_review_ratings: DbPlanReviewRating;
+  semh_measures: DbSemhMeasure;
 }

@@ -13,6 +13,7 @@ import { addStaffMember } from '../services/staff';
 import { planDemo, type DemoPlan, type DemoReferral } from './plan';
 import { fillDemoKeywork } from './keywork';
 import { fillDemoRegisters } from './registers';
+import { fillDemoPlans } from './support-plans';
 import { seededRandom } from './random';
 import { DEMO_SCHOOLS } from './schools';
 
@@ -65,6 +66,8 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
   }
   // Its own random numbers: the pupils, placements and registers above stay as they were.
   await db.transaction().execute((tx) => fillDemoKeywork(tx, seed + 7, { today, now }));
+  // Plans after the keyworkers, who write them; again its own random numbers.
+  await db.transaction().execute((tx) => fillDemoPlans(tx, seed + 11, { today, now }));
 }
 
 /**

@@ -2,17 +2,10 @@ import type { KeyDeskCore } from '../core';
 import { listOpenPlacements } from '../repositories/placements';
 import { loadCalendar } from '../services/calendar';
 import { placementBoard } from '../services/places';
-import {
-  addFollowUp,
-  agreeStart,
-  decideReferral,
-  endPlacement,
-  placementTimetable,
-  previewStart,
-  recordVisits,
-  referPupil,
-  type Recorder,
-} from '../services/placements';
+import { addFollowUp, endPlacement, placementTimetable } from '../services/placement-end';
+import { agreeStart, previewStart } from '../services/placement-start';
+import type { Recorder } from '../services/placement-steps';
+import { decideReferral, recordVisits, referPupil } from '../services/placements';
 import { scopeFor } from '../services/scope';
 import type { HandlersFor } from './types';
 

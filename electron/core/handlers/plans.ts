@@ -1,24 +1,28 @@
-import type { CallName } from '../../../shared/api/contract';
-import { UserError } from '../errors';
+import type { KeyDeskCore } from '../core';
+import { addMeasure, correctMeasure } from '../services/measures';
+import { listPlans, planCohort, pupilPlans } from '../services/plan-views';
+import { changeReviewWeeks, newDraft, reviewPlan, saveDraft, startPlan, type PlanContext } from '../services/plans';
+import { scopeFor } from '../services/scope';
 import type { HandlersFor } from './types';
 
-// Placeholder while the plans service is built on its branch: every call answers "not yet".
-const notYet = (name: CallName) => async (): Promise<never> => {
-  throw new UserError('INVALID_INPUT', `${name} is not in this version yet.`);
-};
+/** Who is writing or reviewing plans, whose pupils they may see, and the clock. */
+function planContext(core: KeyDeskCore): PlanContext {
+  const user = core.sessions.requireUser();
+  return { userId: user.id, userName: user.name, scope: scopeFor(user), today: core.today(), now: core.now() };
+}
 
 export const planHandlers: HandlersFor<'plans'> = {
-  'plans.list': notYet('plans.list'),
-  'plans.forPupil': notYet('plans.forPupil'),
-  'plans.start': notYet('plans.start'),
-  'plans.newDraft': notYet('plans.newDraft'),
-  'plans.saveDraft': notYet('plans.saveDraft'),
-  'plans.setReviewWeeks': notYet('plans.setReviewWeeks'),
-  'plans.review': notYet('plans.review'),
-  'plans.cohort': notYet('plans.cohort'),
+  'plans.list': (input, core) => listPlans(core.requireDb(), input, planContext(core)),
+  'plans.forPupil': (input, core) => pupilPlans(core.requireDb(), input, planContext(core)),
+  'plans.start': (input, core) => startPlan(core.requireDb(), input, planContext(core)),
+  'plans.newDraft': (input, core) => newDraft(core.requireDb(), input, planContext(core)),
+  'plans.saveDraft': (input, core) => saveDraft(core.requireDb(), input, planContext(core)),
+  'plans.setReviewWeeks': (input, core) => changeReviewWeeks(core.requireDb(), input, planContext(core)),
+  'plans.review': (input, core) => reviewPlan(core.requireDb(), input, planContext(core)),
+  'plans.cohort': (input, core) => planCohort(core.requireDb(), input, planContext(core)),
 };
 
 export const measureHandlers: HandlersFor<'measures'> = {
-  'measures.add': notYet('measures.add'),
-  'measures.correct': notYet('measures.correct'),
+  'measures.add': (input, core) => addMeasure(core.requireDb(), input, planContext(core)),
+  'measures.correct': (input, core) => correctMeasure(core.requireDb(), input, planContext(core)),
 };

@@ -105,6 +105,20 @@ const isZero = (bytes: Uint8Array, from: number) => {
 };
 
 /**
+ * Whether a whole record (its length in bounds and its check matching) starts anywhere from `from` on.
+ * Only asked when a record seems to run past the end of the file, so the scan is rare; a chance match
+ * of the 32-bit check is about one in four billion per candidate.
+ */
+function wholeRecordAfter(bytes: Buffer, from: number): boolean {
+  for (let at = from; at + HEAD_BYTES + NONCE_BYTES + TAG_BYTES <= bytes.length; at++) {
+    const length = bytes.readUInt32BE(at);
+    if (length < NONCE_BYTES + TAG_BYTES || at + HEAD_BYTES + length > bytes.length) continue;
+    if (bytes.readUInt32BE(at + 4) === checkOf(bytes, at, at + HEAD_BYTES + length)) return true;
+  }
+  return false;
+}
+
+/**
  * Reads a journal against the snapshot that names it (`expected`: its journal id and the one before).
  * A last record cut short or zeroed by a crash is dropped (it was never acknowledged); any other
  * damage, a record out of place, or a journal belonging to another snapshot throws JournalError.
@@ -133,6 +147,8 @@ export function readJournal(bytes: Buffer, expected: { id: string; previous: str
     const length = bytes.readUInt32BE(offset);
     const end = offset + HEAD_BYTES + length;
     if (end > bytes.length) {
+      // Runs past the end: a record cut short, unless whole records follow it (its length was damaged).
+      if (wholeRecordAfter(bytes, offset + 1)) throw new JournalError('damaged', `record ${at.seq + 1} is damaged (its length is wrong)`);
       tornTail = true;
       break;
     }

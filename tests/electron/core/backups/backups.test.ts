@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_FOLDER_NAME, backupName } from '../../../../electron/core/backups/backup-files';
@@ -19,7 +19,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function demo(options: { now?: () => Date } = {}) {
+async function demo(options: { now?: () => Date; checkpointIdleMs?: number } = {}) {
   const started = await startDemoCore({ ...options });
   cleanups.push(started.cleanup);
   const parkgate = unwrap(await started.call('bases.list')).find((b) => b.name === 'Parkgate')!;
@@ -66,6 +66,20 @@ describe('automatic backups', () => {
       ['daily', TEST_NOW.toISOString()],
     ]);
     expect(listed.backups[0]!.bytes).toBeGreaterThan(10_000);
+  });
+
+  it('are made on a PC left signed in overnight, once saving goes quiet on the new day', async () => {
+    let now = TEST_NOW;
+    const d = await demo({ now: () => now, checkpointIdleMs: 20 });
+    await signOutAndIn(d);
+    expect(await readdir(d.backups)).toHaveLength(1);
+    now = new Date(TEST_NOW.getTime() + 24 * 60 * 60_000);
+    // Locked overnight; the morning's teacher unlocks (no new sign-in) and makes a change.
+    expect(await d.call('bases.list')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    unwrap(await d.call('session.unlock', { password: DEMO_PASSWORD }));
+    unwrap(await d.call('bases.update', { id: d.parkgate.id, hostSchool: 'Parkgate Primary School (main building)' }));
+    const both = [backupName(TEST_NOW, 'daily'), backupName(now, 'daily')].sort();
+    await expect.poll(async () => (await readdir(d.backups)).sort(), { timeout: 5_000 }).toEqual(both);
   });
 
   it('keep the data file exactly as it was before a migration first saves over it', async () => {
@@ -141,6 +155,21 @@ describe('back up now', () => {
     expect(unwrap(await d.call('backups.list', { folder: usb.path }))).toMatchObject({ automatic: false, backups: [made.backup] });
     const logged = auditRows(d.core).filter((r) => r.action === 'backed-up');
     expect(logged.at(-1)).toMatchObject({ staff_name: 'Demo Manager', detail: `backup now to ${usb.path}: ${made.backup.name}` });
+  });
+
+  it('tidies away temp files an earlier backup left when it was cut off, once they are an hour old', async () => {
+    const d = await demo();
+    const usb = await tempFolder('keydesk-usb-');
+    cleanups.push(usb.cleanup);
+    const old = `.${backupName(TEST_NOW, 'manual')}.0b7f3c2e-5d1a-4c8e-9f6b-2a4d8e1c7b90.tmp`;
+    const fresh = `.${backupName(TEST_NOW, 'daily')}.1c8f3c2e-5d1a-4c8e-9f6b-2a4d8e1c7b91.tmp`;
+    const notOurs = 'notes.tmp';
+    for (const name of [old, fresh, notOurs]) await writeFile(join(usb.path, name), 'partial');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(join(usb.path, old), twoHoursAgo, twoHoursAgo);
+    await utimes(join(usb.path, notOurs), twoHoursAgo, twoHoursAgo);
+    const made = unwrap(await d.call('backups.create', { folder: usb.path }));
+    expect((await readdir(usb.path)).sort()).toEqual([fresh, made.backup.name, notOurs].sort());
   });
 
   it('says plainly when the folder cannot be written to', async () => {

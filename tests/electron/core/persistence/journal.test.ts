@@ -135,6 +135,17 @@ describe('a journal that is damaged or out of order is refused, naming it, and l
     await expectUntouched(journalPath(), before[1]);
   });
 
+  it("a damaged length in an earlier record, which would make it look cut short: the records after it are not dropped", async () => {
+    await saveRowsThenCrash([1, 2, 3]);
+    const journal = await readFile(journalPath());
+    const [, second] = recordRanges(journal);
+    journal.writeUInt32BE(0x00ff_ffff, second![0]);
+    await writeFile(journalPath(), journal);
+    const before = await snapshot(journalPath());
+    await expectRefused('corrupt', /record 2 is damaged \(its length is wrong\)/);
+    await expectUntouched(journalPath(), before);
+  });
+
   it('two records swapped, or one repeated', async () => {
     await saveRowsThenCrash([1, 2, 3]);
     const journal = await readFile(journalPath());

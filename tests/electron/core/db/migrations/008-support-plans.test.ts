@@ -1,0 +1,78 @@
+import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../../../../electron/core/db/migrations';
+import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
+import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
+import { auditFunctions } from '../audit-functions';
+
+const NOW = '2026-11-23T09:00:00.000Z';
+const BEFORE = migrations.filter((m) => m.version < 8);
+
+let SQL: SqlJsStatic;
+let db: SqlJsDatabase;
+beforeAll(async () => {
+  SQL = await loadSqlJs();
+});
+
+function fresh(list = migrations): SqlJsDatabase {
+  const created = new SQL.Database();
+  created.exec('PRAGMA foreign_keys = ON');
+  auditFunctions({ now: NOW }).register(created);
+  migrate(created, ':memory:', list);
+  return created;
+}
+
+const value = (query: string) => db.exec(query)[0]?.values[0]?.[0];
+const PUPIL = '11111111-1111-4111-8111-111111111111';
+const SCHOOL = '22222222-2222-4222-8222-222222222222';
+const PLACEMENT = '33333333-3333-4333-8333-333333333333';
+const PLAN = '44444444-4444-4444-8444-444444444444';
+const VERSION = '55555555-5555-4555-8555-555555555555';
+
+function addPlan(): void {
+  db.exec(`INSERT INTO pupils (id, legal_first_name, legal_last_name, date_of_birth, created_at, updated_at) VALUES ('${PUPIL}', 'Ada', 'Lane', '2018-03-01', '${NOW}', '${NOW}')`);
+  db.exec(`INSERT INTO schools (id, name, created_at, updated_at) VALUES ('${SCHOOL}', 'Willow Lane Primary', '${NOW}', '${NOW}')`);
+  db.exec(`INSERT INTO placements (id, pupil_id, referring_school_id, referred_on, reason, created_at, updated_at) VALUES ('${PLACEMENT}', '${PUPIL}', '${SCHOOL}', '2026-09-01', 'Struggling to settle', '${NOW}', '${NOW}')`);
+  db.exec(`INSERT INTO support_plans (id, placement_id, pupil_id, created_at) VALUES ('${PLAN}', '${PLACEMENT}', '${PUPIL}', '${NOW}')`);
+  db.exec(`INSERT INTO plan_versions (id, plan_id, number, content, created_at, updated_at) VALUES ('${VERSION}', '${PLAN}', 1, '{"outcomes":[]}', '${NOW}', '${NOW}')`);
+}
+
+beforeEach(() => {
+  db = fresh();
+});
+afterEach(() => db.close());
+
+describe('migration 008: support plans and SEMH measures', () => {
+  it('brings a version 7 database to version 8; a plan reviews every 6 weeks unless changed, one per placement', () => {
+    const old = fresh(BEFORE);
+    expect(schemaVersion(old)).toBe(7);
+    migrate(old, ':memory:', migrations);
+    expect(schemaVersion(old)).toBe(8);
+    old.close();
+    addPlan();
+    expect(value(`SELECT review_every_weeks FROM support_plans WHERE id = '${PLAN}'`)).toBe(6);
+    expect(() => db.exec(`INSERT INTO support_plans (id, placement_id, pupil_id, created_at) VALUES ('other', '${PLACEMENT}', '${PUPIL}', '${NOW}')`)).toThrow(/UNIQUE/);
+  });
+
+  it('lets a draft change, but never a reviewed version; ratings stay on the scale and are missing only at a start review', () => {
+    addPlan();
+    db.exec(`UPDATE plan_versions SET content = '{"outcomes":[1]}' WHERE id = '${VERSION}'`);
+    db.exec(`UPDATE plan_versions SET status = 'reviewed' WHERE id = '${VERSION}'`);
+    expect(() => db.exec(`UPDATE plan_versions SET content = '{}' WHERE id = '${VERSION}'`)).toThrow(/reviewed plan version cannot change/);
+    expect(() => db.exec(`DELETE FROM plan_versions WHERE id = '${VERSION}'`)).toThrow(/never deleted/);
+    db.exec(`INSERT INTO plan_reviews (id, plan_id, version_id, kind, held_on, attendees, recorded_at) VALUES ('r1', '${PLAN}', '${VERSION}', 'interim', '2026-10-19', 'Mum', '${NOW}')`);
+    expect(() => db.exec(`INSERT INTO plan_review_ratings (review_id, outcome_id, kind, rating, decision) VALUES ('r1', 'o1', 'interim', 3, 'achieved')`)).toThrow(/CHECK/);
+    expect(() => db.exec(`INSERT INTO plan_review_ratings (review_id, outcome_id, kind, rating, decision) VALUES ('r1', 'o1', 'interim', NULL, 'achieved')`)).toThrow(/CHECK/);
+    expect(() => db.exec(`UPDATE plan_reviews SET held_on = '2026-10-20' WHERE id = 'r1'`)).toThrow(/never changed/);
+    // The plan tables keep their own history: nothing copied into the audit log.
+    expect(value(`SELECT count(*) FROM audit_log WHERE entity IN ('support_plans', 'plan_versions', 'plan_reviews')`)).toBe(0);
+  });
+
+  it('audits measures row by row, so a correction keeps the old scores', () => {
+    addPlan();
+    db.exec(`INSERT INTO semh_measures (id, pupil_id, placement_id, measure, point, taken_on, scores, recorded_at) VALUES ('m1', '${PUPIL}', '${PLACEMENT}', 'leuven', 'baseline', '2026-09-01', '{"wellbeing":2,"involvement":3}', '${NOW}')`);
+    db.exec(`UPDATE semh_measures SET scores = '{"wellbeing":3,"involvement":3}' WHERE id = 'm1'`);
+    expect(value(`SELECT json_extract(before, '$.scores') FROM audit_log WHERE entity = 'semh_measures' AND action = 'update'`)).toBe('{"wellbeing":2,"involvement":3}');
+    expect(() => db.exec(`INSERT INTO semh_measures (id, pupil_id, placement_id, measure, point, taken_on, scores, recorded_at) VALUES ('m2', '${PUPIL}', '${PLACEMENT}', 'iq', 'baseline', '2026-09-01', '{}', '${NOW}')`)).toThrow(/CHECK/);
+  });
+});
