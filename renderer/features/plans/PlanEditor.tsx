@@ -81,7 +81,7 @@ function ProvisionFields({ control, register, errors, outcome }: Parts & { outco
             </SimpleGrid>
             <FormAlert message={e?.message ?? e?.root?.message} />
             <Group justify="flex-end" mt="xs">
-              <Button variant="subtle" color="red.9" size="compact-sm" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => rows.remove(j)}>
+              <Button variant="default" size="compact-sm" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => rows.remove(j)}>
                 Remove provision {j + 1}
               </Button>
             </Group>
@@ -148,7 +148,7 @@ function OutcomeFields(parts: Parts) {
               </Text>
               <ProvisionFields {...parts} outcome={i} />
               <Group justify="flex-end">
-                <Button variant="subtle" color="red.9" size="compact-sm" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => outcomes.remove(i)}>
+                <Button variant="default" size="compact-sm" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => outcomes.remove(i)}>
                   Remove outcome {i + 1}
                 </Button>
               </Group>
@@ -197,8 +197,8 @@ export function PlanEditor({ version, pupilName, onDone }: { version: PlanVersio
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="lg">
         <FormAlert title="Plan not saved" message={errors.root?.message} />
-        <section aria-labelledby="edit-about">
-          <Title order={3} size="h4" id="edit-about" mb="xs">
+        <div>
+          <Title order={3} size="h4" mb="xs">
             About me
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -206,9 +206,9 @@ export function PlanEditor({ version, pupilName, onDone }: { version: PlanVersio
               <Textarea key={f} label={ABOUT_ME_LABELS[f]} autosize minRows={2} {...form.register(`content.aboutMe.${f}`)} error={errors.content?.aboutMe?.[f]?.message} data-autofocus={i === 0 || undefined} />
             ))}
           </SimpleGrid>
-        </section>
-        <section aria-labelledby="edit-views">
-          <Title order={3} size="h4" id="edit-views" mb="xs">
+        </div>
+        <div>
+          <Title order={3} size="h4" mb="xs">
             Views
           </Title>
           <Stack gap="sm">
@@ -216,9 +216,9 @@ export function PlanEditor({ version, pupilName, onDone }: { version: PlanVersio
               <Textarea key={f} label={VIEW_LABELS[f]} autosize minRows={2} {...form.register(`content.views.${f}`)} error={errors.content?.views?.[f]?.message} />
             ))}
           </Stack>
-        </section>
-        <section aria-labelledby="edit-needs">
-          <Title order={3} size="h4" id="edit-needs" mb="xs">
+        </div>
+        <div>
+          <Title order={3} size="h4" mb="xs">
             Needs
           </Title>
           <Stack gap="sm">
@@ -226,13 +226,13 @@ export function PlanEditor({ version, pupilName, onDone }: { version: PlanVersio
               <Textarea key={a} label={NEED_AREA_LABELS[a]} autosize minRows={2} {...form.register(`content.needs.${a}`)} error={errors.content?.needs?.[a]?.message} />
             ))}
           </Stack>
-        </section>
-        <section aria-labelledby="edit-outcomes">
-          <Title order={3} size="h4" id="edit-outcomes" mb="xs">
+        </div>
+        <div>
+          <Title order={3} size="h4" mb="xs">
             Outcomes and provision
           </Title>
           <OutcomeFields {...parts} />
-        </section>
+        </div>
         <FormButtons submit="Save draft" onCancel={onDone} loading={isSubmitting} />
       </Stack>
     </form>

@@ -217,7 +217,7 @@ export default function PlanTab({ pupilId, pupilName }: { pupilId: string; pupil
       <FormModal
         opened={opened}
         onClose={close}
-        size={shown?.kind === 'measure' ? 'lg' : 'xl'}
+        size={shown?.kind === 'edit' ? '64rem' : shown?.kind === 'review' ? 'xl' : 'lg'}
         title={
           shown?.kind === 'edit'
             ? `Edit version ${shown.version.number} of ${pupilName}'s plan`

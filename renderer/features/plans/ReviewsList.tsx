@@ -10,7 +10,7 @@ function ReviewCard({ review, plan }: { review: PlanReview; plan: SupportPlan })
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Stack gap="xs">
-        <Title order={4} id={headingId}>
+        <Title order={3} size="h4" id={headingId}>
           {REVIEW_KIND_LABELS[review.kind]} · {formatUkDate(review.heldOn)} · version {review.versionNumber}
         </Title>
         <Text size="sm">

@@ -89,7 +89,7 @@ export function VersionsPanel({ plan }: { plan: SupportPlan }) {
       </Table.ScrollContainer>
       {previous && (
         <Paper withBorder p="md" component="section" aria-labelledby="version-changes">
-          <Title order={4} id="version-changes" mb="xs">
+          <Title order={3} size="h4" id="version-changes" mb="xs">
             What changed since version {previous.number}
           </Title>
           <Changes changes={comparePlanVersions(previous.content, chosen.content)} from={previous.number} />
@@ -97,7 +97,7 @@ export function VersionsPanel({ plan }: { plan: SupportPlan }) {
       )}
       <section aria-labelledby="version-shown">
         <Group gap="xs" mb="xs">
-          <Title order={4} id="version-shown">
+          <Title order={3} size="h4" id="version-shown">
             Version {chosen.number} as written
           </Title>
           <Text size="sm" c="dimmed">
