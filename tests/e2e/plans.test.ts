@@ -125,12 +125,43 @@ test('a plan with three outcomes is written, reviewed twice and measured; a revi
   await toastGone(page, 'Review recorded');
   await checkPage(page, 'plan-tab-reviews');
 
+  // A reviewed version cannot be changed, even straight through the API.
+  const plans = await fact<PupilPlans>(page, 'plans.forPupil', { pupilId: pupil.id });
+  const v1 = plans.placements[0]!.plan!.versions[0]!;
+  expect(v1.status).toBe('reviewed');
+  const refused = await callApi(page, 'plans.saveDraft', { versionId: v1.id, content: { ...v1.content, outcomes: [] } });
+  expect(refused.ok).toBe(false);
+  expect(refused.error).toMatchObject({ code: 'CONFLICT', field: 'versionId' });
+  expect(refused.error?.message).toMatch(/reviewed .*cannot change/);
+  const after = await fact<PupilPlans>(page, 'plans.forPupil', { pupilId: pupil.id });
+  expect(after.placements[0]!.plan!.versions[0]!.content.outcomes).toHaveLength(3);
+
   // Progress (the charts mount here) and Versions.
   await page.getByRole('tab', { name: 'Progress' }).click();
   await page.getByRole('tabpanel', { name: 'Progress' }).waitFor();
   await checkPage(page, 'plan-tab-progress');
-  await page.getByRole('tab', { name: /^Versions/ }).click();
+
+  // A change after the review makes version 2, and the Versions tab says what changed.
+  await page.getByRole('tablist', { name: `${name}'s plan` }).getByRole('tab', { name: 'Plan', exact: true }).click();
+  await page.getByText('Reviewed: locked').waitFor();
+  await page.getByRole('button', { name: 'Start a new draft' }).click();
+  const redraft = page.getByRole('dialog', { name: `Edit version 2 of ${name}'s plan` });
+  await redraft
+    .getByRole('group', { name: 'Outcome 1', exact: true })
+    .getByRole('textbox', { name: 'Success criteria' })
+    .fill('Three lessons in five without leaving the room');
+  await redraft.getByRole('button', { name: 'Save draft' }).click();
+  await redraft.waitFor({ state: 'hidden' });
+  await page.getByRole('tab', { name: 'Versions (2)' }).click();
+  const changes = page.getByRole('table', { name: 'What changed since version 1' });
+  await changes
+    .getByRole('row')
+    .filter({ hasText: 'Success criteria' })
+    .filter({ hasText: 'Four lessons in five without leaving the room' })
+    .filter({ hasText: 'Three lessons in five without leaving the room' })
+    .waitFor();
   await page.getByRole('table', { name: 'Versions of the plan' }).getByRole('row', { name: /Version 1/ }).filter({ hasText: 'Reviewed' }).waitFor();
+  await toastGone(page, 'Plan saved');
   await checkPage(page, 'plan-tab-versions');
 
   // An SDQ: the bands appear as the scores are typed, and in the list once recorded.
@@ -156,16 +187,4 @@ test('a plan with three outcomes is written, reviewed twice and measured; a revi
   await list.getByText('Prosocial behaviour: 6 – Close to average').waitFor();
   await toastGone(page, 'Measure recorded');
   await checkPage(page, 'plan-tab-measures');
-
-  // A reviewed version cannot be changed, even straight through the API.
-  const plans = await fact<PupilPlans>(page, 'plans.forPupil', { pupilId: pupil.id });
-  const plan = plans.placements[0]!.plan!;
-  const v1 = plan.versions[0]!;
-  expect(v1.status).toBe('reviewed');
-  const refused = await callApi(page, 'plans.saveDraft', { versionId: v1.id, content: { ...v1.content, outcomes: [] } });
-  expect(refused.ok).toBe(false);
-  expect(refused.error).toMatchObject({ code: 'CONFLICT', field: 'versionId' });
-  expect(refused.error?.message).toMatch(/reviewed .*cannot change/);
-  const after = await fact<PupilPlans>(page, 'plans.forPupil', { pupilId: pupil.id });
-  expect(after.placements[0]!.plan!.versions[0]!.content.outcomes).toHaveLength(3);
 });

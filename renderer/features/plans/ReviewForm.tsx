@@ -69,7 +69,8 @@ export function ReviewForm({ plan, pupilName, onDone }: { plan: SupportPlan; pup
     try {
       const ratings = values.ratings.map((r) => (rated ? r : { ...r, rating: null }));
       await record.mutateAsync({ ...values, ratings });
-      notifications.show({ title: 'Review recorded', message: `${REVIEW_KIND_LABELS[values.kind]} of ${formatUkDate(values.heldOn)} for ${pupilName}; version ${version.number} is now locked.` });
+      const locked = version.status === 'draft' ? `; version ${version.number} is now locked` : '';
+      notifications.show({ title: 'Review recorded', message: `${REVIEW_KIND_LABELS[values.kind]} of ${formatUkDate(values.heldOn)} for ${pupilName}${locked}.` });
       onDone();
     } catch (error) {
       const field = error instanceof ApiError ? error.field : undefined;
