@@ -1,10 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Fieldset, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller, useForm, useWatch, type Control, type FieldErrors, type FieldPath, type Resolver } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { CallInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/result';
 import { measureCalls } from '../../../shared/api/specs/plans';
 import { formatUkDate } from '../../../shared/domain/dates';
 import {
@@ -35,6 +34,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
 import { useToday } from '../../lib/today';
 import { useAddMeasure } from './queries';
+import { saveShowingField } from './saveForm';
 
 type Score = number | '' | null;
 export interface MeasureValues {
@@ -225,20 +225,13 @@ export function MeasureForm({ placementId, pupilName, firstOne, onDone }: { plac
   const version = sdqVersionOf(kind);
   const parts = { control: form.control, errors };
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
+  const submit = form.handleSubmit((values) =>
+    saveShowingField(form, SHOWN, async () => {
       await add.mutateAsync(values);
       notifications.show({ title: 'Measure recorded', message: `${MEASURE_KIND_LABELS[values.kind]} of ${formatUkDate(values.takenOn)} for ${pupilName}.` });
       onDone();
-    } catch (error) {
-      const field = error instanceof ApiError ? error.field : undefined;
-      if (field && SHOWN.test(field)) {
-        form.setError(field as FieldPath<MeasureValues>, { message: (error as Error).message });
-      } else {
-        form.setError('root', { message: (error as Error).message });
-      }
-    }
-  });
+    }),
+  );
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>

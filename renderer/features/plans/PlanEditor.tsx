@@ -2,9 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { Controller, useFieldArray, useForm, type Control, type FieldErrors, type FieldPath, type UseFormRegister } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { z } from 'zod';
-import { ApiError } from '../../../shared/api/result';
 import { planCalls } from '../../../shared/api/specs/plans';
 import {
   ABOUT_ME_FIELDS,
@@ -21,11 +20,11 @@ import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
 import { useSaveDraft } from './queries';
+import { saveShowingField } from './saveForm';
 
 const schema = planCalls['plans.saveDraft'].input;
 type FormInput = z.input<typeof schema>;
 type FormOutput = z.output<typeof schema>;
-type Path = FieldPath<FormInput>;
 
 /** Paths the form shows an input for: the core's message goes under that input, anything else at the top. */
 const SHOWN = /^content\.(aboutMe|views|needs)\.[\w-]+$|^content\.outcomes\.\d+\.(what|area|successCriteria|targetDate)$|^content\.outcomes\.\d+\.provision\.\d+\.(what|who|howOften|where|fromDate)$/;
@@ -177,21 +176,13 @@ export function PlanEditor({ version, pupilName, onDone }: { version: PlanVersio
   useDiscardGuard(isDirty);
   const parts: Parts = { control: form.control, register: form.register, errors };
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
+  const submit = form.handleSubmit((values) =>
+    saveShowingField(form, SHOWN, async () => {
       await save.mutateAsync(values);
       notifications.show({ title: 'Plan saved', message: `Version ${version.number} of ${pupilName}'s plan is saved as a draft.` });
       onDone();
-    } catch (error) {
-      const field = error instanceof ApiError ? error.field : undefined;
-      if (field && SHOWN.test(field)) {
-        form.setError(field as Path, { message: (error as Error).message });
-        form.setFocus(field as Path);
-      } else {
-        form.setError('root', { message: (error as Error).message });
-      }
-    }
-  });
+    }),
+  );
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>

@@ -1,9 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Fieldset, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { ApiError } from '../../../shared/api/result';
 import { formatUkDate } from '../../../shared/domain/dates';
 import {
   OUTCOME_DECISION_LABELS,
@@ -23,6 +22,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
 import { useToday } from '../../lib/today';
 import { useRecordReview } from './queries';
+import { saveShowingField } from './saveForm';
 
 /** Progress is rated at every review but the start, which is the baseline. */
 const schema = reviewInputSchema.superRefine((review, ctx) => {
@@ -65,23 +65,15 @@ export function ReviewForm({ plan, pupilName, onDone }: { plan: SupportPlan; pup
   const kind = useWatch({ control: form.control, name: 'kind' });
   const rated = kind !== 'start';
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
+  const submit = form.handleSubmit((values) =>
+    saveShowingField(form, SHOWN, async () => {
       const ratings = values.ratings.map((r) => (rated ? r : { ...r, rating: null }));
       await record.mutateAsync({ ...values, ratings });
       const locked = version.status === 'draft' ? `; version ${version.number} is now locked` : '';
       notifications.show({ title: 'Review recorded', message: `${REVIEW_KIND_LABELS[values.kind]} of ${formatUkDate(values.heldOn)} for ${pupilName}${locked}.` });
       onDone();
-    } catch (error) {
-      const field = error instanceof ApiError ? error.field : undefined;
-      if (field && SHOWN.test(field)) {
-        form.setError(field as FieldPath<FormInput>, { message: (error as Error).message });
-        form.setFocus(field as FieldPath<FormInput>);
-      } else {
-        form.setError('root', { message: (error as Error).message });
-      }
-    }
-  });
+    }),
+  );
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>

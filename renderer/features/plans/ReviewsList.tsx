@@ -3,6 +3,19 @@ import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { OUTCOME_DECISION_LABELS, ratingText, REVIEW_KIND_LABELS, type PlanReview, type SupportPlan } from '../../../shared/domain/plans';
 import { EmptyState } from '../../components/ListParts';
 
+/** A view given at the review, under its label; nothing when none was written. */
+function SaidAt({ label, text }: { label: string; text: string }) {
+  if (!text) return null;
+  return (
+    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+      <Text span size="sm" c="dimmed">
+        {label}:{' '}
+      </Text>
+      {text}
+    </Text>
+  );
+}
+
 function ReviewCard({ review, plan }: { review: PlanReview; plan: SupportPlan }) {
   const version = plan.versions.find((v) => v.id === review.versionId);
   const outcomeText = (id: string) => version?.content.outcomes.find((o) => o.id === id)?.what ?? 'An outcome no longer in the plan';
@@ -19,22 +32,8 @@ function ReviewCard({ review, plan }: { review: PlanReview; plan: SupportPlan })
           </Text>
           {review.attendees}
         </Text>
-        {review.pupilView && (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            <Text span size="sm" c="dimmed">
-              The pupil&apos;s view:{' '}
-            </Text>
-            {review.pupilView}
-          </Text>
-        )}
-        {review.parentView && (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            <Text span size="sm" c="dimmed">
-              Parents&apos; and carers&apos; views:{' '}
-            </Text>
-            {review.parentView}
-          </Text>
-        )}
+        <SaidAt label="The pupil's view" text={review.pupilView} />
+        <SaidAt label="Parents' and carers' views" text={review.parentView} />
         {review.ratings.length > 0 && (
           <Table.ScrollContainer minWidth={720}>
             <Table withTableBorder aria-label={`Outcomes at the ${REVIEW_KIND_LABELS[review.kind].toLowerCase()} of ${formatUkDate(review.heldOn)}`}>
