@@ -20,6 +20,7 @@ import { KeyworkerFact } from '../keywork/Keyworker';
 const TABS = [
   { value: 'details', label: 'Details' },
   { value: 'placement', label: 'Placement and timetable' },
+  { value: 'plan', label: 'Plan' },
   { value: 'attendance', label: 'Attendance' },
   { value: 'log', label: 'Log' },
   { value: 'contacts', label: 'Contacts' },
@@ -32,6 +33,7 @@ const isTab = (value: string | null): value is Tab => TABS.some((t) => t.value =
 // Charts load only when the tab is opened, so the first screen's bundle does not carry recharts.
 const PupilAttendanceTab = lazy(() => import('../attendance/PupilAttendanceTab'));
 const LogTab = lazy(() => import('../keywork/LogTab'));
+const PlanTab = lazy(() => import('../plans/PlanTab'));
 const PupilProfessionalsTab = lazy(() => import('../keywork/PupilProfessionalsTab'));
 
 const backLink = (
@@ -155,6 +157,11 @@ export function PupilPage() {
         </Tabs.Panel>
         <Tabs.Panel value="placement" pt="md">
           <PlacementTab page={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan" pt="md">
+          <Suspense fallback={<Skeleton h={240} aria-label="Loading the plan" />}>
+            <PlanTab pupilId={data.pupil.id} pupilName={name} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="attendance" pt="md">
           <Suspense fallback={<Skeleton h={240} aria-label="Loading attendance" />}>

@@ -19,10 +19,10 @@ const ReferralsPage = lazy(() => import('../placements/ReferralsPage').then((m) 
 const RegistersPage = lazy(() => import('../registers/RegistersPage').then((m) => ({ default: m.RegistersPage })));
 const HomeSchoolSheetPage = lazy(() => import('../registers/HomeSchoolSheetPage').then((m) => ({ default: m.HomeSchoolSheetPage })));
 const PupilPage = lazy(() => import('../pupils/PupilPage').then((m) => ({ default: m.PupilPage })));
+const PlansPage = lazy(() => import('../plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PupilsPage = lazy(() => import('../pupils/PupilsPage').then((m) => ({ default: m.PupilsPage })));
 const SchoolsPage = lazy(() => import('../schools/SchoolsPage').then((m) => ({ default: m.SchoolsPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
-const ComingLater = lazy(() => import('../placeholders/ComingLater').then((m) => ({ default: m.ComingLater })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const StaffPage = lazy(() => import('../staff/StaffPage').then((m) => ({ default: m.StaffPage })));
 const DataAndBackupsPage = lazy(() => import('../backups/DataAndBackupsPage').then((m) => ({ default: m.DataAndBackupsPage })));
@@ -77,7 +77,7 @@ export function Root() {
           <Route path="/referrals" element={page('/referrals', <ReferralsPage />)} />
           <Route path="/schools" element={page('/schools', <SchoolsPage />)} />
           <Route path="/calendar" element={page('/calendar', <CalendarPage />)} />
-          <Route path="/plans" element={page('/plans', <ComingLater area="Plans" what="My Support Plans: outcomes, provision, reviews and progress charts." />)} />
+          <Route path="/plans" element={page('/plans', <PlansPage />)} />
           <Route path="/reports" element={page('/reports', <ReportsPage />)} />
           <Route path="/staff" element={page('/staff', <StaffPage />)} />
           <Route path="/audit" element={page('/audit', <AuditPage />)} />
