@@ -345,6 +345,21 @@ export interface DbPlanReviewRating {
   decision: string;
 }
 
+/** A report as issued: the data its PDF was drawn from, never changed. */
+export interface DbIssuedReport {
+  id: string;
+  kind: string;
+  placement_id: string | null;
+  base_id: string | null;
+  version: number;
+  /** The report's data as JSON, exactly as drawn. */
+  data: string;
+  file_name: string;
+  issued_by: string | null;
+  issued_by_name: string;
+  issued_at: string;
+}
+
 export interface DbSemhMeasure {
   id: string;
   pupil_id: string;
@@ -392,4 +407,5 @@ export interface DbSchema {
   plan_reviews: DbPlanReview;
   plan_review_ratings: DbPlanReviewRating;
   semh_measures: DbSemhMeasure;
+  issued_reports: DbIssuedReport;
 }

@@ -1,0 +1,74 @@
+import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../../../../electron/core/db/migrations';
+import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
+import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
+import { auditFunctions } from '../audit-functions';
+
+const NOW = '2026-11-23T09:00:00.000Z';
+const BEFORE = migrations.filter((m) => m.version < 10);
+
+let SQL: SqlJsStatic;
+let db: SqlJsDatabase;
+beforeAll(async () => {
+  SQL = await loadSqlJs();
+});
+
+function fresh(list = migrations): SqlJsDatabase {
+  const created = new SQL.Database();
+  created.exec('PRAGMA foreign_keys = ON');
+  auditFunctions({ now: NOW }).register(created);
+  migrate(created, ':memory:', list);
+  return created;
+}
+
+const value = (query: string) => db.exec(query)[0]?.values[0]?.[0];
+const PUPIL = '11111111-1111-4111-8111-111111111111';
+const SCHOOL = '22222222-2222-4222-8222-222222222222';
+const PLACEMENT = '33333333-3333-4333-8333-333333333333';
+
+function addPlacement(): void {
+  db.exec(`INSERT INTO pupils (id, legal_first_name, legal_last_name, date_of_birth, created_at, updated_at) VALUES ('${PUPIL}', 'Ada', 'Lane', '2018-03-01', '${NOW}', '${NOW}')`);
+  db.exec(`INSERT INTO schools (id, name, created_at, updated_at) VALUES ('${SCHOOL}', 'Willow Lane Primary', '${NOW}', '${NOW}')`);
+  db.exec(`INSERT INTO placements (id, pupil_id, referring_school_id, referred_on, reason, created_at, updated_at) VALUES ('${PLACEMENT}', '${PUPIL}', '${SCHOOL}', '2026-09-01', 'Struggling to settle', '${NOW}', '${NOW}')`);
+}
+
+const issue = (id: string, version: number, data = '{"summary":"Settled well"}') =>
+  db.exec(
+    `INSERT INTO issued_reports (id, kind, placement_id, version, data, file_name, issued_by_name, issued_at) VALUES ('${id}', 'reintegration', '${PLACEMENT}', ${version}, '${data}', 'Lane Ada - Reintegration report - 2026-11-23.pdf', 'Sam Manager', '${NOW}')`,
+  );
+
+beforeEach(() => {
+  db = fresh();
+});
+afterEach(() => db.close());
+
+describe('migration 010: issued reports', () => {
+  it(`brings an older database to version ${migrations.at(-1)?.version}; each version of a placement's report is kept once`, () => {
+    const old = fresh(BEFORE);
+    expect(schemaVersion(old)).toBeLessThan(10);
+    migrate(old, ':memory:', migrations);
+    expect(schemaVersion(old)).toBe(migrations.at(-1)?.version);
+    old.close();
+    addPlacement();
+    issue('r1', 1);
+    issue('r2', 2);
+    expect(() => issue('r3', 2)).toThrow(/UNIQUE/);
+    expect(() => issue('r4', 3, 'not json')).toThrow(/CHECK/);
+    expect(value(`SELECT json_extract(data, '$.summary') FROM issued_reports WHERE id = 'r2'`)).toBe('Settled well');
+  });
+
+  it('never lets an issued report change or go', () => {
+    addPlacement();
+    issue('r1', 1);
+    expect(() => db.exec(`UPDATE issued_reports SET data = '{"summary":"Changed"}' WHERE id = 'r1'`)).toThrow(/never changed/);
+    expect(() => db.exec(`DELETE FROM issued_reports WHERE id = 'r1'`)).toThrow(/never deleted/);
+    expect(value(`SELECT json_extract(data, '$.summary') FROM issued_reports WHERE id = 'r1'`)).toBe('Settled well');
+  });
+
+  it('belongs to a placement or a base', () => {
+    expect(() =>
+      db.exec(`INSERT INTO issued_reports (id, kind, version, data, file_name, issued_by_name, issued_at) VALUES ('x', 'fire-list', 1, '{}', 'f.pdf', 'Sam', '${NOW}')`),
+    ).toThrow(/CHECK/);
+  });
+});
