@@ -139,6 +139,14 @@ export const ACCESS = {
   'backups.restore': MANAGE,
   // The fire list names the pupils on site: the staff who take registers.
   'reports.fireList': REGISTERS,
+  // Issued reports and batches: as the reports themselves (teachers their own bases, in the services; managers all).
+  'reports.issue': READ_PUPILS,
+  'reports.issuedList': READ_PUPILS,
+  'reports.reprint': READ_PUPILS,
+  'reports.batchStart': READ_PUPILS,
+  'reports.batchStatus': READ_PUPILS,
+  'reports.batchCancel': READ_PUPILS,
+  'reports.chooseFolder': READ_PUPILS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

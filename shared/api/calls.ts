@@ -108,6 +108,13 @@ export const CALL_NAMES = [
   'backups.inspect',
   'backups.restore',
   'reports.fireList',
+  'reports.issue',
+  'reports.issuedList',
+  'reports.reprint',
+  'reports.batchStart',
+  'reports.batchStatus',
+  'reports.batchCancel',
+  'reports.chooseFolder',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -60,4 +60,7 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'backups.chooseFolder',
   'backups.inspect',
   'reports.fireList',
+  'reports.issuedList',
+  'reports.batchStatus',
+  'reports.chooseFolder',
 ]);

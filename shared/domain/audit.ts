@@ -62,6 +62,7 @@ const RECORD_NAMES: Record<string, string> = {
   referral_before: 'figures before the placement',
   support_plans: 'support plan',
   semh_measures: 'SEMH measure',
+  issued_reports: 'issued report',
 };
 
 /** Words for staff for what an entry records. */
@@ -93,6 +94,12 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return 'Recorded a support plan review';
     case 'plan-review-weeks-changed':
       return 'Changed how often a support plan is reviewed';
+    case 'report-issued':
+      return 'Issued a report';
+    case 'report-reprinted':
+      return 'Reprinted an issued report';
+    case 'reports-exported':
+      return 'Saved a batch of reports';
     default:
       return entry.action.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }

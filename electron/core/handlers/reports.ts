@@ -2,6 +2,7 @@ import type { KeyDeskCore } from '../core';
 import { renderPdf } from '../reports/client';
 import { fireListData, fireListFileName } from '../services/fire-list';
 import { registerContext } from './registers';
+import { reportJobHandlers } from './report-jobs';
 import type { HandlersFor } from './types';
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -12,4 +13,5 @@ export const reportHandlers: HandlersFor<'reports'> = {
     const data = await fireListData(core.requireDb(), input.baseId, ctx, core.sessions.requireUser());
     return { fileName: fireListFileName(data.baseName, ctx), pdf: base64(await renderPdf('fire-list', data)) };
   },
+  ...reportJobHandlers,
 };

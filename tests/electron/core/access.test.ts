@@ -208,6 +208,13 @@ function inputFor(name: CallName, scratch: string): unknown {
     'backups.inspect': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
     'backups.restore': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
     'reports.fireList': { baseId: template.baseId },
+    'reports.issue': { kind: 'fire-list', baseId: template.baseId },
+    'reports.issuedList': { baseId: template.baseId },
+    'reports.reprint': { id: SOME_ID },
+    'reports.batchStart': { from: '2026-07-01', to: '2026-07-31', folder: join(scratch, 'other') },
+    'reports.batchStatus': { jobId: SOME_ID },
+    'reports.batchCancel': { jobId: SOME_ID },
+    'reports.chooseFolder': {},
   };
   return inputs[name];
 }
