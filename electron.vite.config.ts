@@ -25,6 +25,8 @@ export default defineConfig({
           web: resolve('electron/web/cli.ts'),
           // The core's thread (database, saves), started by both of the above: out/main/core-worker.js.
           'core-worker': resolve('electron/core/host/worker.ts'),
+          // The PDF reports' thread, started by the core on first use: out/main/report-worker.js.
+          'report-worker': resolve('electron/core/reports/worker.ts'),
         },
       },
     },

@@ -10,6 +10,8 @@ export interface Measure {
   medianMs: number;
   targetMs?: number;
   floor?: { name: string; medianMs: number };
+  /** What medianMs, targetMs and the floor are counted in: milliseconds unless it says MB. */
+  unit?: 'ms' | 'MB';
 }
 
 export function median(samples: readonly number[]): number {
@@ -73,11 +75,13 @@ export const isOverTarget = (measure: Measure) => measure.targetMs !== undefined
 
 /** One line a person reads: `open   142.3 ms  (target ≤ 300 ms, floor 12.1 ms: raw read of same size)  ok`. */
 export function formatMeasure(measure: Measure, nameWidth = measure.name.length): string {
+  const unit = measure.unit ?? 'ms';
+  const as = (value: number) => (unit === 'ms' ? ms(value) : `${value.toFixed(1)} ${unit}`);
   const notes: string[] = [];
-  if (measure.targetMs !== undefined) notes.push(`target ≤ ${measure.targetMs} ms`);
-  if (measure.floor) notes.push(`floor ${ms(measure.floor.medianMs)}: ${measure.floor.name}`);
+  if (measure.targetMs !== undefined) notes.push(`target ≤ ${measure.targetMs} ${unit}`);
+  if (measure.floor) notes.push(`floor ${as(measure.floor.medianMs)}: ${measure.floor.name}`);
   const verdict = measure.targetMs === undefined ? '' : isOverTarget(measure) ? `  OVER TARGET by ${Math.ceil((measure.medianMs / measure.targetMs - 1) * 100)}%` : '  ok';
-  const value = ms(measure.medianMs).padStart(10);
+  const value = as(measure.medianMs).padStart(10);
   return `${measure.name.padEnd(nameWidth)}  ${value}${notes.length ? `  (${notes.join(', ')})` : ''}${verdict}`;
 }
 
@@ -88,6 +92,7 @@ export function measureToJson(measure: Measure): string {
     median_ms: round(measure.medianMs),
     ...(measure.targetMs !== undefined ? { target_ms: measure.targetMs } : {}),
     ...(measure.floor ? { floor_ms: round(measure.floor.medianMs) } : {}),
+    ...(measure.unit && measure.unit !== 'ms' ? { unit: measure.unit } : {}),
   });
 }
 

@@ -12,7 +12,8 @@ export const OPEN_REGISTER_TARGET_MS = 50;
 export const MARK_TARGET_MS = 25;
 export const FIGURES_TARGET_MS = 100;
 
-async function unlock(folder: string, account: Account): Promise<DataFile> {
+/** Opens the bench file for timing reads and writes in memory: only our own flush ever writes. */
+export async function unlock(folder: string, account: Account): Promise<DataFile> {
   const sealed = await SealedDataFile.read(folder);
   if (!sealed) throw new Error(`no data file in ${folder}`);
   const unlocked = await Keyring.unlockWithPassword(sealed.envelope, account.username, account.password);

@@ -6,9 +6,11 @@ import { bundleSizes, formatBundleSizes } from './bundle';
 import { measureEventLoopWhileSaving } from './event-loop';
 import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
 import { measureJournal } from './journal';
+import { measurePlans } from './plans';
 import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
 import { measureRegisters } from './registers';
+import { measureFireList } from './reports';
 import { BENCH_ACCOUNT, buildSyntheticDatabase, SYNTHETIC_DEFAULTS, type SyntheticCounts } from './synthetic';
 
 /**
@@ -20,6 +22,9 @@ import { BENCH_ACCOUNT, buildSyntheticDatabase, SYNTHETIC_DEFAULTS, type Synthet
  * from the synthetic data folder (and the account that opens it) to its Measures.
  */
 const json = process.argv.includes('--json');
+/** `npm run bench -- --only "fire list"`: only the measures whose names contain that text (the database is still built). */
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -30,8 +35,10 @@ const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Accoun
   { name: 'encryption', run: (folder, account) => measureEncryption(folder, account) },
   { name: 'password check', run: (folder, account) => measurePasswordCheck(folder, account) },
   { name: 'registers', run: (folder, account) => measureRegisters(folder, account, SYNTHETIC_DEFAULTS.today) },
+  { name: 'support plans: the Plan tab and the cohort view', run: (folder, account) => measurePlans(folder, account, SYNTHETIC_DEFAULTS.today) },
   { name: 'main-thread event-loop delay while saving (core in a worker, then on the main thread)', run: (folder, account) => measureEventLoopWhileSaving(folder, account) },
   { name: 'pupil list filtering in Chromium', run: (folder, account, counts) => measurePupilListFiltering(folder, account, counts.pupils) },
+  { name: 'fire list', run: (folder, account) => measureFireList(folder, account, SYNTHETIC_DEFAULTS.today) },
 ];
 
 const TEMP_PREFIX = 'keydesk-bench-';
@@ -85,7 +92,7 @@ async function main(): Promise<void> {
     const bareSize = await sizeOnDisk(bare.path);
 
     const measures: Measure[] = [];
-    for (const c of cases) {
+    for (const c of cases.filter((c) => !only || c.name.includes(only))) {
       progress(`Timing ${c.name} (${DEFAULT_WARMUP} warm-up + ${DEFAULT_RUNS} runs)…`);
       measures.push(...[await c.run(folder, BENCH_ACCOUNT, counts)].flat());
     }

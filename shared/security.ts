@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy for every page Key Desk shows, in the desktop window and in browser
- * mode: nothing loads from anywhere but the app itself. Styles allow inline because the component
- * library injects its CSS at run time.
+ * mode: nothing loads from anywhere but the app itself (frames show only blob: PDFs the page made).
+ * Styles allow inline because the component library injects its CSS at run time.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -11,6 +11,8 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
+  // The PDF preview: a frame showing a blob: address the page made from the core's bytes, nothing else.
+  "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -7,6 +7,7 @@ import { placementHandlers } from './handlers/placements';
 import { contactHandlers, pupilHandlers, schoolHandlers } from './handlers/pupils';
 import { backupHandlers } from './handlers/backups';
 import { registerHandlers } from './handlers/registers';
+import { reportHandlers } from './handlers/reports';
 import type { Handler } from './handlers/types';
 import { UserError } from './errors';
 import { setAutoLockMinutes, getProvision } from './repositories/provision';
@@ -112,4 +113,5 @@ export const handlers: Handlers = {
   ...planHandlers,
   ...measureHandlers,
   ...backupHandlers,
+  ...reportHandlers,
 };

@@ -26,6 +26,8 @@ export function windowOptions(preloadPath: string, state: WindowState | null): B
       webviewTag: false,
       // Chromium's spellchecker fetches dictionaries from the internet on Linux: Key Desk never goes online.
       spellcheck: false,
+      // Chromium's built-in PDF viewer, for the report preview (its only plugin).
+      plugins: true,
     },
   };
 }

@@ -137,6 +137,8 @@ export const ACCESS = {
   'backups.chooseFolder': MANAGE,
   'backups.inspect': MANAGE,
   'backups.restore': MANAGE,
+  // The fire list names the pupils on site: the staff who take registers.
+  'reports.fireList': REGISTERS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

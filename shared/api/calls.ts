@@ -107,6 +107,7 @@ export const CALL_NAMES = [
   'backups.chooseFolder',
   'backups.inspect',
   'backups.restore',
+  'reports.fireList',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

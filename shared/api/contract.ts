@@ -12,6 +12,7 @@ import { measureCalls, planCalls } from './specs/plans';
 import { pupilCalls } from './specs/pupils';
 import { registerSettingsCalls } from './specs/register-settings';
 import { homeSchoolCalls, registerCalls } from './specs/registers';
+import { reportCalls } from './specs/reports';
 import type { AppStatus, DeviceSettings } from './status';
 
 /**
@@ -185,6 +186,7 @@ export const contract = {
   ...planCalls,
   ...measureCalls,
   ...backupCalls,
+  ...reportCalls,
 } as const satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

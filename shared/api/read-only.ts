@@ -59,4 +59,5 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'backups.create',
   'backups.chooseFolder',
   'backups.inspect',
+  'reports.fireList',
 ]);

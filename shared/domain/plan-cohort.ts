@@ -51,6 +51,9 @@ export interface CohortFigures {
   };
 }
 
+/** Rounded half away from zero, so a fall of 1.25 reads −1.3 as a rise of 1.25 reads +1.3 (Math.round takes −1.25 to −1.2). */
+const oneDecimal = (x: number) => Math.sign(x) * Math.round(Math.abs(x) * 10) / 10 || 0;
+
 export function cohortFigures(placements: readonly CohortPlacementInput[]): CohortFigures {
   const pupils = placements.map((p): CohortPupil => {
     const improved = p.outcomes.filter((o) => o.achieved || (o.ratings.filter((r) => r !== null).at(-1) ?? 0) > 0).length;
@@ -83,7 +86,7 @@ export function cohortFigures(placements: readonly CohortPlacementInput[]): Coho
       achieved: sum((p) => p.achieved),
       withSdq: paired.length,
       movedToLowerBand: paired.filter((p) => p.bandLatest!.rank < p.bandBaseline!.rank).length,
-      averageTotalChange: paired.length === 0 ? null : Math.round((paired.reduce((acc, p) => acc + (p.sdqLatest! - p.sdqBaseline!), 0) / paired.length) * 10) / 10,
+      averageTotalChange: paired.length === 0 ? null : oneDecimal(paired.reduce((acc, p) => acc + (p.sdqLatest! - p.sdqBaseline!), 0) / paired.length),
     },
   };
 }

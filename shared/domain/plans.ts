@@ -279,6 +279,8 @@ const outcomeSchema = z
     successCriteria: required('The success criteria', 'the success criteria for the outcome', 2000),
     targetDate: isoDateSchema('the target date'),
     provision: z.array(provisionSchema).max(20, 'An outcome can have at most 20 lines of provision.').default([]),
+    /** Accepted so a saved outcome can be sent back as it came; the core keeps what it was carried from. */
+    carriedFrom: z.uuid({ error: 'That outcome is not one Key Desk knows.' }).nullable().optional(),
   })
   .strict();
 

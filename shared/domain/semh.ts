@@ -231,7 +231,7 @@ const boxallScoresSchema = z
       if (sum > BOXALL_SECTION_MAX) {
         ctx.addIssue({
           code: 'custom',
-          message: `The ${BOXALL_SECTION_LABELS[section].toLowerCase()} add up to ${sum}: a section of ${BOXALL_ITEMS_PER_SECTION} items scored 0–${BOXALL_ITEM_MAX} totals at most ${BOXALL_SECTION_MAX}.`,
+          message: `The strand scores in the ${BOXALL_SECTION_LABELS[section].toLowerCase()} add up to ${sum}: a section of ${BOXALL_ITEMS_PER_SECTION} items scored 0–${BOXALL_ITEM_MAX} totals at most ${BOXALL_SECTION_MAX}.`,
           path: [strands[0]!.key],
         });
       }

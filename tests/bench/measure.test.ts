@@ -93,6 +93,12 @@ describe('formatMeasure', () => {
   it('leaves out what a measure does not have', () => {
     expect(formatMeasure({ name: 'x', medianMs: 1 })).toBe('x      1.0 ms');
   });
+
+  it('counts a memory measure in MB, target and floor too', () => {
+    const memory: Measure = { name: 'memory', medianMs: 3.26, unit: 'MB', targetMs: 20, floor: { name: 'heap after 10', medianMs: 41.04 } };
+    expect(formatMeasure(memory)).toBe('memory      3.3 MB  (target ≤ 20 MB, floor 41.0 MB: heap after 10)  ok');
+    expect(JSON.parse(measureToJson(memory))).toMatchObject({ unit: 'MB', target_ms: 20 });
+  });
 });
 
 describe('JSON output', () => {

@@ -13,7 +13,7 @@ const SOURCES = ['electron', 'shared', 'renderer', 'resources', 'package.json', 
  * the project so the bundles still find their external packages in node_modules.
  */
 export const BUILD_DIR = join(ROOT, 'node_modules/.cache/key-desk-test-build');
-const OUTPUTS = ['main/index.js', 'main/web.js', 'main/core-worker.js', 'preload/index.cjs', 'renderer/index.html'];
+const OUTPUTS = ['main/index.js', 'main/web.js', 'main/core-worker.js', 'main/report-worker.js', 'preload/index.cjs', 'renderer/index.html'];
 const LOCK = `${BUILD_DIR}.lock`;
 
 async function newestMtime(path: string): Promise<number> {

@@ -23,7 +23,6 @@ interface DemoPlacement {
   end_date: string | null;
   planned_end: string | null;
   staff_id: string | null;
-  staff_name: string | null;
 }
 
 function firstContent(random: Random, p: DemoPlacement, start: string): PlanContent {
@@ -84,8 +83,7 @@ export async function fillDemoPlans(db: Db, seed: number, at: { today: string; n
   const placements: DemoPlacement[] = await db
     .selectFrom('placements as p')
     .leftJoin('keyworker_assignments as k', (j) => j.onRef('k.placement_id', '=', 'p.id').on('k.seq', '=', (eb) => eb.selectFrom('keyworker_assignments as k2').select((e) => e.fn.max('k2.seq').as('m')).whereRef('k2.placement_id', '=', 'p.id')))
-    .leftJoin('staff as s', 's.id', 'k.staff_id')
-    .select(['p.id', 'p.pupil_id', 'p.reason', 'p.tried', 'p.start_date', 'p.end_date', 'p.planned_end', 'k.staff_id', 's.name as staff_name'])
+    .select(['p.id', 'p.pupil_id', 'p.reason', 'p.tried', 'p.start_date', 'p.end_date', 'p.planned_end', 'k.staff_id'])
     .where('p.decision', '=', 'accepted')
     .where('p.base_id', 'is not', null)
     .where('p.start_date', 'is not', null)
@@ -98,7 +96,8 @@ export async function fillDemoPlans(db: Db, seed: number, at: { today: string; n
     const started = start <= today;
     if (started ? random.chance(0.1) : random.chance(0.5)) continue;
     const by = p.staff_id;
-    const event = (action: string, detail: string) => recordEvent(db, { action, at: now, staffId: by, staffName: p.staff_name ?? 'Key Desk', entity: 'support_plans', entityId: planId, pupilId: p.pupil_id, detail });
+    // Made by Key Desk, as the rest of the demo is: the keyworker is named on the plan, not in the trail.
+    const event = (action: string, detail: string) => recordEvent(db, { action, at: now, staffId: null, staffName: 'Key Desk', entity: 'support_plans', entityId: planId, pupilId: p.pupil_id, detail });
     const planId = random.uuid();
     let content = firstContent(random, p, start);
     const carried = unfinished.get(p.pupil_id);

@@ -9,7 +9,7 @@ import { addPupil, getRegister, markAllPresent, markPupil, submitRegister, type 
 import type { HandlersFor } from './types';
 
 /** Who is at the register and what the classroom clock says. */
-function registerContext(core: KeyDeskCore): RegisterContext {
+export function registerContext(core: KeyDeskCore): RegisterContext {
   const user = core.sessions.requireUser();
   const clock = core.clockNow();
   const timeNow = `${String(clock.getHours()).padStart(2, '0')}:${String(clock.getMinutes()).padStart(2, '0')}`;

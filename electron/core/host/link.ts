@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { AppEvent } from '../../../shared/api/events';
 import { fail, type Result } from '../../../shared/api/result';
 import type { SettingsData } from '../settings';
@@ -239,10 +239,10 @@ export function startCoreWorker(builtDir: string, options: CoreWorkerOptions, se
 }
 
 /** A worker thread running `script` (a TypeScript one through tsx's loader, for tests and the bench). */
-export function newWorker(script: string, source: boolean, workerData: unknown): Worker {
-  if (!source) return new Worker(script, { workerData });
+export function newWorker(script: string, source: boolean, workerData: unknown, options: WorkerOptions = {}): Worker {
+  if (!source) return new Worker(script, { ...options, workerData });
   const url = JSON.stringify(pathToFileURL(script).href);
-  return new Worker(`import(${JSON.stringify(tsxApi())}).then(({ tsImport }) => tsImport(${url}, ${url}))`, { eval: true, workerData });
+  return new Worker(`import(${JSON.stringify(tsxApi())}).then(({ tsImport }) => tsImport(${url}, ${url}))`, { ...options, eval: true, workerData });
 }
 
 /** Links to a core running in `worker`; when the thread ends unasked (a crash), the link says so to every caller. */

@@ -76,7 +76,7 @@ export async function completionBoard(db: Db, ctx: RegisterContext): Promise<Com
 }
 
 /** This session: the morning until the base's afternoon register starts, then the afternoon. */
-async function currentSession(db: Db, baseId: string, timeNow: string): Promise<Session> {
+export async function currentSession(db: Db, baseId: string, timeNow: string): Promise<Session> {
   const afternoon = await sessionTimes(db, baseId, 'PM');
   return timeNow < afternoon.startsAt ? 'AM' : 'PM';
 }

@@ -15,6 +15,7 @@ import { CodeHelp } from './CodeHelp';
 import { CompletionPanel } from './CompletionPanel';
 import { useMark, useMarkAllPresent, useRegister, useSubmitRegister, type RegisterKey } from './queries';
 import { RegisterTable, type MarkRequest } from './RegisterTable';
+import { FireListButton } from '../reports/FireListButton';
 
 interface Undo {
   pupilId: string;
@@ -177,6 +178,7 @@ export function RegistersPage() {
           </Group>
         </div>
         <Group align="flex-end">
+          {baseId && <FireListButton baseId={baseId} baseName={myBases.find((b) => b.id === baseId)?.name ?? 'this base'} />}
           <Select
             label="Base"
             data={myBases.map((b) => ({ value: b.id, label: b.name }))}

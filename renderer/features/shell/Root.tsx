@@ -22,7 +22,7 @@ const PupilPage = lazy(() => import('../pupils/PupilPage').then((m) => ({ defaul
 const PlansPage = lazy(() => import('../plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PupilsPage = lazy(() => import('../pupils/PupilsPage').then((m) => ({ default: m.PupilsPage })));
 const SchoolsPage = lazy(() => import('../schools/SchoolsPage').then((m) => ({ default: m.SchoolsPage })));
-const ComingLater = lazy(() => import('../placeholders/ComingLater').then((m) => ({ default: m.ComingLater })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const StaffPage = lazy(() => import('../staff/StaffPage').then((m) => ({ default: m.StaffPage })));
 const DataAndBackupsPage = lazy(() => import('../backups/DataAndBackupsPage').then((m) => ({ default: m.DataAndBackupsPage })));
@@ -78,7 +78,7 @@ export function Root() {
           <Route path="/schools" element={page('/schools', <SchoolsPage />)} />
           <Route path="/calendar" element={page('/calendar', <CalendarPage />)} />
           <Route path="/plans" element={page('/plans', <PlansPage />)} />
-          <Route path="/reports" element={page('/reports', <ComingLater area="Reports" what="Reintegration reports and pupil passports to print for home schools." />)} />
+          <Route path="/reports" element={page('/reports', <ReportsPage />)} />
           <Route path="/staff" element={page('/staff', <StaffPage />)} />
           <Route path="/audit" element={page('/audit', <AuditPage />)} />
           <Route path="/settings" element={page('/settings', <SettingsPage status={status.data} />)} />

@@ -10,6 +10,7 @@ import { api } from '../../lib/api';
 import { count } from '../../lib/format';
 import { useBases, useDeviceSettings, useStatus } from '../../lib/queries';
 import { useToday, weekdayOf } from '../../lib/today';
+import { FireListButton } from '../reports/FireListButton';
 
 /** Fetched again every minute, so the register moves on to the afternoon and its state stays current. */
 const useTodaySummary = (enabled: boolean) =>
@@ -111,6 +112,9 @@ const changeDay = (p: TodayPupil) => {
 function TodayDetails({ today, date }: { today: TodayBase; date: string }) {
   return (
     <Stack gap="sm" mt="md">
+      <Group justify="flex-end">
+        <FireListButton baseId={today.baseId} baseName={today.baseName} size="xs" />
+      </Group>
       {today.noSchool ? (
         <Alert color="gray" variant="light" title={`No school today at ${today.baseName} (${today.noSchool})`}>
           Nobody is expected at the Key today.

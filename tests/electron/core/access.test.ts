@@ -207,6 +207,7 @@ function inputFor(name: CallName, scratch: string): unknown {
     'backups.create': { folder: join(scratch, 'usb') },
     'backups.inspect': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
     'backups.restore': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
+    'reports.fireList': { baseId: template.baseId },
   };
   return inputs[name];
 }

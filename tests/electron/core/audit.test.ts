@@ -6,6 +6,7 @@ import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { DEMO_PASSWORD, startDemoCore, TEST_NOW } from '../../helpers/core';
 import { KEYWORK_MUTATIONS, KEYWORK_READS } from './audit-keywork-cases';
+import { PLAN_MUTATIONS, PLAN_READS } from './audit-plan-cases';
 import { type Ids, CALENDAR_MUTATIONS, PLACEMENT_MUTATIONS, PLACEMENT_READS, PUPIL_MUTATIONS, RECORD_READS as PUPIL_READS } from './audit-cases';
 import { auditRows, lastAuditSeq, MINUTE, movingClock, pupilRows } from './sealed-files';
 
@@ -225,9 +226,9 @@ const MUTATIONS: Array<{ name: CallName | 'sign-in' | 'failed sign-in' | 'auto-l
   },
 ];
 
-/** Pupils, placements and the calendar: cases in audit-cases.ts. */
-const RECORD_MUTATIONS = [...PUPIL_MUTATIONS, ...PLACEMENT_MUTATIONS, ...CALENDAR_MUTATIONS, ...KEYWORK_MUTATIONS];
-const RECORD_READS = [...PUPIL_READS, ...PLACEMENT_READS, ...KEYWORK_READS];
+/** Pupils, placements and the calendar: cases in audit-cases.ts; keywork and plans in their own files. */
+const RECORD_MUTATIONS = [...PUPIL_MUTATIONS, ...PLACEMENT_MUTATIONS, ...CALENDAR_MUTATIONS, ...KEYWORK_MUTATIONS, ...PLAN_MUTATIONS];
+const RECORD_READS = [...PUPIL_READS, ...PLACEMENT_READS, ...KEYWORK_READS, ...PLAN_READS];
 
 /** Calls that change nothing, so leave no entry (a refusal aside). */
 const READ_ONLY: CallName[] = [

@@ -27,6 +27,7 @@ describe('windowOptions', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      plugins: true,
     });
     expect(options.show).toBe(false);
     expect(options.title).toBe('Key Desk');

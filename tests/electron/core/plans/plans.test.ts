@@ -248,3 +248,15 @@ describe('teachers', () => {
     await signInAs({ username: 'r.ashdown', password: MANAGER_PASSWORD });
   });
 });
+
+describe('a draft sent back as it came', () => {
+  it('keeps what each outcome was carried from, whatever the form sends', async () => {
+    const tab = await kit.ok('plans.forPupil', { pupilId: placement.pupilId });
+    const current = tab.placements[0]!.plan!;
+    const draft = current.versions.at(-1)!;
+    const sent = { ...draft.content, outcomes: draft.content.outcomes.map((o) => ({ ...o, carriedFrom: null })) };
+    const saved = await kit.ok('plans.saveDraft', { versionId: draft.id, content: sent });
+    expect(saved.versions.at(-1)!.content.outcomes.map((o) => o.carriedFrom)).toEqual(draft.content.outcomes.map((o) => o.carriedFrom));
+    expect(draft.content.outcomes.some((o) => o.carriedFrom !== null)).toBe(true);
+  });
+});

@@ -1,0 +1,8 @@
+import type { ReactElement } from 'react';
+import type { ReportKind, ReportKinds } from '../kinds';
+import { FireListDocument } from './fire-list';
+
+/** One document per report kind, drawn from the data the core built. */
+export const DOCUMENTS: { [K in ReportKind]: (data: ReportKinds[K]) => ReactElement } = {
+  'fire-list': (data) => <FireListDocument data={data} />,
+};

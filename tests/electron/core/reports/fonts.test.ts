@@ -1,0 +1,44 @@
+import { Text } from '@react-pdf/renderer';
+import { createElement } from 'react';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderPdf, stopPdfWorker } from '../../../../electron/core/reports/client';
+import { FramedDocument } from '../../../../electron/core/reports/documents/page-frame';
+import { registerReportFonts } from '../../../../electron/core/reports/fonts';
+import type { FireListData, FireListPupil } from '../../../../electron/core/reports/kinds';
+import { renderToBytes } from '../../../../electron/core/reports/render';
+import { pdfText } from '../../../helpers/pdf-text';
+
+afterAll(async () => {
+  await stopPdfWorker();
+});
+
+const pupil = (name: string): FireListPupil => ({ name, yearGroup: 'Year 8', mark: 'Present', homeSchoolName: 'Willow Lane Primary' });
+
+const fireList = (names: string[]): FireListData => ({
+  baseName: 'Parkgate',
+  producedAt: '23/11/2026 09:15',
+  session: 'Morning (AM) session of 23/11/2026, register from 09:00',
+  noSchool: null,
+  onSite: names.map(pupil),
+  notYetMarked: [],
+  notOnSite: 0,
+  signedIn: [{ name: 'Siân Ní Bhriain', roles: 'Teacher' }],
+  baseStaff: [],
+});
+
+describe('names in the bundled fonts, in the report thread', { timeout: 60_000 }, () => {
+  it('keeps accented and Cyrillic names whole, as text', async () => {
+    const text = await pdfText(await renderPdf('fire-list', fireList(['Zoë Ødegård', 'Олег Петренко', 'Ñúñez Alvarado', 'Łucja Wiśniewska-Grünberg'])));
+    for (const name of ['Zoë Ødegård', 'Олег Петренко', 'Ñúñez Alvarado', 'Łucja Wiśniewska-Grünberg', 'Siân Ní Bhriain']) expect(text).toContain(name);
+  });
+
+  it('keeps every letter of the next document after one that drew Ñ (composed from N)', async () => {
+    // As the report thread does: fresh fonts before each document.
+    const doc = (words: string) => createElement(FramedDocument, { title: 'Test', subject: 'S', producedAt: 'p', children: createElement(Text, null, words) });
+    registerReportFonts();
+    await renderToBytes(doc('Ñ'));
+    registerReportFonts();
+    const text = await pdfText(await renderToBytes(doc('No ZN Nia Nash')));
+    expect(text).toContain('No ZN Nia Nash');
+  });
+});
