@@ -1,6 +1,7 @@
 import { Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
 import { useMyBases } from '../../lib/queries';
+import { BatchExport } from './BatchExport';
 import { FireListButton } from './FireListButton';
 
 /** The reports Key Desk prints today, and those still to come, said plainly. */
@@ -29,6 +30,7 @@ export function ReportsPage() {
           </Group>
         )}
       </Card>
+      <BatchExport />
       <Card withBorder padding="lg" component="section" aria-labelledby="coming-next">
         <Title order={3} size="h4" id="coming-next">
           Coming next
