@@ -4,9 +4,9 @@ import type { FireListData, FireListPupil, FireListStaff } from '../electron/cor
  * The same report as an HTML page, for timing Chromium's own page.pdf() beside react-pdf: the same
  * text and tables, the header and footer on every page, an inline SVG where the PDF draws a chart.
  */
-const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+export const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-const STYLE = `
+export const HTML_STYLE = `
   @page { size: A4; margin: 18mm 14mm; }
   body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #000; }
   h1 { font-size: 20pt; margin: 0; } h2 { font-size: 12pt; margin: 10pt 0 3pt; }
@@ -38,7 +38,7 @@ function countsChart(values: ReadonlyArray<[string, number]>): string {
 
 export function fireListHtml(data: FireListData): string {
   const pupils = data.onSite.length + data.notYetMarked.length;
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Fire list</title><style>${STYLE}</style></head><body>
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Fire list</title><style>${HTML_STYLE}</style></head><body>
   <h1>Fire list: ${esc(data.baseName)}</h1>
   <p>${esc(data.session ?? `No register today (${data.noSchool ?? 'not a school day'}): no pupils are expected.`)}</p>
   <p class="muted">Produced ${esc(data.producedAt)}. Tick each person at the assembly point.</p>
