@@ -2,17 +2,15 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { SignedInUser } from '../shared/api/status';
-import type { Role } from '../shared/domain/staff';
 import { renderPdf, stopPdfWorker } from '../electron/core/reports/client';
 import type { FireListData } from '../electron/core/reports/kinds';
 import { batchFinished, startBatch, type BatchItem } from '../electron/core/services/report-batch';
 import { fireListData } from '../electron/core/services/fire-list';
-import type { RegisterContext } from '../electron/core/services/registers';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import type { Account } from './data-file';
 import { median, medianOfRuns, type Measure } from './measure';
 import { unlock } from './registers';
+import { reportBenchContext } from './reports';
 import { fireListHtml, htmlHeaderFooter } from './report-html';
 
 /** Issue 14: a batch of 36 reports, and the main (or server) thread's event-loop delay while it runs. */
@@ -34,10 +32,7 @@ export async function measureReportBatch(folder: string, account: Account, today
   const file = await unlock(folder, account);
   const out = await mkdtemp(join(tmpdir(), 'keydesk-bench-batch-'));
   try {
-    const row = file.sql.exec(`SELECT id, name, roles FROM staff WHERE username = '${account.username}'`)[0]?.values[0] ?? [];
-    const user: SignedInUser = { id: String(row[0]), name: String(row[1]), username: account.username, roles: JSON.parse(String(row[2])) as Role[], baseIds: [] };
-    const ctx: RegisterContext = { userId: user.id, scope: { all: true }, today, timeNow: '09:05', now: `${today}T09:05:00.000Z` };
-    const baseId = String(file.sql.exec('SELECT id FROM bases ORDER BY places DESC LIMIT 1')[0]?.values[0]?.[0]);
+    const { user, ctx, baseId } = reportBenchContext(file, account, today);
     const data = () => fireListData(file.db, baseId, ctx, user);
     const items: BatchItem[] = Array.from({ length: BATCH_SIZE }, (_v, i) => ({
       pupilName: `Pupil ${i + 1}`,

@@ -1,3 +1,4 @@
+import type { DataFile } from '../electron/core/data-file';
 import type { SignedInUser } from '../shared/api/status';
 import type { Role } from '../shared/domain/staff';
 import { renderPdf, reportThreadHeap, stopPdfWorker } from '../electron/core/reports/client';
@@ -13,6 +14,15 @@ export const MEMORY_GROWTH_TARGET_MB = 20;
 
 const MB = 1024 * 1024;
 
+/** The bench's account signed in at 09:05 on the file's last day, seeing every base, and the busiest base. */
+export function reportBenchContext(file: DataFile, account: Account, today: string): { user: SignedInUser; ctx: RegisterContext; baseId: string } {
+  const row = file.sql.exec(`SELECT id, name, roles FROM staff WHERE username = '${account.username}'`)[0]?.values[0] ?? [];
+  const user: SignedInUser = { id: String(row[0]), name: String(row[1]), username: account.username, roles: JSON.parse(String(row[2])) as Role[], baseIds: [] };
+  const ctx: RegisterContext = { userId: user.id, scope: { all: true }, today, timeNow: '09:05', now: `${today}T09:05:00.000Z` };
+  const baseId = String(file.sql.exec('SELECT id FROM bases ORDER BY places DESC LIMIT 1')[0]?.values[0]?.[0]);
+  return { user, ctx, baseId };
+}
+
 /**
  * The fire list on the ten-year file, at its busiest base at 09:05 on the file's last day: the data
  * and the PDF drawn in the report thread (the floor is the data alone), then the thread's heap after
@@ -21,10 +31,7 @@ const MB = 1024 * 1024;
 export async function measureFireList(folder: string, account: Account, today: string): Promise<Measure[]> {
   const file = await unlock(folder, account);
   try {
-    const row = file.sql.exec(`SELECT id, name, roles FROM staff WHERE username = '${account.username}'`)[0]?.values[0] ?? [];
-    const user: SignedInUser = { id: String(row[0]), name: String(row[1]), username: account.username, roles: JSON.parse(String(row[2])) as Role[], baseIds: [] };
-    const ctx: RegisterContext = { userId: user.id, scope: { all: true }, today, timeNow: '09:05', now: `${today}T09:05:00.000Z` };
-    const baseId = String(file.sql.exec('SELECT id FROM bases ORDER BY places DESC LIMIT 1')[0]?.values[0]?.[0]);
+    const { user, ctx, baseId } = reportBenchContext(file, account, today);
     const data = () => fireListData(file.db, baseId, ctx, user);
     const render = async () => renderPdf('fire-list', await data());
 
