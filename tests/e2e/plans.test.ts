@@ -238,4 +238,13 @@ test("a demo pupil's plan, reviews, measures and versions pass axe, with the pla
     await page.getByRole('heading', { name: /^Version \d+$/ }).or(page.getByText('No plan for this placement yet.')).waitFor();
     await checkPage(page, 'demo-earlier-placement');
   }
+
+  // A pupil with reviews and SDQs: every progress chart drawn, and axe on them.
+  const measured = pupils.find((p) => p.measures.some((m) => m.kind === 'sdq-teacher') && (p.placements[0]?.plan?.reviews.length ?? 0) >= 2)!;
+  await openPupil(page, measured.pupilName);
+  await page.getByRole('tab', { name: 'Plan', exact: true }).click();
+  await page.getByRole('tablist', { name: `${measured.pupilName}'s plan` }).getByRole('tab', { name: 'Progress' }).click();
+  await page.getByRole('region', { name: 'SDQ (teacher): baseline and latest', exact: true }).getByRole('img').first().waitFor();
+  await page.getByRole('region', { name: 'Outcome ratings at each review', exact: true }).getByRole('img').first().waitFor();
+  await checkPage(page, 'demo-progress');
 });
