@@ -108,6 +108,9 @@ export const CALL_NAMES = [
   'backups.inspect',
   'backups.restore',
   'reports.fireList',
+  'reports.reintegration',
+  'reports.texts',
+  'reports.saveTexts',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

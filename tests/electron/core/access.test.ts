@@ -208,6 +208,9 @@ function inputFor(name: CallName, scratch: string): unknown {
     'backups.inspect': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
     'backups.restore': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
     'reports.fireList': { baseId: template.baseId },
+    'reports.reintegration': { placementId: template.placementId },
+    'reports.texts': { placementId: template.placementId },
+    'reports.saveTexts': { placementId: template.placementId, recommendations: 'Keep the morning check-in with a trusted adult.' },
   };
   return inputs[name];
 }

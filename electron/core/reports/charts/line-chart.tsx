@@ -18,13 +18,13 @@ const s = StyleSheet.create({
 });
 
 /** SVG text at (x, y): react-pdf's <Text> takes x, y and textAnchor inside an <Svg>, which its types leave out. */
-function Label(props: { x: number; y: number; anchor?: 'start' | 'middle' | 'end'; size?: number; children: string }) {
+export function Label(props: { x: number; y: number; anchor?: 'start' | 'middle' | 'end'; size?: number; children: string }) {
   const svgText = { x: props.x, y: props.y, textAnchor: props.anchor ?? 'start', style: { fontFamily: REPORT_FONT, fontSize: props.size ?? 7 }, fill: INK };
   return <Text {...(svgText as object)}>{props.children}</Text>;
 }
 
 /** A line's path, broken where a week has no value (no possible sessions). */
-function linePath(values: ReadonlyArray<number | null>, x: (i: number) => number, y: (v: number) => number): string {
+export function linePath(values: ReadonlyArray<number | null>, x: (i: number) => number, y: (v: number) => number): string {
   let d = '';
   let drawing = false;
   values.forEach((v, i) => {
