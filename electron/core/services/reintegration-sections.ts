@@ -34,7 +34,7 @@ export function timetableWeeks(timetable: Timetable, placement: Pick<Placement, 
   }));
 }
 
-const VISIT_STATE: Record<FollowUpSlot['state'], string> = { done: 'Visited', overdue: 'Overdue', 'due-soon': 'Due soon', later: 'Agreed' };
+const VISIT_STATE: Record<FollowUpSlot['state'], string> = { done: 'Visited', overdue: 'No visit recorded', 'due-soon': 'Due soon', later: 'Agreed' };
 
 export function followUpTable(slots: readonly FollowUpSlot[]): ChartTable {
   return {

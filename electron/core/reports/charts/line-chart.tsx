@@ -1,4 +1,5 @@
 import { G, Line, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import type { ChartSeries, WeeklyChart } from '../../../../shared/domain/attendance-charts';
 import { REPORT_FONT } from '../fonts';
@@ -66,7 +67,8 @@ function Legend({ chart }: { chart: WeeklyChart }) {
  * numbers the screen's chart draws, with the persistent-absence line, ticks, and a marker and dash per
  * series. With no weeks it says so instead of drawing empty axes.
  */
-export function WeeklyLineChart({ chart, width, height, empty = 'No attendance recorded yet.' }: { chart: WeeklyChart; width: number; height: number; empty?: string }) {
+export function WeeklyLineChart(props: { chart: WeeklyChart; width: number; height: number; empty?: string; title?: ReactNode }) {
+  const { chart, width, height, empty = 'No attendance recorded yet.', title } = props;
   if (chart.weeks.length === 0) return <Text style={s.empty}>{empty}</Text>;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
@@ -78,6 +80,7 @@ export function WeeklyLineChart({ chart, width, height, empty = 'No attendance r
   const threshold = y(chart.threshold.value);
   return (
     <View wrap={false}>
+      {title}
       <Svg width={width} height={height}>
         <G transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
           {chart.ticks.map((tick) => (

@@ -1,5 +1,6 @@
 import { G, Line, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import { scaleLinear, scalePoint } from 'd3-scale';
+import type { ReactNode } from 'react';
 import type { OutcomeRatingsChart, OutcomeSeries } from '../../../../shared/domain/plan-charts';
 import { Label, linePath } from './line-chart';
 import { markerPath } from './markers';
@@ -27,7 +28,8 @@ function Marker({ series, index, x, y }: { series: OutcomeSeries; index: number;
  * scale's words on the axis, and a marker and dash per outcome so it reads without colour. The same
  * `outcomeRatingsChart` the Plan tab draws.
  */
-export function RatingsChart({ chart, width, height }: { chart: OutcomeRatingsChart; width: number; height: number }) {
+/** `title` is drawn inside the chart's unbreakable block, so it never sits alone at a page's foot. */
+export function RatingsChart({ chart, width, height, title }: { chart: OutcomeRatingsChart; width: number; height: number; title?: ReactNode }) {
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
   const x = scalePoint<number>().domain(chart.reviews.map((_, i) => i)).range([0, plotWidth]).padding(0.5);
@@ -35,6 +37,7 @@ export function RatingsChart({ chart, width, height }: { chart: OutcomeRatingsCh
   const xAt = (i: number) => x(i) ?? 0;
   return (
     <View wrap={false}>
+      {title}
       <Svg width={width} height={height}>
         <G transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
           {chart.ticks.map((tick) => (

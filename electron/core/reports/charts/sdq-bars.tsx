@@ -1,5 +1,6 @@
 import { G, Line, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import { scaleLinear } from 'd3-scale';
+import type { ReactNode } from 'react';
 import type { SdqChart, SdqScaleRow } from '../../../../shared/domain/plan-charts';
 import { Label } from './line-chart';
 
@@ -62,21 +63,16 @@ function ScaleRow({ row, y, plotWidth }: { row: SdqScaleRow; y: number; plotWidt
  * with the score and band in words beside each bar: the baseline hatched, the latest solid. The same
  * `sdqChart` the Plan tab draws.
  */
-export function SdqBars({ chart, width }: { chart: SdqChart; width: number }) {
+export function SdqBars({ chart, width, title }: { chart: SdqChart; width: number; title?: ReactNode }) {
   const plotWidth = width - LABEL_WIDTH - VALUE_WIDTH;
-  const height = chart.scales.length * ROW + 14;
-  const axis = scaleLinear().domain([0, 10]).range([0, plotWidth]);
+  const height = chart.scales.length * ROW + 2;
   return (
     <View wrap={false}>
+      {title}
       <Svg width={width} height={height}>
         {chart.scales.map((row, i) => (
           <ScaleRow key={row.scale} row={row} y={i * ROW + 2} plotWidth={plotWidth} />
         ))}
-        <G transform={`translate(${LABEL_WIDTH}, ${chart.scales.length * ROW + 2})`}>
-          {[0, 5, 10].map((v) => (
-            <Label key={v} x={axis(v)} y={8} anchor="middle" size={6.5}>{v === 10 ? '10 (total: 40)' : v === 5 ? '5 (20)' : '0'}</Label>
-          ))}
-        </G>
       </Svg>
       <View style={s.key}>
         <Svg width={14} height={8}>
@@ -91,7 +87,7 @@ export function SdqBars({ chart, width }: { chart: SdqChart; width: number }) {
             <Text style={s.keyText}>{chart.latest.label}</Text>
           </>
         )}
-        <Text style={s.keyText}>Grey steps behind the bars: the bands, lightest is close to average.</Text>
+        <Text style={s.keyText}>Each bar runs from 0 to the scale’s top score (10; total difficulties 40). Grey steps behind: the bands, lightest is close to average.</Text>
       </View>
     </View>
   );

@@ -1,4 +1,5 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Fragment } from 'react';
 import type { ReintegrationData } from '../kinds';
 import { WeeklyLineChart } from '../charts/line-chart';
 import { RatingsChart } from '../charts/ratings-chart';
@@ -55,10 +56,7 @@ function Attendance({ data }: { data: ReintegrationData }) {
         </View>
       </View>
       {a.figures && (
-        <>
-          <Subheading>Weekly attendance at the Key</Subheading>
-          <WeeklyLineChart chart={a.chart} width={WIDTH} height={150} empty="No attendance recorded at the Key yet." />
-        </>
+        <WeeklyLineChart chart={a.chart} width={WIDTH} height={150} title={<Subheading inChart>Weekly attendance at the Key</Subheading>} />
       )}
     </View>
   );
@@ -70,30 +68,28 @@ function Outcomes({ data }: { data: ReintegrationData }) {
   return (
     <View>
       <DataTable table={data.outcomes.table} widths={[Math.max(2.4, reviews * 0.6), ...data.outcomes.reviews.map(() => 1)]} />
-      <Subheading>Ratings across the reviews (−2 to +2)</Subheading>
-      <RatingsChart chart={data.outcomes} width={WIDTH} height={150} />
+      <RatingsChart chart={data.outcomes} width={WIDTH} height={150} title={<Subheading inChart>Ratings across the reviews (−2 to +2)</Subheading>} />
     </View>
   );
 }
 
 function Measures({ data }: { data: ReintegrationData }) {
   return (
-    <View>
+    <>
       {data.sdq.length === 0 && <NoneYet>{data.sdqNone ?? ''}</NoneYet>}
       {data.sdq.map((chart) => (
-        <View key={chart.version}>
-          <Subheading>{chart.title}</Subheading>
-          <SdqBars chart={chart} width={WIDTH} />
+        <Fragment key={chart.version}>
+          <SdqBars chart={chart} width={WIDTH} title={<Subheading inChart>{chart.title}</Subheading>} />
           <View style={{ marginTop: 4 }}>
             <DataTable table={chart.table} widths={chart.latest ? [1.3, 1.3, 1.3, 0.6, 2.6] : [1.3, 1.3, 2.6]} caption={false} />
           </View>
-        </View>
+        </Fragment>
       ))}
       <Subheading>Leuven scales of wellbeing and involvement</Subheading>
       {data.leuven ? <DataTable table={data.leuven} caption={false} /> : <NoneYet>No Leuven observation recorded yet.</NoneYet>}
       <Subheading>Boxall Profile</Subheading>
       {data.boxall ? <DataTable table={data.boxall} widths={[3, 1, 1]} caption={false} /> : <NoneYet>No Boxall Profile recorded yet.</NoneYet>}
-    </View>
+    </>
   );
 }
 
@@ -135,7 +131,7 @@ export function ReintegrationDocument({ data }: { data: ReintegrationData }) {
       <Heading>My Support Plan outcomes</Heading>
       <Outcomes data={data} />
 
-      <Heading>SEMH measures at baseline and exit</Heading>
+      <Heading pageBreak={data.sdq.length > 0}>SEMH measures at baseline and exit</Heading>
       <Measures data={data} />
 
       <Heading>Recommendations for the school</Heading>
@@ -145,14 +141,14 @@ export function ReintegrationDocument({ data }: { data: ReintegrationData }) {
       {data.timetable.length > 0 ? (
         <DataTable
           table={{ caption: 'Where the pupil is each day, week by week', columns: ['Weeks', 'Dates', ...DAYS], rows: data.timetable.map((w) => [w.weeks, w.dates, ...w.days]) }}
-          widths={[0.9, 1.9, 1, 1, 1, 1, 1]}
+          widths={[1.1, 2, 1, 1, 1, 1, 1]}
         />
       ) : (
         <NoneYet>{data.timetableNone ?? ''}</NoneYet>
       )}
 
       <Heading>Follow-up visits agreed</Heading>
-      {data.followUps ? <DataTable table={data.followUps} widths={[2.2, 1, 1, 0.8]} caption={false} /> : <NoneYet>{data.followUpsNone ?? ''}</NoneYet>}
+      {data.followUps ? <DataTable table={data.followUps} widths={[2, 1, 1, 1.1]} caption={false} /> : <NoneYet>{data.followUpsNone ?? ''}</NoneYet>}
 
       <SignOff data={data} />
     </FramedDocument>

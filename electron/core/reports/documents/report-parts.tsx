@@ -30,9 +30,10 @@ export function Heading({ children, pageBreak }: { children: string; pageBreak?:
   );
 }
 
-export function Subheading({ children }: { children: string }) {
+/** A subheading, kept with a few lines of what follows (a chart takes its title inside it instead). */
+export function Subheading({ children, inChart = false }: { children: string; inChart?: boolean }) {
   return (
-    <Text style={s.subheading} minPresenceAhead={40}>
+    <Text style={s.subheading} minPresenceAhead={inChart ? 0 : 40}>
       {children}
     </Text>
   );
