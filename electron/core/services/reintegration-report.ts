@@ -56,7 +56,7 @@ function cover(p: Placement, pupil: Awaited<ReturnType<typeof requireVisiblePupi
     { label: 'Placement started', text: p.startDate ? uk(p.startDate) : 'Not started yet' },
     { label: p.endDate ? 'Placement ended' : 'Placement ends', text: end },
     { label: 'Pathway', text: PATHWAY_LABELS[pupil.pathway] },
-    ...(p.outcome ? [{ label: 'Outcome of the placement', text: OUTCOME_LABELS[p.outcome] + (p.outcomeNotes ? `: ${p.outcomeNotes}` : '') }] : []),
+    ...(p.outcome ? [{ label: 'Outcome of the placement', text: OUTCOME_LABELS[p.outcome] + (p.outcomeNotes ? `. ${p.outcomeNotes}` : '') }] : []),
     { label: 'Keyworker', text: keyworker ?? 'Not assigned' },
   ];
 }

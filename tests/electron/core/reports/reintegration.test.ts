@@ -3,6 +3,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stopPdfWorker } from '../../../../electron/core/reports/client';
 import { buildReintegrationData } from '../../../../electron/core/services/reintegration-report';
 import { unwrap } from '../../../../shared/api/result';
+import { percentText } from '../../../../shared/domain/attendance-charts';
+import { outcomeRatingsChart, sdqChart } from '../../../../shared/domain/plan-charts';
 import { startDemoCore } from '../../../helpers/core';
 import { pdfImageCount, pdfPages } from '../../../helpers/pdf-text';
 
@@ -68,12 +70,19 @@ describe('the reintegration report', { timeout: 120_000 }, () => {
     ]) {
       expect(text).toContain(heading);
     }
-    expect(data.attendance.figures).not.toBeNull();
-    expect(text).toContain(data.attendance.figures!.percent);
-    expect(data.outcomes).not.toBeNull();
-    for (const row of data.outcomes!.table.rows) for (const cell of row.slice(1)) expect(text).toContain(squash(cell));
-    expect(data.sdq.length).toBeGreaterThan(0);
-    for (const chart of data.sdq) {
+    // The figures as the app's own screens have them: the pupil's attendance, Plan tab and measures.
+    const placement = (await demo.core.requireDb().selectFrom('placements').select(['pupil_id', 'start_date', 'end_date']).where('id', '=', placementId).executeTakeFirstOrThrow());
+    const attendance = unwrap(await demo.call('registers.pupilAttendance', { pupilId: placement.pupil_id, from: placement.start_date!, to: placement.end_date ?? demo.core.today() }));
+    expect(attendance.figures.possible).toBeGreaterThan(0);
+    expect(text).toContain(`${percentText(attendance.figures.attendancePercent)} Attended ${attendance.figures.present + attendance.figures.approvedActivity} of ${attendance.figures.possible} possible sessions`);
+    const plans = unwrap(await demo.call('plans.forPupil', { pupilId: placement.pupil_id }));
+    const plan = plans.placements.find((p) => p.placementId === placementId)!.plan!;
+    const ratings = outcomeRatingsChart(plan);
+    expect(ratings.series.length).toBeGreaterThan(0);
+    for (const row of ratings.table.rows) expect(text).toContain(squash(row.join(' ')));
+    const charts = [sdqChart(plans.measures.filter((m) => m.placementId === placementId), 'teacher')!];
+    expect(charts[0]).not.toBeNull();
+    for (const chart of charts) {
       const total = chart.scales.find((s) => s.scale === 'total')!;
       expect(text).toContain(`${total.baseline} ${total.baselineBand.label}`);
       if (total.latest !== null) expect(text).toContain(`${total.latest} ${total.latestBand!.label}`);
