@@ -139,6 +139,10 @@ export const ACCESS = {
   'backups.restore': MANAGE,
   // The fire list names the pupils on site: the staff who take registers.
   'reports.fireList': REGISTERS,
+  // The reintegration report and its texts: whoever may read the pupil's plan (scoped to their bases).
+  'reports.reintegration': READ_PUPILS,
+  'reports.texts': READ_PUPILS,
+  'reports.saveTexts': READ_PUPILS,
   // Issued reports and batches: as the reports themselves (teachers their own bases, in the services; managers all).
   'reports.issue': READ_PUPILS,
   'reports.issuedList': READ_PUPILS,

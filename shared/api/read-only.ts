@@ -60,6 +60,8 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'backups.chooseFolder',
   'backups.inspect',
   'reports.fireList',
+  'reports.reintegration',
+  'reports.texts',
   'reports.issuedList',
   'reports.batchStatus',
   'reports.chooseFolder',

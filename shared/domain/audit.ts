@@ -62,6 +62,7 @@ const RECORD_NAMES: Record<string, string> = {
   referral_before: 'figures before the placement',
   support_plans: 'support plan',
   semh_measures: 'SEMH measure',
+  report_texts: 'reintegration report text',
   issued_reports: 'issued report',
 };
 
@@ -84,6 +85,8 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return 'Exported codes for home schools';
     case 'exported-chronology':
       return "Exported a pupil's chronology";
+    case 'printed-reintegration-report':
+      return 'Produced a reintegration report';
     case 'plan-started':
       return 'Started a support plan';
     case 'plan-version-saved':

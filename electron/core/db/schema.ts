@@ -300,6 +300,16 @@ export interface DbReferralBefore {
   recorded_at: string;
 }
 
+export interface DbReportTexts {
+  placement_id: string;
+  pupil_id: string;
+  recommendations: Defaulted<string>;
+  needs_summary: Defaulted<string>;
+  what_helped: Defaulted<string>;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface DbSupportPlan {
   id: string;
   placement_id: string;
@@ -407,5 +417,6 @@ export interface DbSchema {
   plan_reviews: DbPlanReview;
   plan_review_ratings: DbPlanReviewRating;
   semh_measures: DbSemhMeasure;
+  report_texts: DbReportTexts;
   issued_reports: DbIssuedReport;
 }

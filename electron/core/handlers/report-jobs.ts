@@ -21,7 +21,6 @@ export const reportJobHandlers: Pick<HandlersFor<'reports'>, JobCalls> = {
   'reports.reprint': (input, core) => reprintReport(core.requireDb(), input.id, reportContext(core)),
   'reports.batchStart': async (input, core) => {
     const kind = BATCH_REPORT_KIND;
-    if (kind === null) throw new UserError('NOT_AVAILABLE', 'Saving reintegration reports in a batch is not in this version yet.');
     const db = core.requireDb();
     const ctx = reportContext(core);
     const placements = await placementsEndingBetween(db, input, ctx.scope.all ? null : ctx.scope.baseIds);

@@ -2,6 +2,9 @@
  * The reports the PDF worker can draw, and the plain data each is drawn from. The core builds the data
  * (never the UI); the worker turns it into a document. No React here: the core's thread imports this.
  */
+import type { ReintegrationData } from './reintegration-data';
+
+export type { ReintegrationData } from './reintegration-data';
 
 export interface FireListPupil {
   name: string;
@@ -39,6 +42,7 @@ export interface FireListData {
 
 export interface ReportKinds {
   'fire-list': FireListData;
+  reintegration: ReintegrationData;
 }
 
 export type ReportKind = keyof ReportKinds;

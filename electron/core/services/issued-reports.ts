@@ -8,7 +8,7 @@ import { recordEvent } from '../repositories/audit';
 import { findIssuedReport, insertIssuedReport, listIssuedReports, nextIssuedVersion, placementOwner, type StoredIssuedReport } from '../repositories/issued-reports';
 import { renderPdf } from '../reports/client';
 import type { ReportKinds } from '../reports/kinds';
-import { buildReport, REPORT_KIND_LABELS, type ReportContext, type ReportSubject } from './report-builders';
+import { buildReport, REPORT_KIND_LABELS, requireReadyToIssue, type ReportContext, type ReportSubject } from './report-builders';
 import { scopeAllowsBase } from './scope';
 
 const NOT_KNOWN = 'That issued report is not one Key Desk knows.';
@@ -46,6 +46,7 @@ async function audit(db: Db, ctx: ReportContext, action: string, report: IssuedR
 /** Builds the report from today's data, keeps that data as the next version and draws its PDF. */
 export async function issueReport(db: Db, kind: IssuableReportKind, subject: ReportSubject, ctx: ReportContext): Promise<PdfFile & { issued: IssuedReport }> {
   const built = await buildReport(db, kind, subject, ctx);
+  requireReadyToIssue(built);
   const pdf = await renderPdf(kind, built.data as ReportKinds[typeof kind]);
   // Kept only once drawn: a report that could not be drawn was never issued.
   const issued = await db.transaction().execute(async (tx) => {

@@ -6,7 +6,9 @@ import type { IssuableReportKind } from '../../../shared/api/specs/report-jobs';
 import type { SignedInUser } from '../../../shared/api/status';
 import type { Db } from '../db/dialect';
 import type { ReportKinds } from '../reports/kinds';
+import { UserError } from '../errors';
 import { fireListData, fireListFileName } from './fire-list';
+import { buildReintegrationData, reintegrationFileName } from './reintegration-report';
 import type { RegisterContext } from './registers';
 
 export interface ReportContext extends RegisterContext {
@@ -32,6 +34,10 @@ type Builder<K extends IssuableReportKind> = (db: Db, subject: ReportSubject, ct
 
 /** Each builder refuses a subject outside the caller's bases (NOT_FOUND, naming the field). */
 export const REPORT_BUILDERS: { [K in IssuableReportKind]: Builder<K> } = {
+  reintegration: async (db, subject, ctx) => {
+    const data = await buildReintegrationData(db, subject.placementId ?? '', ctx);
+    return { kind: 'reintegration', data, fileName: reintegrationFileName(data, ctx.today), placementId: data.placementId, baseId: null, pupilId: data.pupilId };
+  },
   'fire-list': async (db, subject, ctx) => {
     const baseId = subject.baseId ?? '';
     const data = await fireListData(db, baseId, ctx, ctx.user);
@@ -45,8 +51,16 @@ export function buildReport<K extends IssuableReportKind>(db: Db, kind: K, subje
 
 /** The words a list or an audit entry uses for each kind. */
 export const REPORT_KIND_LABELS: Record<IssuableReportKind, string> = {
+  reintegration: 'reintegration report',
   'fire-list': 'fire list',
 };
 
-/** The kind a batch saves, one per placement; null until the reintegration report is in this build. */
-export const BATCH_REPORT_KIND: IssuableReportKind | null = null;
+/** The kind a batch saves, one per placement. */
+export const BATCH_REPORT_KIND = 'reintegration' satisfies IssuableReportKind;
+
+/** What must be written before a report goes out as issued (a draft can be previewed any time). */
+export function requireReadyToIssue(built: BuiltReport<IssuableReportKind>): void {
+  if (built.kind === 'reintegration' && (built.data as ReportKinds['reintegration']).recommendations.trim() === '') {
+    throw new UserError('INVALID_INPUT', 'Write the recommendations for the school before issuing the report.', 'recommendations');
+  }
+}

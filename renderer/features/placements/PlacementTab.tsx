@@ -18,6 +18,7 @@ import { StartForm } from './StartForm';
 import { TimetableSection } from './TimetableTable';
 import { VisitsForm } from './VisitsForm';
 import { FormModal } from '../../components/FormModal';
+import { ReintegrationReportButton } from '../reports/ReintegrationReport';
 import { FollowUpPanel } from '../keywork/FollowUpPanel';
 
 type Dialog = { kind: 'refer' } | { kind: ActionKind; label: string; placement: Placement };
@@ -92,7 +93,10 @@ export function PlacementTab({ page }: { page: PupilPage }) {
             </Group>
             <PlacementSummary placement={placement} />
           </div>
-          {canManage && <Actions placement={placement} open={open} />}
+          <Group gap="sm">
+            {placement.startDate && placement.baseId && <ReintegrationReportButton placementId={placement.id} pupilName={name} />}
+            {canManage && <Actions placement={placement} open={open} />}
+          </Group>
         </Group>
         <Lifecycle placement={placement} today={today} />
         <FollowUpPanel placement={placement} canManage={canManage} />

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useMyBases } from '../../lib/queries';
 import { BatchExport } from './BatchExport';
 import { FireListButton } from './FireListButton';
+import { ReintegrationPicker } from './ReintegrationPicker';
 
 /** The reports Key Desk prints today, and those still to come, said plainly. */
 export function ReportsPage() {
@@ -30,6 +31,17 @@ export function ReportsPage() {
           </Group>
         )}
       </Card>
+      <Card withBorder padding="lg" component="section" aria-labelledby="reintegration-reports">
+        <Title order={3} size="h4" id="reintegration-reports">
+          Reintegration reports
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          The end-of-placement report for the home school, the family and the advisers: needs, what has helped, attendance, plan outcomes, SEMH
+          measures, recommendations, the phased return and follow-up visits. Placements ending or ended in the last six weeks are listed; any other
+          placement&apos;s report is on the pupil&apos;s Placement tab.
+        </Text>
+        <ReintegrationPicker />
+      </Card>
       <BatchExport />
       <Card withBorder padding="lg" component="section" aria-labelledby="coming-next">
         <Title order={3} size="h4" id="coming-next">
@@ -39,7 +51,6 @@ export function ReportsPage() {
           Not in this version yet:
         </Text>
         <List size="sm" mt={4}>
-          <List.Item>Reintegration report: the end-of-placement report for the home school, the family and the advisers.</List.Item>
           <List.Item>Pupil passport: one page for the home school&apos;s staff, from the My Support Plan.</List.Item>
           <List.Item>Impact report: the provision&apos;s outcomes by academic year and base, for the local authority.</List.Item>
         </List>

@@ -6,11 +6,11 @@ import type { PdfFile } from './reports';
  * Reports that are issued (kept as issued, with versions) and batch export. A report about a placement
  * names the placement; one about a base (the fire list) names the base.
  */
-export const ISSUABLE_REPORT_KINDS = ['fire-list'] as const;
+export const ISSUABLE_REPORT_KINDS = ['reintegration', 'fire-list'] as const;
 export type IssuableReportKind = (typeof ISSUABLE_REPORT_KINDS)[number];
 
 /** Kinds drawn for one placement (the others are drawn for a base). */
-export const PLACEMENT_REPORT_KINDS: readonly IssuableReportKind[] = [];
+export const PLACEMENT_REPORT_KINDS: readonly IssuableReportKind[] = ['reintegration'];
 
 /** One issued report, as listed (its data stays in the core). */
 export interface IssuedReport {

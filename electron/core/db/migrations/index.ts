@@ -6,10 +6,11 @@ import { migration005 } from './005-registers';
 import { migration006 } from './006-home-school-code';
 import { migration007 } from './007-keyworker-log';
 import { migration008 } from './008-support-plans';
+import { migration009 } from './009-report-texts';
 import { migration010 } from './010-issued-reports';
 import type { Migration } from './types';
 
 /** In order. The last one's version is the schema version this build writes. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration010];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

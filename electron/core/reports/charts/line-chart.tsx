@@ -1,4 +1,5 @@
 import { G, Line, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import type { ChartSeries, WeeklyChart } from '../../../../shared/domain/attendance-charts';
 import { REPORT_FONT } from '../fonts';
@@ -18,13 +19,13 @@ const s = StyleSheet.create({
 });
 
 /** SVG text at (x, y): react-pdf's <Text> takes x, y and textAnchor inside an <Svg>, which its types leave out. */
-function Label(props: { x: number; y: number; anchor?: 'start' | 'middle' | 'end'; size?: number; children: string }) {
+export function Label(props: { x: number; y: number; anchor?: 'start' | 'middle' | 'end'; size?: number; children: string }) {
   const svgText = { x: props.x, y: props.y, textAnchor: props.anchor ?? 'start', style: { fontFamily: REPORT_FONT, fontSize: props.size ?? 7 }, fill: INK };
   return <Text {...(svgText as object)}>{props.children}</Text>;
 }
 
 /** A line's path, broken where a week has no value (no possible sessions). */
-function linePath(values: ReadonlyArray<number | null>, x: (i: number) => number, y: (v: number) => number): string {
+export function linePath(values: ReadonlyArray<number | null>, x: (i: number) => number, y: (v: number) => number): string {
   let d = '';
   let drawing = false;
   values.forEach((v, i) => {
@@ -66,7 +67,8 @@ function Legend({ chart }: { chart: WeeklyChart }) {
  * numbers the screen's chart draws, with the persistent-absence line, ticks, and a marker and dash per
  * series. With no weeks it says so instead of drawing empty axes.
  */
-export function WeeklyLineChart({ chart, width, height, empty = 'No attendance recorded yet.' }: { chart: WeeklyChart; width: number; height: number; empty?: string }) {
+export function WeeklyLineChart(props: { chart: WeeklyChart; width: number; height: number; empty?: string; title?: ReactNode }) {
+  const { chart, width, height, empty = 'No attendance recorded yet.', title } = props;
   if (chart.weeks.length === 0) return <Text style={s.empty}>{empty}</Text>;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
@@ -78,6 +80,7 @@ export function WeeklyLineChart({ chart, width, height, empty = 'No attendance r
   const threshold = y(chart.threshold.value);
   return (
     <View wrap={false}>
+      {title}
       <Svg width={width} height={height}>
         <G transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
           {chart.ticks.map((tick) => (

@@ -1,8 +1,10 @@
 import type { ReactElement } from 'react';
 import type { ReportKind, ReportKinds } from '../kinds';
 import { FireListDocument } from './fire-list';
+import { ReintegrationDocument } from './reintegration';
 
 /** One document per report kind, drawn from the data the core built. */
 export const DOCUMENTS: { [K in ReportKind]: (data: ReportKinds[K]) => ReactElement } = {
   'fire-list': (data) => <FireListDocument data={data} />,
+  reintegration: (data) => <ReintegrationDocument data={data} />,
 };

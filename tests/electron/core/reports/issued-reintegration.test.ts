@@ -1,0 +1,78 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stopPdfWorker } from '../../../../electron/core/reports/client';
+import { batchFinished } from '../../../../electron/core/services/report-batch';
+import { unwrap } from '../../../../shared/api/result';
+import { startDemoCore } from '../../../helpers/core';
+import { pdfText } from '../../../helpers/pdf-text';
+
+type Demo = Awaited<ReturnType<typeof startDemoCore>>;
+let demo: Demo;
+
+beforeEach(async () => {
+  demo = await startDemoCore();
+});
+afterEach(async () => {
+  await demo.cleanup();
+});
+afterAll(async () => {
+  await stopPdfWorker();
+});
+
+const sql = (query: string) => demo.core.requireFile().sql.exec(query)[0]?.values ?? [];
+
+/** The demo placement with the most rated reviews and teacher SDQs: the fullest report. */
+function fullestPlacement(): string {
+  return String(
+    sql(`SELECT p.placement_id FROM support_plans p JOIN plan_reviews r ON r.plan_id = p.id
+      JOIN semh_measures m ON m.placement_id = p.placement_id AND m.measure = 'sdq-teacher'
+      GROUP BY p.placement_id ORDER BY count(DISTINCT r.id) DESC, count(DISTINCT m.id) DESC LIMIT 1`)[0]![0],
+  );
+}
+
+const text = (file: { pdf: string }) => pdfText(Buffer.from(file.pdf, 'base64'));
+
+describe('an issued reintegration report', { timeout: 120_000 }, () => {
+  it('reprints exactly as issued after the SDQ and the register have changed', async () => {
+    const placementId = fullestPlacement();
+    // Not issued before the recommendations are written.
+    expect(await demo.call('reports.saveTexts', { placementId, recommendations: '' })).toMatchObject({ ok: true });
+    expect(await demo.call('reports.issue', { kind: 'reintegration', placementId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'recommendations' } });
+    unwrap(await demo.call('reports.saveTexts', { placementId, recommendations: 'Keep the morning check-in with a trusted adult.' }));
+    const issued = unwrap(await demo.call('reports.issue', { kind: 'reintegration', placementId }));
+    expect(issued.issued).toMatchObject({ version: 1, placementId, kind: 'reintegration' });
+    const asIssued = await text(issued);
+
+    // Every teacher SDQ of the placement is corrected to the top score, and every present mark becomes an absence.
+    const db = demo.core.requireDb();
+    await db.updateTable('semh_measures').set({ scores: '{"emotional":10,"conduct":10,"hyperactivity":10,"peer":10,"prosocial":0}' }).where('placement_id', '=', placementId).where('measure', '=', 'sdq-teacher').execute();
+    demo.core.requireFile().sql.exec(`UPDATE register_marks SET code = 'O' WHERE code = '/'`);
+    const today = await text(unwrap(await demo.call('reports.reintegration', { placementId })));
+    expect(today).not.toBe(asIssued);
+
+    const reprint = unwrap(await demo.call('reports.reprint', { id: issued.issued.id }));
+    expect(reprint.fileName).toBe(issued.fileName);
+    expect(await text(reprint)).toBe(asIssued);
+    const second = unwrap(await demo.call('reports.issue', { kind: 'reintegration', placementId }));
+    expect(second.issued.version).toBe(2);
+    expect(unwrap(await demo.call('reports.issuedList', { placementId })).map((r) => r.version)).toEqual([2, 1]);
+  });
+
+  it('a batch saves one reintegration report per pupil whose placement ends in the range', async () => {
+    const rows = sql(`SELECT coalesce(end_date, planned_end) AS ends FROM placements WHERE start_date IS NOT NULL ORDER BY ends`);
+    const from = String(rows[0]![0]);
+    // The first few to end: enough to show one file each, quick enough to run on every change.
+    const to = String(rows[Math.min(2, rows.length - 1)]![0]);
+    const folder = join(demo.folder, 'reports');
+    await mkdir(folder);
+    const { jobId, total } = unwrap(await demo.call('reports.batchStart', { from, to, folder }));
+    expect(total).toBe(rows.filter((r) => String(r[0]) <= to).length);
+    expect(total).toBeGreaterThan(1);
+    await batchFinished(jobId);
+    const status = unwrap(await demo.call('reports.batchStatus', { jobId }));
+    expect(status).toMatchObject({ finished: true, failed: [] });
+    expect((await readdir(folder)).sort()).toEqual([...status.saved].sort());
+    expect(status.saved.every((name) => / - Reintegration report - \d{4}-\d\d-\d\d( \(\d\))?\.pdf$/.test(name))).toBe(true);
+  });
+});
