@@ -2,43 +2,65 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { renderPdf, stopPdfWorker } from '../electron/core/reports/client';
-import type { FireListData } from '../electron/core/reports/kinds';
+import { renderPdf, reportThreadHeap, stopPdfWorker } from '../electron/core/reports/client';
+import type { ReintegrationData } from '../electron/core/reports/kinds';
+import { buildReintegrationData, reintegrationFileName } from '../electron/core/services/reintegration-report';
 import { batchFinished, startBatch, type BatchItem } from '../electron/core/services/report-batch';
-import { fireListData } from '../electron/core/services/fire-list';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import type { Account } from './data-file';
 import { median, medianOfRuns, type Measure } from './measure';
+import { reintegrationHtml } from './reintegration-html';
 import { unlock } from './registers';
-import { reportBenchContext } from './reports';
-import { fireListHtml, htmlHeaderFooter } from './report-html';
+import { htmlHeaderFooter } from './report-html';
+import { MEMORY_GROWTH_TARGET_MB, reportBenchContext } from './reports';
 
-/** Issue 14: a batch of 36 reports, and the main (or server) thread's event-loop delay while it runs. */
+/** Issue 14's targets: one reintegration report, a batch of 36, the main (or server) thread's loop delay during it. */
+export const REINTEGRATION_TARGET_MS = 400;
 export const BATCH_TARGET_MS = 12_000;
 export const BATCH_LOOP_DELAY_TARGET_MS = 50;
 const BATCH_SIZE = 36;
 const BATCH_RUNS = 3;
-
-/** The report each batch item draws: the fire list until the reintegration report is in this build. */
-const REPORT = 'fire list';
+const MB = 1024 * 1024;
 
 /**
- * A batch of 36 reports through the batch job into a folder (data built on this thread, each PDF drawn
- * in the report thread and written whole), with this thread's event-loop delay p99 while it runs. In
- * the app the core (and so the data building) runs in its own worker, so this thread's delay is an upper
- * bound for the window's. Then Chromium's own page.pdf() for an HTML page with the same content.
+ * Reintegration reports on the ten-year file: one report (data, then the PDF in the report thread);
+ * a batch of 36 through the batch job into a folder (each PDF written whole) with this thread's
+ * event-loop delay p99 while it runs (here the data is built on this thread; in the app the core and
+ * so the data building run in the core's worker, so this is an upper bound for the window's); the
+ * report thread's heap after 100 reports against after 10; and Chromium's own page.pdf() for an
+ * HTML page with the same content, with the browser running and with its launch counted.
  */
 export async function measureReportBatch(folder: string, account: Account, today: string): Promise<Measure[]> {
   const file = await unlock(folder, account);
   const out = await mkdtemp(join(tmpdir(), 'keydesk-bench-batch-'));
   try {
-    const { user, ctx, baseId } = reportBenchContext(file, account, today);
-    const data = () => fireListData(file.db, baseId, ctx, user);
-    const items: BatchItem[] = Array.from({ length: BATCH_SIZE }, (_v, i) => ({
-      pupilName: `Pupil ${i + 1}`,
-      make: async () => ({ fileName: `Pupil ${i + 1} - report.pdf`, pdf: await renderPdf('fire-list', await data()) }),
-    }));
+    const { user, ctx } = reportBenchContext(file, account, today);
+    // The 36 placements that ended last: full placements, with plans, registers and measures.
+    const placementIds = (file.sql.exec(`SELECT id FROM placements WHERE start_date IS NOT NULL AND end_date IS NOT NULL ORDER BY end_date DESC LIMIT ${BATCH_SIZE}`)[0]?.values ?? []).map((r) => String(r[0]));
+    if (placementIds.length < BATCH_SIZE) throw new Error(`the synthetic file has only ${placementIds.length} ended placements`);
+    const data = (placementId: string) => buildReintegrationData(file.db, placementId, ctx);
+    const one = placementIds[0]!;
+    const render = async (placementId = one) => renderPdf('reintegration', await data(placementId));
 
+    const options = { runs: 15, warmup: 5 };
+    const dataMs = await medianOfRuns(async (time) => {
+      await time(() => data(one));
+    }, options);
+    const oneMs = await medianOfRuns(async (time) => {
+      await time(() => render());
+    }, options);
+    const drawMs = await medianOfRuns(async (time) => {
+      const d = await data(one);
+      await time(() => renderPdf('reintegration', d));
+    }, options);
+
+    const items: BatchItem[] = placementIds.map((placementId, i) => ({
+      pupilName: `Pupil ${i + 1}`,
+      make: async () => {
+        const d = await data(placementId);
+        return { fileName: reintegrationFileName(d, today), pdf: await renderPdf('reintegration', d) };
+      },
+    }));
     const p99s: number[] = [];
     const batchMs = await medianOfRuns(
       async (time) => {
@@ -53,30 +75,38 @@ export async function measureReportBatch(folder: string, account: Account, today
       },
       { runs: BATCH_RUNS, warmup: 1 },
     );
-    const loopP99 = median(p99s.slice(-BATCH_RUNS));
-    const oneMs = await medianOfRuns(async (time) => {
-      const d = await data();
-      await time(() => renderPdf('fire-list', d));
-    }, { runs: 15, warmup: 5 });
+
+    await stopPdfWorker();
+    for (let i = 0; i < 10; i++) await render(placementIds[i % BATCH_SIZE]);
+    const after10 = await reportThreadHeap();
+    for (let i = 10; i < 100; i++) await render(placementIds[i % BATCH_SIZE]);
+    const after100 = await reportThreadHeap();
 
     await stopPdfWorker();
     const coldMs = await medianOfRuns(
       async (time) => {
-        const d = await data();
-        await time(() => renderPdf('fire-list', d));
+        const d = await data(one);
+        await time(() => renderPdf('reintegration', d));
         await stopPdfWorker();
       },
       { runs: 3, warmup: 1 },
     );
-    const chromium = await chromiumPdf(await data());
-    const reactPdf = { name: `react-pdf in the report thread, same content (${oneMs.toFixed(1)} ms)`, medianMs: oneMs };
+    const chromium = await chromiumPdf(await data(one));
     return [
-      { name: `batch of ${BATCH_SIZE} ${REPORT}s into a folder (written whole)`, medianMs: batchMs, targetMs: BATCH_TARGET_MS, floor: { name: `${BATCH_SIZE} × one ${REPORT} drawn`, medianMs: BATCH_SIZE * oneMs } },
-      { name: `event-loop delay p99 during the batch (the thread that builds the data)`, medianMs: loopP99, targetMs: BATCH_LOOP_DELAY_TARGET_MS },
+      { name: 'one reintegration report (data, then the PDF in the report thread)', medianMs: oneMs, targetMs: REINTEGRATION_TARGET_MS, floor: { name: 'its data alone, no PDF', medianMs: dataMs } },
+      { name: `batch of ${BATCH_SIZE} reintegration reports into a folder (written whole)`, medianMs: batchMs, targetMs: BATCH_TARGET_MS, floor: { name: `${BATCH_SIZE} × one report`, medianMs: BATCH_SIZE * oneMs } },
+      { name: 'event-loop delay p99 during the batch (the thread that builds the data)', medianMs: median(p99s.slice(-BATCH_RUNS)), targetMs: BATCH_LOOP_DELAY_TARGET_MS },
       {
-        name: `Chromium page.pdf(), same ${REPORT} as HTML, browser already running (react-pdf ÷ Chromium = ${(oneMs / chromium.warmMs).toFixed(2)})`,
+        name: 'report thread memory: after 100 reintegration reports vs after 10',
+        medianMs: (after100 - after10) / MB,
+        unit: 'MB',
+        targetMs: MEMORY_GROWTH_TARGET_MB,
+        floor: { name: `heap after 10 documents (${(after10 / MB).toFixed(1)} MB)`, medianMs: after10 / MB },
+      },
+      {
+        name: `Chromium page.pdf(), same report as HTML, browser running (react-pdf ÷ Chromium = ${(drawMs / chromium.warmMs).toFixed(2)})`,
         medianMs: chromium.warmMs,
-        floor: reactPdf,
+        floor: { name: `react-pdf drawing the same data in the report thread (${drawMs.toFixed(1)} ms)`, medianMs: drawMs },
       },
       {
         name: `Chromium launch + page.pdf() + close (react-pdf with a new report thread ÷ Chromium = ${(coldMs / chromium.coldMs).toFixed(2)})`,
@@ -92,9 +122,9 @@ export async function measureReportBatch(folder: string, account: Account, today
 }
 
 /** Debian's Chromium printing the HTML page: with the browser running, and with its launch counted. */
-async function chromiumPdf(data: FireListData): Promise<{ warmMs: number; coldMs: number }> {
-  const html = fireListHtml(data);
-  const options = { format: 'A4', displayHeaderFooter: true, margin: { top: '18mm', bottom: '18mm', left: '14mm', right: '14mm' }, ...htmlHeaderFooter(data.baseName, data.producedAt) } as const;
+async function chromiumPdf(data: ReintegrationData): Promise<{ warmMs: number; coldMs: number }> {
+  const html = reintegrationHtml(data);
+  const options = { format: 'A4', displayHeaderFooter: true, margin: { top: '18mm', bottom: '18mm', left: '14mm', right: '14mm' }, ...htmlHeaderFooter(data.pupilName, data.producedAt) } as const;
   const print = async (browser: Awaited<ReturnType<typeof launchBrowser>>) => {
     const page = await browser.context.newPage();
     await page.setContent(html);

@@ -40,7 +40,7 @@ const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Accoun
   { name: 'main-thread event-loop delay while saving (core in a worker, then on the main thread)', run: (folder, account) => measureEventLoopWhileSaving(folder, account) },
   { name: 'pupil list filtering in Chromium', run: (folder, account, counts) => measurePupilListFiltering(folder, account, counts.pupils) },
   { name: 'fire list', run: (folder, account) => measureFireList(folder, account, SYNTHETIC_DEFAULTS.today) },
-  { name: 'report batch and Chromium page.pdf()', run: (folder, account) => measureReportBatch(folder, account, SYNTHETIC_DEFAULTS.today) },
+  { name: 'reintegration reports: one, a batch of 36, memory, Chromium page.pdf()', run: (folder, account) => measureReportBatch(folder, account, SYNTHETIC_DEFAULTS.today) },
 ];
 
 const TEMP_PREFIX = 'keydesk-bench-';
