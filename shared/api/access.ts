@@ -139,6 +139,9 @@ export const ACCESS = {
   'backups.restore': MANAGE,
   // The fire list names the pupils on site: the staff who take registers.
   'reports.fireList': REGISTERS,
+  // A pupil's passport and the impact report: teachers for their own bases (scoped in the services), managers for all.
+  'reports.passport': READ_PUPILS,
+  'reports.impact': READ_PUPILS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

@@ -108,6 +108,8 @@ export const CALL_NAMES = [
   'backups.inspect',
   'backups.restore',
   'reports.fireList',
+  'reports.passport',
+  'reports.impact',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -60,4 +60,6 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'backups.chooseFolder',
   'backups.inspect',
   'reports.fireList',
+  'reports.passport',
+  'reports.impact',
 ]);

@@ -83,6 +83,10 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return 'Exported codes for home schools';
     case 'exported-chronology':
       return "Exported a pupil's chronology";
+    case 'printed-passport':
+      return "Made a pupil's passport (PDF)";
+    case 'printed-impact-report':
+      return 'Made the impact report (PDF)';
     case 'plan-started':
       return 'Started a support plan';
     case 'plan-version-saved':

@@ -208,6 +208,8 @@ function inputFor(name: CallName, scratch: string): unknown {
     'backups.inspect': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
     'backups.restore': { name: 'keydesk-2026-11-23T09-00-00Z-daily.kdbackup', password: DEMO_PASSWORD },
     'reports.fireList': { baseId: template.baseId },
+    'reports.passport': { placementId: template.placementId },
+    'reports.impact': { year: 2026, baseId: template.baseId },
   };
   return inputs[name];
 }
