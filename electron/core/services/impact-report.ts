@@ -53,7 +53,7 @@ interface Year {
 
 function placedSection(placements: readonly YearPlacement[], year: Year, scopeName: string, byBase: boolean): ImpactSection {
   const intro = `Placements running at any time in the year (on roll during it), and of those, the ones that started in the year; a pupil placed twice counts once as a pupil.`;
-  if (placements.length === 0) return section('Pupils placed', intro, { empty: `No pupil was on roll at ${scopeName} in this year${year.running ? ' so far' : ''}.` });
+  if (placements.length === 0) return section('Pupils placed', intro, { empty: `No pupil was on roll ${scopeName === ALL_BASES ? 'at any base' : `at ${scopeName}`} in this year${year.running ? ' so far' : ''}.` });
   const started = placements.filter((p) => p.startDate >= year.from);
   const ended = placements.filter((p) => p.endDate !== null && p.endDate <= year.to);
   const bases = [...new Set(placements.map((p) => p.baseName))].sort();
@@ -62,7 +62,7 @@ function placedSection(placements: readonly YearPlacement[], year: Year, scopeNa
     return [name, String(new Set(list.map((p) => p.pupilId)).size), String(list.filter((p) => p.startDate >= year.from).length), String(e), String(list.length - e)];
   };
   const table: ReportTable = {
-    columns: ['Base', 'Pupils on roll', 'Started in the year', 'Ended in the year', `Still placed on ${uk(year.to)}`],
+    columns: ['Base', 'Pupils on roll', 'Placements started in the year', 'Placements ended in the year', `Still placed on ${uk(year.to)}`],
     rows: [...(byBase ? bases.map((b) => row(b, placements.filter((p) => p.baseName === b))) : []), row(byBase ? 'All bases' : scopeName, placements)],
   };
   return section('Pupils placed', intro, {
@@ -76,6 +76,15 @@ function placedSection(placements: readonly YearPlacement[], year: Year, scopeNa
   });
 }
 
+/** Outcome names short enough for a chart's axis. */
+const SHORT_OUTCOMES: Record<Outcome, string> = {
+  'returned-full-time': 'Returned full time',
+  'moved-school': 'Moved to another school',
+  'special-school': 'Moved to a special school',
+  withdrawn: 'Withdrawn',
+  other: 'Other',
+};
+
 function outcomesSection(placements: readonly YearPlacement[], year: Year): ImpactSection {
   const intro = `How each placement that ended in the year ended, as recorded when it closed; the share is of the placements that ended.`;
   const ended = placements.filter((p) => p.endDate !== null && p.endDate <= year.to);
@@ -86,9 +95,13 @@ function outcomesSection(placements: readonly YearPlacement[], year: Year): Impa
     });
   }
   const count = (o: Outcome | null) => ended.filter((p) => p.outcome === o).length;
-  const rows: Array<{ label: string; n: number }> = OUTCOMES.filter((o) => o === 'returned-full-time' || count(o) > 0).map((o) => ({ label: OUTCOME_LABELS[o], n: count(o) }));
+  const rows: Array<{ label: string; short: string; n: number }> = OUTCOMES.filter((o) => o === 'returned-full-time' || count(o) > 0).map((o) => ({
+    label: OUTCOME_LABELS[o],
+    short: SHORT_OUTCOMES[o],
+    n: count(o),
+  }));
   const unrecorded = ended.filter((p) => !p.outcome || !(OUTCOMES as readonly string[]).includes(p.outcome)).length;
-  if (unrecorded > 0) rows.push({ label: 'Outcome not recorded', n: unrecorded });
+  if (unrecorded > 0) rows.push({ label: 'Outcome not recorded', short: 'Not recorded', n: unrecorded });
   const returned = count('returned-full-time');
   return section('Outcomes at the end of the placement', intro, {
     figures: [
@@ -101,7 +114,7 @@ function outcomesSection(placements: readonly YearPlacement[], year: Year): Impa
       title: 'Placements by outcome',
       max: Math.max(...rows.map((r) => r.n), still, 1),
       series: ['Placements'],
-      groups: [...rows, { label: `Still placed on ${uk(year.to)}`, n: still }].map((r) => ({ label: r.label, bars: [{ value: r.n, text: String(r.n) }] })),
+      groups: [...rows, { short: `Still placed on ${uk(year.to)}`, n: still }].map((r) => ({ label: r.short, bars: [{ value: r.n, text: String(r.n) }] })),
     },
     table: {
       columns: ['Outcome', 'Placements', 'Share of those ended'],
@@ -186,7 +199,7 @@ function suspensionsSection(rows: readonly PupilFigures[], byBase: boolean): Imp
   const sum = (xs: readonly number[]) => xs.reduce((x, y) => x + y, 0);
   const hit = (xs: readonly number[]) => xs.filter((x) => x > 0).length;
   const shown = rows.filter((r) => r.before?.suspensions != null || r.after?.suspensions != null);
-  const text = (xs: readonly number[], v: number) => (xs.length ? `${v} (of ${pupils(xs.length)} with a figure)` : 'no figures');
+  const text = (xs: readonly number[], v: number) => (xs.length ? String(v) : 'no figures');
   return section('Suspensions before and after', intro, {
     figures: [
       { label: `Suspensions before (${pupils(before.length)} with a figure)`, value: String(sum(before)) },

@@ -37,9 +37,9 @@ const FONT_SIZES = [10, 9, 8.5] as const;
 const TEXT_HEIGHT = 455;
 const TEXT_WIDTH = 500;
 
-/** A cautious guess at how many lines `text` takes at `size` (Noto Sans: about 0.56 em a character). */
+/** A cautious guess at how many lines `text` takes at `size` (Noto Sans: about 0.6 em a character). */
 function linesAt(text: string, size: number): number {
-  const perLine = Math.floor(TEXT_WIDTH / (size * 0.56));
+  const perLine = Math.floor(TEXT_WIDTH / (size * 0.6));
   return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
 }
 
