@@ -2,6 +2,7 @@ import { Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
 import { useMyBases } from '../../lib/queries';
 import { FireListButton } from './FireListButton';
+import { ImpactReportCard } from './ImpactReportCard';
 
 /** The reports Key Desk prints today, and those still to come, said plainly. */
 export function ReportsPage() {
@@ -29,17 +30,16 @@ export function ReportsPage() {
           </Group>
         )}
       </Card>
+      <ImpactReportCard />
       <Card withBorder padding="lg" component="section" aria-labelledby="coming-next">
         <Title order={3} size="h4" id="coming-next">
           Coming next
         </Title>
         <Text size="sm" c="dimmed">
-          Not in this version yet:
+          Not in this version yet (a pupil&apos;s passport is on their Plan tab):
         </Text>
         <List size="sm" mt={4}>
           <List.Item>Reintegration report: the end-of-placement report for the home school, the family and the advisers.</List.Item>
-          <List.Item>Pupil passport: one page for the home school&apos;s staff, from the My Support Plan.</List.Item>
-          <List.Item>Impact report: the provision&apos;s outcomes by academic year and base, for the local authority.</List.Item>
         </List>
       </Card>
     </Stack>
