@@ -88,9 +88,9 @@ async function main(): Promise<void> {
     const journalSize = (await stat(`${path}.journal`).catch(() => ({ size: 0 }))).size;
     progress(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     // The same provision (same seed: pupils, placements, schools) with no registers, to weigh what marks add.
-    progress('Building the same file without register marks, to weigh them…');
-    const bare = await buildSyntheticDatabase(join(root, 'without-marks'), { marks: 0 });
-    const bareSize = await sizeOnDisk(bare.path);
+    // (Not with --only: the size lines are left out then.)
+    if (!only) progress('Building the same file without register marks, to weigh them…');
+    const bareSize = only ? 0 : await sizeOnDisk((await buildSyntheticDatabase(join(root, 'without-marks'), { marks: 0 })).path);
 
     const measures: Measure[] = [];
     for (const c of cases.filter((c) => !only || c.name.includes(only))) {
@@ -106,17 +106,19 @@ async function main(): Promise<void> {
       // A busy machine slows everything; say so rather than let a reader blame the code.
       out(`  load      ${load.toFixed(1)} (1-minute average)${load > cpu.length ? ': busier than its cores, so expect slow, noisy timings' : ''}`);
       out(`  database  ${mb(size)} MB: ${counts.pupils} pupils, ${counts.placements} placements, ${counts.marks} register marks`);
-      const added = size - bareSize;
-      out(
-        `  registers ${mb(added)} MB for the marks and their history (target at most ${MARKS_TARGET_MB} MB${added > MARKS_TARGET_MB * 1024 * 1024 ? ': OVER' : ''}); ${mb(bareSize)} MB without them`,
-      );
-      out(`  renderer  ${formatBundleSizes(await bundleSizes(join(process.cwd(), 'out', 'renderer')))}`);
-      out(`  journal   ${journalSize} bytes beside it as built (a checkpoint starts it afresh; it is folded in at 4 MiB)`);
+      if (!only) {
+        const added = size - bareSize;
+        out(
+          `  registers ${mb(added)} MB for the marks and their history (target at most ${MARKS_TARGET_MB} MB${added > MARKS_TARGET_MB * 1024 * 1024 ? ': OVER' : ''}); ${mb(bareSize)} MB without them`,
+        );
+        out(`  renderer  ${formatBundleSizes(await bundleSizes(join(process.cwd(), 'out', 'renderer')))}`);
+        out(`  journal   ${journalSize} bytes beside it as built (a checkpoint starts it afresh; it is folded in at 4 MiB)`);
+      }
       out(`  medians of ${DEFAULT_RUNS} runs after ${DEFAULT_WARMUP} warm-up`);
       out('');
     }
     report(measures, json, out);
-    if (json) out(JSON.stringify({ name: 'data file size', bytes: size, withoutMarksBytes: bareSize, marks: counts.marks, marksTargetBytes: MARKS_TARGET_MB * 1024 * 1024 }));
+    if (json && !only) out(JSON.stringify({ name: 'data file size', bytes: size, withoutMarksBytes: bareSize, marks: counts.marks, marksTargetBytes: MARKS_TARGET_MB * 1024 * 1024 }));
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import type { PupilPlans } from '../../shared/api/specs/plans';
+import type { PlanListRow, PupilPlans } from '../../shared/api/specs/plans';
 import { addDays, formatUkDate } from '../../shared/domain/dates';
 import type { Placement } from '../../shared/domain/placements';
 import { accessibilityProblems } from './support/a11y';
@@ -187,4 +187,40 @@ test('a plan with three outcomes is written, reviewed twice and measured; a revi
   await list.getByText('Prosocial behaviour: 6 – Close to average').waitFor();
   await toastGone(page, 'Measure recorded');
   await checkPage(page, 'plan-tab-measures');
+});
+
+test("a demo pupil's plan, reviews, measures and versions pass axe, with the placement picker for a pupil who came back", async () => {
+  const page = await shared.open();
+  const rows = await fact<PlanListRow[]>(page, 'plans.list');
+  // The demo's pupils with the most to show: more than one placement, else several versions.
+  const pupils = await Promise.all([...new Set(rows.map((r) => r.pupilId))].map((pupilId) => fact<PupilPlans>(page, 'plans.forPupil', { pupilId })));
+  const returning = pupils.find((p) => p.placements.length > 1);
+  const chosen = returning ?? pupils.find((p) => (p.placements[0]?.plan?.versions.length ?? 0) > 1) ?? pupils[0]!;
+  const plan = chosen.placements[0]!.plan!;
+  await openPupil(page, chosen.pupilName);
+  await page.getByRole('tab', { name: 'Plan', exact: true }).click();
+  const tabs = page.getByRole('tablist', { name: `${chosen.pupilName}'s plan` });
+  await page.getByRole('heading', { name: `Version ${plan.versions.length}`, exact: true }).waitFor();
+  if (returning) {
+    const picker = page.getByRole('combobox', { name: 'Placement' });
+    expect(await picker.inputValue()).toContain(formatUkDate(chosen.placements[0]!.startDate!));
+  }
+  await checkPage(page, 'demo-plan');
+  await tabs.getByRole('tab', { name: /^Reviews/ }).click();
+  await page.getByRole('button', { name: 'Record a review' }).waitFor();
+  await checkPage(page, 'demo-reviews');
+  await tabs.getByRole('tab', { name: /^Measures/ }).click();
+  await page.getByRole('button', { name: 'Add a measure' }).waitFor();
+  await checkPage(page, 'demo-measures');
+  await tabs.getByRole('tab', { name: /^Versions/ }).click();
+  await page.getByRole('table', { name: 'Versions of the plan' }).waitFor();
+  await checkPage(page, 'demo-versions');
+  if (returning) {
+    // The earlier placement, second in the picker (newest first).
+    await page.getByRole('combobox', { name: 'Placement' }).click();
+    await page.getByRole('option').nth(1).click();
+    await tabs.getByRole('tab', { name: 'Plan', exact: true }).click();
+    await page.getByRole('heading', { name: /^Version \d+$/ }).or(page.getByText('No plan for this placement yet.')).waitFor();
+    await checkPage(page, 'demo-earlier-placement');
+  }
 });

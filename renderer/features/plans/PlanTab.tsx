@@ -15,6 +15,7 @@ import { PassportButton } from '../reports/PassportButton';
 import { MeasureForm } from './MeasureForm';
 import { MeasuresList } from './MeasuresList';
 import { PlanEditor } from './PlanEditor';
+import { PlanProgress } from './progress/PlanProgress';
 import { PlanView } from './PlanView';
 import { useNewDraft, usePupilPlans, useStartPlan } from './queries';
 import { ReviewForm } from './ReviewForm';
@@ -211,8 +212,7 @@ export default function PlanTab({ pupilId, pupilName }: { pupilId: string; pupil
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="progress" pt="md">
-          {/* charts: PlanProgress mounts here */}
-          <EmptyState title="Progress charts">Each outcome&apos;s ratings across reviews, the SDQ and Leuven over time and attendance show here.</EmptyState>
+          <PlanProgress plans={data} placementId={placement.placementId} />
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">
           {plan ? <VersionsPanel key={plan.id} plan={plan} /> : <NoPlanYet />}

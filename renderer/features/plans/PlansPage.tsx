@@ -9,6 +9,7 @@ import { EmptyState, LoadError, LoadingRows } from '../../components/ListParts';
 import { PageHeader } from '../../components/PageHeader';
 import { usePlanList } from './queries';
 import { ScheduleBadge } from './words';
+import { CohortPanel } from './progress/CohortPanel';
 
 const ALL = 'all';
 
@@ -115,7 +116,7 @@ export function PlansPage() {
               </Title>
               {bases.length > 1 && (
                 <Select
-                  label="Base"
+                  label="Show plans at"
                   data={[{ value: ALL, label: 'Every base' }, ...bases.map(([value, label]) => ({ value, label }))]}
                   value={base}
                   onChange={(v) => setBase(v ?? ALL)}
@@ -133,10 +134,7 @@ export function PlansPage() {
         <Title order={3} size="h4" id="plans-cohort" mb="xs">
           Cohort
         </Title>
-        {/* charts: CohortPanel mounts here */}
-        <Text size="sm" c="dimmed">
-          Outcomes improved and achieved and SDQ bands moved, per base and academic year, show here.
-        </Text>
+        <CohortPanel />
       </section>
     </Stack>
   );

@@ -4,7 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { PATHWAY_LABELS, SEN_STATUS_LABELS, type Pupil } from '../../../shared/domain/pupil-record';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
 import { formatUkDate } from '../../lib/format';
-import { PupilForm, yearAndStage } from './PupilForm';
+import { PupilForm } from './PupilForm';
+import { yearAndStage } from './pupil-form-values';
 import { FormModal } from '../../components/FormModal';
 
 const notGiven = (

@@ -1,146 +1,26 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { Link } from 'react-router-dom';
-import { z } from 'zod';
 import type { CallInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/result';
-import type { PossibleDuplicate } from '../../../shared/api/specs/pupils';
 import { addDays, isIsoDate } from '../../../shared/domain/dates';
-import {
-  dateOfBirthProblem,
-  dateOfBirthSchema,
-  PATHWAY_LABELS,
-  PATHWAYS,
-  pupilFieldsSchema,
-  SEN_STATUS_LABELS,
-  SEN_STATUSES,
-  type Pathway,
-  type Pupil,
-  type SenStatus,
-} from '../../../shared/domain/pupil-record';
-import { academicYearOf, keyStageFor, upnProblem, yearGroupFor, yearGroupLabel, yearGroupOverrideProblem } from '../../../shared/domain/pupils';
+import { type Pathway, type Pupil, type SenStatus } from '../../../shared/domain/pupil-record';
+import { academicYearOf, upnProblem, yearGroupFor, yearGroupLabel, yearGroupOverrideProblem } from '../../../shared/domain/pupils';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { FormModal, useDiscardGuard } from '../../components/FormModal';
 import { fieldAtFault } from '../../lib/errors';
-import { formatUkDate } from '../../lib/format';
 import { useToday } from '../../lib/today';
 import { useSchools } from '../schools/queries';
 import { SchoolForm } from '../schools/SchoolForm';
 import { useCreatePupil, useDuplicates, useUpdatePupil } from './queries';
-
-/**
- * The core's rules, plus the age check it makes against today's date: for a new pupil, or when the date
- * of birth or the year group taught in changes (a record entered years ago stays editable).
- */
-const formSchema = (today: string, saved?: Pupil) =>
-  pupilFieldsSchema
-    .extend({
-      dateOfBirth: z.string({ error: 'Enter the date of birth.' }).min(1, 'Enter the date of birth.').pipe(dateOfBirthSchema),
-    })
-    .superRefine((values, ctx) => {
-      const taughtIn = values.yearGroupOverride ?? null;
-      const savedTaughtIn = saved && saved.yearGroup !== saved.yearGroupByAge ? saved.yearGroup : null;
-      if (saved && saved.dateOfBirth === values.dateOfBirth && savedTaughtIn === taughtIn) return;
-      const problem = dateOfBirthProblem(values.dateOfBirth, today, taughtIn);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['dateOfBirth'] });
-      else if (isIsoDate(values.dateOfBirth)) {
-        const tooFar = yearGroupOverrideProblem(values.dateOfBirth, taughtIn, today);
-        if (tooFar) ctx.addIssue({ code: 'custom', message: tooFar, path: ['yearGroupOverride'] });
-      }
-    });
-type FormInput = z.input<ReturnType<typeof formSchema>>;
-type FormOutput = z.output<ReturnType<typeof formSchema>>;
-
-const FIELDS = [
-  'legalFirstName',
-  'legalLastName',
-  'preferredName',
-  'dateOfBirth',
-  'gender',
-  'upn',
-  'yearGroupOverride',
-  'homeSchoolId',
-  'senStatus',
-  'childInCare',
-  'virtualSchoolContact',
-  'hasPep',
-  'pathway',
-  'notes',
-] as const;
-
-const YEAR_OPTIONS = [0, 1, 2, 3, 4, 5, 6].map((year) => ({ value: String(year), label: yearGroupLabel(year) }));
-const SEN_OPTIONS = SEN_STATUSES.map((value) => ({ value, label: SEN_STATUS_LABELS[value] }));
-const PATHWAY_OPTIONS = PATHWAYS.map((value) => ({ value, label: PATHWAY_LABELS[value] }));
-
-function valuesOf(pupil?: Pupil): FormInput {
-  return {
-    legalFirstName: pupil?.legalFirstName ?? '',
-    legalLastName: pupil?.legalLastName ?? '',
-    preferredName: pupil?.preferredName ?? '',
-    dateOfBirth: pupil?.dateOfBirth ?? '',
-    gender: pupil?.gender ?? '',
-    upn: pupil?.upn ?? '',
-    yearGroupOverride: pupil && pupil.yearGroup !== pupil.yearGroupByAge ? pupil.yearGroup : null,
-    homeSchoolId: pupil?.homeSchoolId ?? null,
-    senStatus: pupil?.senStatus ?? 'none',
-    childInCare: pupil?.childInCare ?? false,
-    virtualSchoolContact: pupil?.virtualSchoolContact ?? '',
-    hasPep: pupil?.hasPep ?? false,
-    pathway: pupil?.pathway ?? 'early-intervention',
-    notes: pupil?.notes ?? '',
-  };
-}
-
-/** "Year 2 (KS1)", or a plain word when the date of birth is not primary age. */
-export function yearAndStage(yearGroup: number): string {
-  const stage = keyStageFor(yearGroup);
-  return stage ? `${yearGroupLabel(yearGroup)} (${stage})` : `${yearGroupLabel(yearGroup)}, not primary age`;
-}
-
-function DuplicateWarning({
-  duplicates,
-  message,
-  onLeave,
-  onAddAnyway,
-  adding,
-}: {
-  duplicates: readonly PossibleDuplicate[];
-  message?: string;
-  onLeave: () => void;
-  onAddAnyway?: () => void;
-  adding?: boolean;
-}) {
-  return (
-    <Alert color="orange" title="This pupil may already be on record" role="alert">
-      <Stack gap={6}>
-        {duplicates.map((d) => (
-          <Text size="sm" key={d.id}>
-            {d.name} born {formatUkDate(d.dateOfBirth)} is already on record.{' '}
-            <Anchor component={Link} to={`/pupils/${d.id}`} onClick={onLeave} size="sm">
-              Open {d.name}&apos;s record
-            </Anchor>
-          </Text>
-        ))}
-        {duplicates.length === 0 && message && <Text size="sm">{message}</Text>}
-        {onAddAnyway && (
-          <Group>
-            <Button size="compact-sm" variant="default" onClick={onAddAnyway} loading={adding}>
-              Add anyway
-            </Button>
-            <Text size="xs">Only if this is a different child with the same name and birthday.</Text>
-          </Group>
-        )}
-      </Stack>
-    </Alert>
-  );
-}
+import { DuplicateWarning } from './DuplicateWarning';
+import { FIELDS, formSchema, PATHWAY_OPTIONS, SEN_OPTIONS, valuesOf, YEAR_OPTIONS, yearAndStage, type FormInput, type FormOutput } from './pupil-form-values';
 
 /**
  * Adding a pupil, or changing their record. Checked here as the core checks it; warns while typing

@@ -124,7 +124,7 @@ describe('the Plans page', () => {
     ]);
     expect(within(rows[1]!).getByRole('link', { name: 'Jonny Pike' })).toHaveAttribute('href', `/pupils/${PUPIL_ID}?tab=plan`);
 
-    await u.click(screen.getByRole('combobox', { name: 'Base' }));
+    await u.click(screen.getByRole('combobox', { name: 'Show plans at' }));
     await u.click(screen.getByRole('option', { name: 'Frederick Bird' }));
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Current plans' })).getAllByRole('row')).toHaveLength(2));
   });
