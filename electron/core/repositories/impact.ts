@@ -1,16 +1,9 @@
 /** What the impact report reads in bulk: a year's placements, their figures before and their follow-up findings. */
 import type { Db } from '../db/dialect';
+import { toPlanPlacement, type PlanPlacement } from './plans';
 
-export interface YearPlacement {
-  id: string;
-  pupilId: string;
-  pupilName: string;
-  baseId: string;
-  baseName: string;
-  startDate: string;
-  endDate: string | null;
-  outcome: string | null;
-}
+/** A placement running in the year, with how it ended (null while it runs). */
+export type YearPlacement = PlanPlacement & { outcome: string | null };
 
 /**
  * Accepted placements at a base that were running at some time from `from` to `to`: started on or
@@ -21,23 +14,14 @@ export async function listYearPlacements(db: Db, filter: { from: string; to: str
     .selectFrom('placements as p')
     .innerJoin('pupils as u', 'u.id', 'p.pupil_id')
     .innerJoin('bases as b', 'b.id', 'p.base_id')
-    .select(['p.id', 'p.pupil_id', 'u.legal_first_name', 'u.legal_last_name', 'u.preferred_name', 'p.base_id', 'b.name as base_name', 'p.start_date', 'p.end_date', 'p.outcome'])
+    .select(['p.id', 'p.pupil_id', 'u.legal_first_name', 'u.legal_last_name', 'u.preferred_name', 'p.base_id', 'b.name as base_name', 'p.start_date', 'p.end_date', 'p.planned_end', 'p.outcome'])
     .where('p.decision', '=', 'accepted')
     .where('p.start_date', 'is not', null)
     .where('p.start_date', '<=', filter.to)
     .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', filter.from)]));
   if (filter.baseIds) q = q.where('p.base_id', 'in', filter.baseIds.length ? filter.baseIds : ['']);
   const rows = await q.orderBy('p.start_date').orderBy('u.legal_last_name').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    pupilId: r.pupil_id,
-    pupilName: `${r.preferred_name ?? r.legal_first_name} ${r.legal_last_name}`,
-    baseId: r.base_id!,
-    baseName: r.base_name,
-    startDate: r.start_date!,
-    endDate: r.end_date,
-    outcome: r.outcome,
-  }));
+  return rows.map((r) => ({ ...toPlanPlacement(r), outcome: r.outcome }));
 }
 
 export interface PlacementBefore {
