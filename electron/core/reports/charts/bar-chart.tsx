@@ -45,7 +45,7 @@ const groupHeight = (bars: number) => bars * BAR + (bars - 1) * BAR_GAP;
 export function BarChart({ chart }: { chart: ReportBarChart }) {
   const n = chart.series.length;
   const height = TOP + chart.groups.length * (groupHeight(n) + GROUP_GAP) + AXIS;
-  const x = scaleLinear().domain([0, chart.max || 1]).range([LABEL_WIDTH, WIDTH - TEXT_WIDTH]);
+  const x = scaleLinear().domain([0, chart.max || 1]).range([LABEL_WIDTH, WIDTH - TEXT_WIDTH]).nice();
   const ticks = x.ticks(5);
   const bottom = height - AXIS;
   return (
@@ -71,7 +71,7 @@ export function BarChart({ chart }: { chart: ReportBarChart }) {
             </Label>
             {group.bars.map((bar, i) => {
               const y = top + i * (BAR + BAR_GAP);
-              const end = bar.value === null ? LABEL_WIDTH : x(Math.min(bar.value, chart.max || 1));
+              const end = bar.value === null ? LABEL_WIDTH : x(bar.value);
               return (
                 <G key={i}>
                   {bar.value !== null && <Bar series={i} x={LABEL_WIDTH} y={y} width={end - LABEL_WIDTH} />}
