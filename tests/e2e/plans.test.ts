@@ -98,6 +98,12 @@ test('a plan with three outcomes is written, reviewed twice and measured; a revi
   await review.getByRole('button', { name: 'Record review' }).click();
   await review.waitFor({ state: 'hidden' });
   await page.getByRole('heading', { name: `Start review · ${formatUkDate(startDate)} · version 1` }).waitFor();
+  // The start review is the baseline: nothing rated yet, so the outcome chart says so.
+  const planTabs = page.getByRole('tablist', { name: `${name}'s plan` });
+  await planTabs.getByRole('tab', { name: 'Progress' }).click();
+  const ratingsChart = page.getByRole('region', { name: 'Outcome ratings at each review', exact: true });
+  await ratingsChart.getByText('No reviews with ratings yet.').waitFor();
+  await planTabs.getByRole('tab', { name: /^Reviews/ }).click();
 
   await page.getByRole('button', { name: 'Record a review' }).click();
   review = page.getByRole('dialog', { name: `Record a review for ${name}` });
@@ -136,9 +142,18 @@ test('a plan with three outcomes is written, reviewed twice and measured; a revi
   const after = await fact<PupilPlans>(page, 'plans.forPupil', { pupilId: pupil.id });
   expect(after.placements[0]!.plan!.versions[0]!.content.outcomes).toHaveLength(3);
 
-  // Progress (the charts mount here) and Versions.
-  await page.getByRole('tab', { name: 'Progress' }).click();
+  // Progress: the outcome chart now has the interim review, and its table says the same in words.
+  await planTabs.getByRole('tab', { name: 'Progress' }).click();
   await page.getByRole('tabpanel', { name: 'Progress' }).waitFor();
+  await ratingsChart.getByRole('img').first().waitFor();
+  await ratingsChart.getByText('No reviews with ratings yet.').waitFor({ state: 'detached' });
+  await ratingsChart.getByRole('switch', { name: 'Show as table' }).check();
+  const ratingsTable = ratingsChart.getByRole('table', { name: 'Outcome ratings at each review' });
+  await expect.poll(() => ratingsTable.getByRole('columnheader').allTextContents()).toContain(formatUkDate(today));
+  const ratingRows = ratingsTable.getByRole('row');
+  await ratingRows.filter({ hasText: 'Stays in class for the whole lesson' }).filter({ hasText: '+1 Some progress' }).waitFor();
+  await ratingRows.filter({ hasText: 'Eats lunch in the hall with a friend' }).filter({ hasText: '0 No change' }).waitFor();
+  await ratingRows.filter({ hasText: 'Asks an adult for help when stuck' }).filter({ hasText: '+2 Good progress (Achieved)' }).waitFor();
   await checkPage(page, 'plan-tab-progress');
 
   // A change after the review makes version 2, and the Versions tab says what changed.
@@ -223,4 +238,13 @@ test("a demo pupil's plan, reviews, measures and versions pass axe, with the pla
     await page.getByRole('heading', { name: /^Version \d+$/ }).or(page.getByText('No plan for this placement yet.')).waitFor();
     await checkPage(page, 'demo-earlier-placement');
   }
+
+  // A pupil with reviews and SDQs: every progress chart drawn, and axe on them.
+  const measured = pupils.find((p) => p.measures.some((m) => m.kind === 'sdq-teacher') && (p.placements[0]?.plan?.reviews.length ?? 0) >= 2)!;
+  await openPupil(page, measured.pupilName);
+  await page.getByRole('tab', { name: 'Plan', exact: true }).click();
+  await page.getByRole('tablist', { name: `${measured.pupilName}'s plan` }).getByRole('tab', { name: 'Progress' }).click();
+  await page.getByRole('region', { name: 'SDQ (teacher): baseline and latest', exact: true }).getByRole('img').first().waitFor();
+  await page.getByRole('region', { name: 'Outcome ratings at each review', exact: true }).getByRole('img').first().waitFor();
+  await checkPage(page, 'demo-progress');
 });

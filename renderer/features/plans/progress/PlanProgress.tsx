@@ -20,9 +20,10 @@ export function PlanProgress({ plans, placementId }: { plans: PupilPlans; placem
   return (
     <Stack>
       <RatingsPanel chart={placement?.plan ? outcomeRatingsChart(placement.plan) : null} />
+      {/* Full width: each bar carries its score and band in words. */}
+      <SdqPanel chart={sdqChart(measures, 'teacher')} version="teacher" />
+      {parent && <SdqPanel chart={parent} version="parent" />}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <SdqPanel chart={sdqChart(measures, 'teacher')} version="teacher" />
-        {parent && <SdqPanel chart={parent} version="parent" />}
         <LeuvenPanel chart={leuvenChart(measures)} />
         {newest ? (
           <Box className="plan-chart">
