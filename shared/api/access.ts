@@ -143,6 +143,9 @@ export const ACCESS = {
   'reports.reintegration': READ_PUPILS,
   'reports.texts': READ_PUPILS,
   'reports.saveTexts': READ_PUPILS,
+  // A pupil's passport and the impact report: teachers for their own bases (scoped in the services), managers for all.
+  'reports.passport': READ_PUPILS,
+  'reports.impact': READ_PUPILS,
 } as const satisfies Record<CallName, Access>;
 
 /** Whether someone with `roles` may make a call guarded by role (the UI's view of the table). */

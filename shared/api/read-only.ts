@@ -62,4 +62,6 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'reports.fireList',
   'reports.reintegration',
   'reports.texts',
+  'reports.passport',
+  'reports.impact',
 ]);
