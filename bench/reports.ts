@@ -3,6 +3,8 @@ import type { SignedInUser } from '../shared/api/status';
 import type { Role } from '../shared/domain/staff';
 import { renderPdf, reportThreadHeap, stopPdfWorker } from '../electron/core/reports/client';
 import { fireListData } from '../electron/core/services/fire-list';
+import { impactData } from '../electron/core/services/impact-report';
+import { academicYearOf } from '../shared/domain/pupils';
 import type { RegisterContext } from '../electron/core/services/registers';
 import type { Account } from './data-file';
 import { medianOfRuns, type Measure } from './measure';
@@ -58,6 +60,32 @@ export async function measureFireList(folder: string, account: Account, today: s
         floor: { name: `heap after 10 documents (${(after10 / MB).toFixed(1)} MB)`, medianMs: after10 / MB },
       },
     ];
+  } finally {
+    await stopPdfWorker();
+    await file.close();
+  }
+}
+
+/**
+ * The impact report for the ten-year file's last full academic year at every base: the data (every
+ * placement's registers, figures before and after, plans and SDQs) and the PDF drawn in the report
+ * thread; the floor is the data alone. Issue 14 sets no target for it.
+ */
+export async function measureImpactReport(folder: string, account: Account, today: string): Promise<Measure[]> {
+  const file = await unlock(folder, account);
+  try {
+    const year = academicYearOf(today) - 1;
+    const ctx = { scope: { all: true } as const, today, producedAt: '02/12/2026 09:05' };
+    const data = () => impactData(file.db, { year }, ctx);
+    const render = async () => renderPdf('impact', (await data()).data);
+    const options = { runs: 9, warmup: 3 };
+    const dataMs = await medianOfRuns(async (time) => {
+      await time(data);
+    }, options);
+    const reportMs = await medianOfRuns(async (time) => {
+      await time(render);
+    }, options);
+    return [{ name: 'impact report for a year (all bases: data, then the PDF in the report thread)', medianMs: reportMs, floor: { name: 'its data alone, no PDF', medianMs: dataMs } }];
   } finally {
     await stopPdfWorker();
     await file.close();

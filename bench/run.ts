@@ -11,7 +11,7 @@ import { measurePupilListFiltering } from './pupil-list';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, report, type Measure } from './measure';
 import { measureRegisters } from './registers';
 import { measureReportBatch } from './report-batch';
-import { measureFireList } from './reports';
+import { measureFireList, measureImpactReport } from './reports';
 import { BENCH_ACCOUNT, buildSyntheticDatabase, SYNTHETIC_DEFAULTS, type SyntheticCounts } from './synthetic';
 
 /**
@@ -40,6 +40,7 @@ const cases: ReadonlyArray<{ name: string; run: (folder: string, account: Accoun
   { name: 'main-thread event-loop delay while saving (core in a worker, then on the main thread)', run: (folder, account) => measureEventLoopWhileSaving(folder, account) },
   { name: 'pupil list filtering in Chromium', run: (folder, account, counts) => measurePupilListFiltering(folder, account, counts.pupils) },
   { name: 'fire list', run: (folder, account) => measureFireList(folder, account, SYNTHETIC_DEFAULTS.today) },
+  { name: 'impact report for a year', run: (folder, account) => measureImpactReport(folder, account, SYNTHETIC_DEFAULTS.today) },
   { name: 'reintegration reports: one, a batch of 36, memory, Chromium page.pdf()', run: (folder, account) => measureReportBatch(folder, account, SYNTHETIC_DEFAULTS.today) },
 ];
 

@@ -143,6 +143,9 @@ export const ACCESS = {
   'reports.reintegration': READ_PUPILS,
   'reports.texts': READ_PUPILS,
   'reports.saveTexts': READ_PUPILS,
+  // A pupil's passport and the impact report: teachers for their own bases (scoped in the services), managers for all.
+  'reports.passport': READ_PUPILS,
+  'reports.impact': READ_PUPILS,
   // Issued reports and batches: as the reports themselves (teachers their own bases, in the services; managers all).
   'reports.issue': READ_PUPILS,
   'reports.issuedList': READ_PUPILS,

@@ -111,6 +111,8 @@ export const CALL_NAMES = [
   'reports.reintegration',
   'reports.texts',
   'reports.saveTexts',
+  'reports.passport',
+  'reports.impact',
   'reports.issue',
   'reports.issuedList',
   'reports.reprint',

@@ -62,6 +62,8 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'reports.fireList',
   'reports.reintegration',
   'reports.texts',
+  'reports.passport',
+  'reports.impact',
   'reports.issuedList',
   'reports.batchStatus',
   'reports.chooseFolder',

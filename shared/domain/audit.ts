@@ -87,6 +87,10 @@ export function describeAuditAction(entry: Pick<AuditEntry, 'action' | 'entity'>
       return "Exported a pupil's chronology";
     case 'printed-reintegration-report':
       return 'Produced a reintegration report';
+    case 'printed-passport':
+      return 'Produced a pupil passport';
+    case 'printed-impact-report':
+      return 'Produced the impact report';
     case 'plan-started':
       return 'Started a support plan';
     case 'plan-version-saved':

@@ -40,9 +40,83 @@ export interface FireListData {
   baseStaff: FireListStaff[];
 }
 
+export interface PassportSection {
+  heading: string;
+  /** What the plan says, shortened to fit the page when long; the plain words for "nothing here" otherwise. */
+  text: string;
+  /** True when the plan says nothing here (drawn in grey). */
+  empty: boolean;
+}
+
+export interface PassportData {
+  pupilName: string;
+  yearGroup: string;
+  homeSchoolName: string;
+  baseName: string;
+  keyworkerName: string;
+  /** "My Support Plan version 2, reviewed 12/11/2026"; null without a plan. */
+  planSource: string | null;
+  /** Body text size in points: smaller for a long plan, so the passport stays on one page. */
+  fontSize: number;
+  /** True when any section was shortened to fit. */
+  shortened: boolean;
+  sections: PassportSection[];
+  producedAt: string;
+}
+
+/** One labelled bar of a chart; `text` is printed beside it, so the chart reads without colour. */
+export interface ReportBar {
+  label: string;
+  value: number;
+  text: string;
+}
+
+/** A horizontal bar chart: groups of bars (one group per measure), each bar drawn in its series' pattern. */
+export interface ReportBarChart {
+  title: string;
+  /** The top of the value axis (100 for percentages). */
+  max: number;
+  /** Names of the series in each group, in order ("Before", "During", "After"); the legend. */
+  series: string[];
+  groups: Array<{ label: string; bars: Array<{ value: number | null; text: string }> }>;
+}
+
+export interface ReportTable {
+  columns: string[];
+  rows: string[][];
+  /** Columns after the first are right-aligned numbers unless listed here. */
+  textColumns?: number[];
+}
+
+export interface ImpactSection {
+  heading: string;
+  /** What is counted and how, in a sentence or two. */
+  intro: string;
+  /** The headline figures. */
+  figures: Array<{ label: string; value: string }>;
+  chart: ReportBarChart | null;
+  table: ReportTable | null;
+  /** Said plainly instead of figures when the section has no data. */
+  empty: string | null;
+  notes: string[];
+}
+
+export interface ImpactData {
+  /** "Parkgate" or "All bases". */
+  scopeName: string;
+  /** "2026-27". */
+  yearLabel: string;
+  /** "01/09/2026 to 31/08/2027", or to today while the year runs. */
+  period: string;
+  producedAt: string;
+  sections: ImpactSection[];
+}
+
 export interface ReportKinds {
   'fire-list': FireListData;
   reintegration: ReintegrationData;
+  passport: PassportData;
+  impact: ImpactData;
 }
 
 export type ReportKind = keyof ReportKinds;

@@ -230,7 +230,23 @@ export async function listPlanPlacements(db: Db, filter: { endedFrom?: string; s
   if (startedBy) q = q.where('p.start_date', '<=', startedBy);
   if (baseIds) q = q.where('p.base_id', 'in', baseIds.length ? baseIds : ['']);
   const rows = await q.orderBy('p.start_date').execute();
-  return rows.map((r) => ({
+  return rows.map(toPlanPlacement);
+}
+
+/** A started placement's row (joined to its pupil and base) as a PlanPlacement. */
+export function toPlanPlacement(r: {
+  id: string;
+  pupil_id: string;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  base_id: string | null;
+  base_name: string;
+  start_date: string | null;
+  end_date: string | null;
+  planned_end: string | null;
+}): PlanPlacement {
+  return {
     id: r.id,
     pupilId: r.pupil_id,
     pupilName: `${r.preferred_name ?? r.legal_first_name} ${r.legal_last_name}`,
@@ -239,5 +255,5 @@ export async function listPlanPlacements(db: Db, filter: { endedFrom?: string; s
     startDate: r.start_date!,
     endDate: r.end_date,
     plannedEnd: r.planned_end,
-  }));
+  };
 }

@@ -8,7 +8,7 @@ import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { listMeasures } from '../repositories/measures';
 import { listPupilPlacements } from '../repositories/placements';
-import { listPlanPlacements, loadPlans } from '../repositories/plans';
+import { listPlanPlacements, loadPlans, type PlanPlacement } from '../repositories/plans';
 import { pupilAttendance } from './attendance';
 import { achievedOutcomes, buildSupportPlan, outcomesNotAchieved } from './plan-build';
 import { cannotStartReason, planPlacementOf, type PlanContext } from './plans';
@@ -90,10 +90,15 @@ export async function planCohort(db: Db, input: ParsedInput<'plans.cohort'>, ctx
   const from = `${input.year}-09-01`;
   const to = `${input.year + 1}-08-31`;
   const placements = await listPlanPlacements(db, { endedFrom: from, startedBy: to, baseIds: visibleBaseIds(ctx, input.baseId) });
+  return cohortFigures(await cohortInputs(db, placements));
+}
+
+/** Each placement's outcomes with their ratings and its teacher SDQ totals: what `cohortFigures` counts. */
+export async function cohortInputs(db: Db, placements: readonly PlanPlacement[]): Promise<CohortPlacementInput[]> {
   const ids = placements.map((p) => p.id);
   const plans = await loadPlans(db, ids);
   const sdqs = await listMeasures(db, { placementIds: ids, kind: 'sdq-teacher' });
-  const inputs = placements.map((p): CohortPlacementInput => {
+  return placements.map((p): CohortPlacementInput => {
     const plan = plans.get(p.id)!;
     const achieved = achievedOutcomes(plan);
     const outcomeIds = [...new Set(plan.versions.flatMap((v) => v.content.outcomes.map((o) => o.id)))];
@@ -112,5 +117,4 @@ export async function planCohort(db: Db, input: ParsedInput<'plans.cohort'>, ctx
       sdqTotals: sdqs.filter((m) => m.placementId === p.id).map((m) => ({ takenOn: m.takenOn, total: sdqTotal(m.scores as SdqScores) })),
     };
   });
-  return cohortFigures(inputs);
 }

@@ -11,6 +11,7 @@ import { FormModal } from '../../components/FormModal';
 import { EmptyState, LoadError, LoadingRows } from '../../components/ListParts';
 import { useReadOnly } from '../../lib/readOnly';
 import { useDialog } from '../../lib/useDialog';
+import { PassportButton } from '../reports/PassportButton';
 import { MeasureForm } from './MeasureForm';
 import { MeasuresList } from './MeasuresList';
 import { PlanEditor } from './PlanEditor';
@@ -163,7 +164,10 @@ export default function PlanTab({ pupilId, pupilName }: { pupilId: string; pupil
           comboboxProps={{ withinPortal: false }}
         />
       )}
-      {data.placements.length === 1 && <Text size="sm">Placement: {placementLabel(placement)}</Text>}
+      <Group justify="space-between" align="end">
+        {data.placements.length === 1 ? <Text size="sm">Placement: {placementLabel(placement)}</Text> : <span />}
+        <PassportButton placementId={placement.placementId} pupilName={pupilName} />
+      </Group>
       <Tabs value={section} onChange={setSection} keepMounted={false}>
         <Tabs.List aria-label={`${pupilName}'s plan`}>
           <Tabs.Tab value="plan">Plan</Tabs.Tab>

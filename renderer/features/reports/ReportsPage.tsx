@@ -1,8 +1,9 @@
-import { Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
 import { useMyBases } from '../../lib/queries';
 import { BatchExport } from './BatchExport';
 import { FireListButton } from './FireListButton';
+import { ImpactReportCard } from './ImpactReportCard';
 import { ReintegrationPicker } from './ReintegrationPicker';
 
 /** The reports Key Desk prints today, and those still to come, said plainly. */
@@ -42,18 +43,16 @@ export function ReportsPage() {
         </Text>
         <ReintegrationPicker />
       </Card>
+      <ImpactReportCard />
       <BatchExport />
-      <Card withBorder padding="lg" component="section" aria-labelledby="coming-next">
-        <Title order={3} size="h4" id="coming-next">
-          Coming next
+      <Card withBorder padding="lg" component="section" aria-labelledby="passports">
+        <Title order={3} size="h4" id="passports">
+          Pupil passports
         </Title>
         <Text size="sm" c="dimmed">
-          Not in this version yet:
+          One page for the home school&apos;s staff from the pupil&apos;s My Support Plan: print it from the Pupil passport button on their Plan
+          tab.
         </Text>
-        <List size="sm" mt={4}>
-          <List.Item>Pupil passport: one page for the home school&apos;s staff, from the My Support Plan.</List.Item>
-          <List.Item>Impact report: the provision&apos;s outcomes by academic year and base, for the local authority.</List.Item>
-        </List>
       </Card>
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { academicYearSchema } from '../../domain/calendar';
 import { call, id } from './common';
 
 /** A PDF made by Key Desk: its default file name and its bytes as base64 (it crosses IPC and HTTP as JSON). */
@@ -46,4 +47,8 @@ export const reportCalls = {
   /** The recommendations and other text written for a placement's reintegration report. */
   'reports.texts': call<ReportTexts>()(z.object({ placementId: id('placement') }).strict()),
   'reports.saveTexts': call<ReportTexts>()(reportTextsSchema),
+  /** One A4 page for the home school's staff from the newest version of the placement's plan ("about me"). */
+  'reports.passport': call<PdfFile>()(z.object({ placementId: id('placement') }).strict()),
+  /** The provision's impact for an academic year (from 1 September of `year`) at one base, or all bases (managers). */
+  'reports.impact': call<PdfFile>()(z.object({ year: academicYearSchema, baseId: id('base').optional() }).strict()),
 };

@@ -211,6 +211,8 @@ function inputFor(name: CallName, scratch: string): unknown {
     'reports.reintegration': { placementId: template.placementId },
     'reports.texts': { placementId: template.placementId },
     'reports.saveTexts': { placementId: template.placementId, recommendations: 'Keep the morning check-in with a trusted adult.' },
+    'reports.passport': { placementId: template.placementId },
+    'reports.impact': { year: 2026, baseId: template.baseId },
     'reports.issue': { kind: 'reintegration', placementId: template.placementId },
     'reports.issuedList': { placementId: template.placementId },
     'reports.reprint': { id: SOME_ID },

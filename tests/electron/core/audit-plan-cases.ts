@@ -119,10 +119,27 @@ export const PLAN_MUTATIONS: MutationCase[] = [
       }),
     ],
   },
+  {
+    name: 'reports.saveTexts',
+    prepare: (demo) => reviewedPlan(demo),
+    run: async ({ call }, { placementId }) => void unwrap(await call('reports.saveTexts', { placementId, recommendations: 'A quiet start each morning.' })),
+    expected: (_demo, { placementId, pupilId }) => [
+      expect.objectContaining({ ...MANAGER, action: 'insert', entity: 'report_texts', entity_id: placementId, pupil_id: pupilId, after: expect.objectContaining({ recommendations: 'A quiet start each morning.' }) }),
+    ],
+  },
+  {
+    name: 'reports.reintegration',
+    prepare: (demo) => reviewedPlan(demo),
+    run: async ({ call }, { placementId }) => void unwrap(await call('reports.reintegration', { placementId })),
+    expected: (_demo, { placementId, pupilId }) => [
+      expect.objectContaining({ ...MANAGER, action: 'printed-reintegration-report', entity: 'placements', entity_id: placementId, pupil_id: pupilId, detail: expect.stringMatching(/reintegration report$/) }),
+    ],
+  },
 ];
 
 export const PLAN_READS: Array<[CallName, (demo: CaseDemo) => Promise<unknown>]> = [
   ['plans.list', async () => undefined],
   ['plans.forPupil', async (demo) => ({ pupilId: (await reviewedPlan(demo)).pupilId })],
   ['plans.cohort', async () => ({ year: 2026 })],
+  ['reports.texts', async (demo) => ({ placementId: (await reviewedPlan(demo)).placementId })],
 ];

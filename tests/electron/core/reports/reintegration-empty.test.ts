@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stopPdfWorker } from '../../../../electron/core/reports/client';
 import { NONE_SAID } from '../../../../electron/core/services/reintegration-report';
@@ -34,6 +35,8 @@ describe('a reintegration report with nothing recorded yet', { timeout: 60_000 }
   it('says plainly what is not recorded in each section, with no chart and no crash', async () => {
     const placement = await justStarted('Ada', 'Lane');
     const { fileName, bytes, pages } = await report(placement.id);
+    // REINT_PDF=path keeps the PDF to look at (pdftoppm).
+    if (process.env.REINT_PDF) await writeFile(process.env.REINT_PDF, bytes);
     const text = squash(pages.join('\n'));
     expect(fileName).toBe(`Lane Ada - Reintegration report - ${TODAY}.pdf`);
     for (const said of [NONE_SAID.plan, NONE_SAID.attendance, NONE_SAID.sdq, 'No recommendations have been written yet.', 'No Leuven observation recorded yet.', 'No Boxall Profile recorded yet.']) {

@@ -46,6 +46,7 @@ describe('the reintegration report', { timeout: 120_000 }, () => {
     const placementId = await fullestPlacement();
     const data = await buildReintegrationData(demo.core.requireDb(), placementId, ctx());
     const { fileName, bytes, pages } = await report(placementId);
+    // REINT_PDF=path keeps the PDF to look at (pdftoppm).
     if (process.env.REINT_PDF) await writeFile(process.env.REINT_PDF, bytes);
     const text = squash(pages.join('\n'));
 

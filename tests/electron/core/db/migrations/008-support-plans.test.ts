@@ -3,9 +3,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../../../electron/core/db/migrations';
 import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
 import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
-import { auditFunctions } from '../audit-functions';
+import { addPupilAndPlacement, freshDatabase, NOW, PLACEMENT, PUPIL } from './placement-rows';
 
-const NOW = '2026-11-23T09:00:00.000Z';
 const BEFORE = migrations.filter((m) => m.version < 8);
 
 let SQL: SqlJsStatic;
@@ -14,25 +13,13 @@ beforeAll(async () => {
   SQL = await loadSqlJs();
 });
 
-function fresh(list = migrations): SqlJsDatabase {
-  const created = new SQL.Database();
-  created.exec('PRAGMA foreign_keys = ON');
-  auditFunctions({ now: NOW }).register(created);
-  migrate(created, ':memory:', list);
-  return created;
-}
-
+const fresh = (list = migrations) => freshDatabase(SQL, list);
 const value = (query: string) => db.exec(query)[0]?.values[0]?.[0];
-const PUPIL = '11111111-1111-4111-8111-111111111111';
-const SCHOOL = '22222222-2222-4222-8222-222222222222';
-const PLACEMENT = '33333333-3333-4333-8333-333333333333';
 const PLAN = '44444444-4444-4444-8444-444444444444';
 const VERSION = '55555555-5555-4555-8555-555555555555';
 
 function addPlan(): void {
-  db.exec(`INSERT INTO pupils (id, legal_first_name, legal_last_name, date_of_birth, created_at, updated_at) VALUES ('${PUPIL}', 'Ada', 'Lane', '2018-03-01', '${NOW}', '${NOW}')`);
-  db.exec(`INSERT INTO schools (id, name, created_at, updated_at) VALUES ('${SCHOOL}', 'Willow Lane Primary', '${NOW}', '${NOW}')`);
-  db.exec(`INSERT INTO placements (id, pupil_id, referring_school_id, referred_on, reason, created_at, updated_at) VALUES ('${PLACEMENT}', '${PUPIL}', '${SCHOOL}', '2026-09-01', 'Struggling to settle', '${NOW}', '${NOW}')`);
+  addPupilAndPlacement(db);
   db.exec(`INSERT INTO support_plans (id, placement_id, pupil_id, created_at) VALUES ('${PLAN}', '${PLACEMENT}', '${PUPIL}', '${NOW}')`);
   db.exec(`INSERT INTO plan_versions (id, plan_id, number, content, created_at, updated_at) VALUES ('${VERSION}', '${PLAN}', 1, '{"outcomes":[]}', '${NOW}', '${NOW}')`);
 }
@@ -46,7 +33,6 @@ describe('migration 008: support plans and SEMH measures', () => {
   it('brings a version 7 database to version 8; a plan reviews every 6 weeks unless changed, one per placement', () => {
     const old = fresh(BEFORE);
     expect(schemaVersion(old)).toBe(7);
-    // Up to this migration only: later ones bring the file further still.
     migrate(old, ':memory:', migrations.filter((m) => m.version <= 8));
     expect(schemaVersion(old)).toBe(8);
     old.close();

@@ -3,18 +3,17 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../../../electron/core/db/migrations';
 import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
 import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
-import { FIXTURE_IDS, insertPlacement, MIGRATION_NOW as NOW, migratedDb } from './fixture';
+import { addPupilAndPlacement, freshDatabase, NOW, PLACEMENT } from './placement-rows';
 
-const PLACEMENT = FIXTURE_IDS.placement;
 let SQL: SqlJsStatic;
 let db: SqlJsDatabase;
 beforeAll(async () => {
   SQL = await loadSqlJs();
 });
 
-const fresh = (list = migrations) => migratedDb(SQL, list);
+const fresh = (list = migrations) => freshDatabase(SQL, list);
 const value = (query: string) => db.exec(query)[0]?.values[0]?.[0];
-const addPlacement = () => insertPlacement(db);
+const addPlacement = () => addPupilAndPlacement(db);
 
 const issue = (id: string, version: number, data = '{"summary":"Settled well"}') =>
   db.exec(
