@@ -40,4 +40,19 @@ test('a manager writes the recommendations on the Placement tab, previews the re
   expect(text).toContain('Recommendations for the school');
   expect(text).toContain('Keep a five-minute check-in with a trusted adult each morning.');
   expect(text).toMatch(/Page 1 of \d+/);
+  await preview.getByRole('button', { name: 'Close' }).first().click();
+  await preview.waitFor({ state: 'hidden' });
+
+  // Issued: kept exactly as it is now, as version 1, and reprinted from what was kept.
+  await panel.getByRole('button', { name: 'Issue…' }).click();
+  await panel.getByRole('button', { name: 'Issue version 1' }).click();
+  const issued = page.getByRole('dialog', { name: `Reintegration report for ${row.pupilName}, version 1 as issued` });
+  await issued.locator('iframe').waitFor();
+  await issued.getByRole('button', { name: 'Close' }).first().click();
+  await issued.waitFor({ state: 'hidden' });
+  const versions = panel.getByRole('table', { name: `Issued reintegration reports for ${row.pupilName}` });
+  await versions.getByRole('row', { name: /Version 1/ }).waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await versions.getByRole('button', { name: 'Reprint version 1' }).click();
+  await issued.locator('iframe').waitFor();
 });

@@ -8,6 +8,7 @@ import { REPORT_TEXT_LIMITS, type ReportTexts } from '../../../shared/api/specs/
 import { formatUkDateTime } from '../../../shared/domain/dates';
 import { FormAlert } from '../../components/FormAlert';
 import { saveForm } from '../../lib/errors';
+import { IssuedReports } from './IssuedReports';
 import { PdfPreview, type PdfFileView } from './PdfPreview';
 import { useReintegrationReport, useReportTexts, useSaveReportTexts } from './queries';
 
@@ -104,7 +105,10 @@ export function ReintegrationReportButton({ placementId, pupilName, ...props }: 
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={`Reintegration report for ${pupilName}`} size="lg">
         {texts.data ? (
-          <TextsForm placementId={placementId} pupilName={pupilName} texts={texts.data} onPreview={preview} previewing={report.isPending} />
+          <Stack gap="md">
+            <TextsForm placementId={placementId} pupilName={pupilName} texts={texts.data} onPreview={preview} previewing={report.isPending} />
+            <IssuedReports placementId={placementId} pupilName={pupilName} onPdf={setFile} />
+          </Stack>
         ) : texts.error ? (
           <FormAlert message={texts.error.message} />
         ) : (

@@ -7,6 +7,7 @@ import { auditKey } from '../audit/queries';
 
 export const reportKeys = {
   texts: (placementId: string) => ['reports', 'texts', placementId] as const,
+  issued: (placementId: string) => ['reports', 'issued', placementId] as const,
 };
 
 export const useReportTexts = (placementId: string, enabled = true) =>
@@ -17,3 +18,11 @@ export const useSaveReportTexts = () =>
 
 export const useReintegrationReport = () =>
   useMutation({ mutationFn: async (placementId: string) => unwrap(await api.reports.reintegration({ placementId })) });
+
+export const useIssuedReports = (placementId: string, enabled = true) =>
+  useQuery({ queryKey: reportKeys.issued(placementId), queryFn: async () => unwrap(await api.reports.issuedList({ placementId })), enabled });
+
+export const useIssueReport = () =>
+  useChange(async (placementId: string) => unwrap(await api.reports.issue({ kind: 'reintegration', placementId })), [['reports'], auditKey]);
+
+export const useReprintReport = () => useMutation({ mutationFn: async (id: string) => unwrap(await api.reports.reprint({ id })) });
