@@ -41,8 +41,8 @@ test('the Reports page offers a fire list per base and says which reports come n
   await page.getByRole('heading', { name: 'Reports', level: 2 }).waitFor();
   await page.getByRole('button', { name: 'Fire list for Parkgate' }).waitFor();
   await page.getByRole('button', { name: 'Fire list for Frederick Bird' }).waitFor();
-  await page.getByRole('heading', { name: 'Reintegration reports' }).waitFor();
-  await page.getByRole('heading', { name: 'Impact report' }).waitFor();
-  await page.getByRole('heading', { name: 'Pupil passports' }).waitFor();
+  await page.getByRole('heading', { name: 'Reintegration reports', exact: true }).waitFor();
+  await page.getByRole('heading', { name: 'Impact report', exact: true }).waitFor();
+  await page.getByRole('heading', { name: 'Pupil passports', exact: true }).waitFor();
   await screenshot(page, 'reports-page');
 });

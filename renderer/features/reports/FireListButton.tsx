@@ -20,7 +20,7 @@ export function FireListButton({ baseId, baseName, children, ...props }: { baseI
     });
   return (
     <>
-      <Button variant="outline" color="red" onClick={make} loading={fireList.isPending} aria-label={`Fire list for ${baseName}`} {...props}>
+      <Button variant="outline" color="red.9" onClick={make} loading={fireList.isPending} aria-label={`Fire list for ${baseName}`} {...props}>
         {children ?? 'Fire list'}
       </Button>
       <PdfPreview file={file} onClose={() => setFile(null)} />

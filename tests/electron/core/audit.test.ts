@@ -251,6 +251,16 @@ const ELSEWHERE: CallName[] = [
   // Printing a passport or the impact report is recorded: tests/electron/core/reports/passport-impact.test.ts.
   'reports.passport',
   'reports.impact',
+  // Issuing and reprinting are recorded ('report-issued', 'report-reprinted'): tests/electron/core/reports/issued-reports.test.ts.
+  // A batch records 'reports-exported' when it starts; its status, cancelling it, the list of issued
+  // versions and the folder picker change nothing in the data.
+  'reports.issue',
+  'reports.reprint',
+  'reports.batchStart',
+  'reports.batchStatus',
+  'reports.batchCancel',
+  'reports.issuedList',
+  'reports.chooseFolder',
   'setup.createDatabase',
   'session.signIn',
   // Register times and the home schools' code: their audit entries are checked in
