@@ -17,6 +17,8 @@ if (!parentPort) throw new Error('report-worker runs only as a worker thread');
 const port = parentPort;
 
 let queue = Promise.resolve();
+/** Whether the last document may have left the fonts' glyphs changed; the first render registers them. */
+let fontsUsed = true;
 
 /** The heap in use after a full garbage collection (V8's gc, reached without a command-line flag). */
 function heapAfterCollection(): number {
@@ -28,8 +30,11 @@ function heapAfterCollection(): number {
 async function render(message: ToReportWorker): Promise<FromReportWorker> {
   if (message.kind === 'heap') return { id: message.id, ok: true, heapBytes: heapAfterCollection() };
   try {
-    // Fresh font objects for each document (see registerReportFonts).
-    registerReportFonts();
+    // Fresh font objects after a document whose data had letters beyond ASCII (see registerReportFonts):
+    // an accented letter is drawn from a plain one, and the next document could lose that plain letter.
+    // Parsing the fonts again costs more than laying out a page, so it is done only when needed.
+    if (fontsUsed) registerReportFonts();
+    fontsUsed = /[^\x00-\x7f]/.test(JSON.stringify(message.data));
     // Each kind's data goes to its own document (the message type pairs them).
     const draw = DOCUMENTS[message.kind] as (data: ReportKinds[ReportKind]) => ReactElement;
     return { id: message.id, ok: true, pdf: await renderToBytes(draw(message.data)) };

@@ -41,4 +41,14 @@ describe('names in the bundled fonts, in the report thread', { timeout: 60_000 }
     const text = await pdfText(await renderToBytes(doc('No ZN Nia Nash')));
     expect(text).toContain('No ZN Nia Nash');
   });
+
+  it('in the report thread too: plain names after accented ones keep every letter, and plain documents stay the same', async () => {
+    const asText = async (names: string[]) => (await pdfText(await renderPdf('fire-list', { ...fireList(names), signedIn: [] }))).replace(/\s+/g, ' ');
+    const plain = await asText(['Nash Noel', 'Nia Zane']);
+    expect(plain).toContain('Nash Noel');
+    expect(await asText(['Nash Noel', 'Nia Zane'])).toBe(plain);
+    expect(await asText(['Ñúñez Alvarado', 'Zoë Ødegård'])).toContain('Ñúñez Alvarado');
+    expect(await asText(['Nash Noel', 'Nia Zane'])).toBe(plain);
+    expect(await asText(['Nash Noel', 'Nia Zane'])).toBe(plain);
+  });
 });
