@@ -3,8 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Font } from '@react-pdf/renderer';
 
-/** The one family every report uses: DejaVu Sans covers accented, Greek and Cyrillic names. */
+/** The one family every report uses: DejaVu Sans covers accented, Greek, Cyrillic and Arabic names. */
 export const REPORT_FONT = 'DejaVu Sans';
+/** For letters DejaVu Sans lacks (Chinese, Japanese, Korean names): each glyph falls back to this. */
+export const FALLBACK_FONT = 'Droid Sans Fallback';
+/** What a page's text is set in: DejaVu Sans, and the fallback glyph by glyph where it has none. */
+export const REPORT_FONTS = [REPORT_FONT, FALLBACK_FONT];
 
 const REGULAR = 'DejaVuSans.ttf';
 
@@ -36,6 +40,7 @@ let registered: string | null = null;
 export function registerReportFonts(folder = registered ?? findFontsFolder()): void {
   // Drops only our family (the standard PDF fonts stay registered); the store hands out its own table.
   delete (Font.getRegisteredFonts() as Record<string, unknown>)[REPORT_FONT];
+  delete (Font.getRegisteredFonts() as Record<string, unknown>)[FALLBACK_FONT];
   Font.register({
     family: REPORT_FONT,
     fonts: [
@@ -43,6 +48,12 @@ export function registerReportFonts(folder = registered ?? findFontsFolder()): v
       { src: join(folder, 'DejaVuSans-Bold.ttf'), fontWeight: 'bold' },
       { src: join(folder, 'DejaVuSans-Oblique.ttf'), fontStyle: 'italic' },
     ],
+  });
+  // One face serves every weight and style the reports ask for (it has no bold or italic of its own).
+  const fallback = join(folder, 'DroidSansFallbackFull.ttf');
+  Font.register({
+    family: FALLBACK_FONT,
+    fonts: [{ src: fallback }, { src: fallback, fontWeight: 'bold' }, { src: fallback, fontStyle: 'italic' }, { src: fallback, fontWeight: 'bold', fontStyle: 'italic' }],
   });
   Font.registerHyphenationCallback((word) => [word]);
   registered = folder;

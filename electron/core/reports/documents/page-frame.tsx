@@ -1,13 +1,13 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
-import { REPORT_FONT } from '../fonts';
+import { REPORT_FONTS } from '../fonts';
 
 export const INK = '#1a1a1a';
 export const MUTED = '#555555';
 export const RULE = '#999999';
 
 const styles = StyleSheet.create({
-  page: { fontFamily: REPORT_FONT, fontSize: 10, color: INK, paddingTop: 56, paddingBottom: 52, paddingHorizontal: 40 },
+  page: { fontFamily: REPORT_FONTS, fontSize: 10, color: INK, paddingTop: 56, paddingBottom: 52, paddingHorizontal: 40 },
   header: {
     position: 'absolute',
     top: 22,
