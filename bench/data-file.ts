@@ -2,11 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { decodeEnvelope } from '../electron/core/crypto/envelope';
 import { Keyring } from '../electron/core/crypto/keyring';
 import { DataFile, dataFilePath, SealedDataFile } from '../electron/core/data-file';
-import { rawAppendFsyncFloor, rawReadFloor } from './floors';
-import { medianOfRuns, type Measure, type RunOptions } from './measure';
+import { floorAppender, rawReadFloor } from './floors';
+import { medianOfRuns, mediansTurnAbout, type Measure, type RunOptions } from './measure';
 
 export const OPEN_TARGET_MS = 300;
 export const SAVE_TARGET_MS = 10;
+/**
+ * Saves are timed many times, warm: staff make one change after another (a register is 24 marks),
+ * and a median of seven disk flushes moves with every other process's writes.
+ */
+export const DURABLE_RUNS: RunOptions = { warmup: 20, runs: 41 };
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -49,34 +54,39 @@ export async function measureOpen(folder: string, account: Account, options?: Ru
  * sealed, appended and fdatasynced) is what stands between the change and the disk. Beside it, the
  * raw append+fdatasync of as many bytes as the record, with nothing of ours in the way.
  */
-export async function measureDurableSave(folder: string, account: Account, options?: RunOptions): Promise<Measure[]> {
+export async function measureDurableSave(folder: string, account: Account, options: RunOptions = DURABLE_RUNS): Promise<Measure[]> {
   const keyring = await keyringFor(folder, account);
   // A debounce far beyond the bench, so only our own saveNow() writes while we time it.
   const file = await DataFile.unlock(await readOrFail(folder), keyring, { saveDelayMs: 3_600_000, checkpointIdleMs: 3_600_000 });
-  let medianMs: number;
-  const recordBytes: number[] = [];
+  const floor = floorAppender(folder);
+  let medians: [number, number];
+  let record = Buffer.alloc(0);
   try {
     // The first save after opening starts the journal afresh if it must; it is not what we time.
     await file.checkpoint();
     const pupilId = String(file.sql.exec('SELECT id FROM pupils ORDER BY id LIMIT 1')[0]?.values[0]?.[0]);
     let edit = 0;
-    medianMs = await medianOfRuns(async (time) => {
-      file.sql.run('UPDATE pupils SET preferred_name = ? WHERE id = ?', [`Bench ${++edit}`, pupilId]);
-      const before = file.journalBytes;
-      await time(() => file.saveNow());
-      recordBytes.push(file.journalBytes - before);
-    }, options);
+    medians = await mediansTurnAbout(
+      async (time) => {
+        file.sql.run('UPDATE pupils SET preferred_name = ? WHERE id = ?', [`Bench ${++edit}`, pupilId]);
+        const before = file.journalBytes;
+        await time(() => file.saveNow());
+        if (record.length !== file.journalBytes - before) record = Buffer.alloc(file.journalBytes - before, 0x5a);
+      },
+      (time) => time(() => floor.append(record)),
+      options,
+    );
   } finally {
     await file.close();
+    await floor.close();
   }
-  const record = Buffer.alloc(Math.round(recordBytes.reduce((a, b) => a + b, 0) / recordBytes.length), 0x5a);
-  const floor = await rawAppendFsyncFloor(folder, record, options);
+  const [medianMs, floorMs] = medians;
   return [
     {
       name: 'durable save after a one-row change (one journal record)',
       medianMs,
-      targetMs: Math.min(SAVE_TARGET_MS, 3 * floor),
-      floor: { name: `raw append+fdatasync of the record's ${record.length} bytes; target ≤ 10 ms and ≤ 3× floor`, medianMs: floor },
+      targetMs: Math.min(SAVE_TARGET_MS, 3 * floorMs),
+      floor: { name: `raw append+fdatasync of the record's ${record.length} bytes, timed turn about; target ≤ 10 ms and ≤ 3× floor`, medianMs: floorMs },
     },
   ];
 }

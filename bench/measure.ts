@@ -63,6 +63,28 @@ export async function timeRuns(
   return samples;
 }
 
+/**
+ * Two things timed turn about (a, b, a, b…), each run as in `timeRuns`: a busy spell on the machine
+ * falls on both alike, so a measure and its floor stay comparable. Returns both medians.
+ */
+export async function mediansTurnAbout(
+  first: (time: Stopwatch) => Promise<void> | void,
+  second: (time: Stopwatch) => Promise<void> | void,
+  { runs = DEFAULT_RUNS, warmup = DEFAULT_WARMUP }: RunOptions = {},
+): Promise<[number, number]> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const [x] = await timeRuns(first, { runs: 1, warmup: 0 });
+    const [y] = await timeRuns(second, { runs: 1, warmup: 0 });
+    if (i >= warmup) {
+      a.push(x!);
+      b.push(y!);
+    }
+  }
+  return [median(a), median(b)];
+}
+
 /** Median of `timeRuns`, for the common case. */
 export async function medianOfRuns(run: (time: Stopwatch) => Promise<void> | void, options?: RunOptions): Promise<number> {
   return median(await timeRuns(run, options));
@@ -78,7 +100,7 @@ export function formatMeasure(measure: Measure, nameWidth = measure.name.length)
   const unit = measure.unit ?? 'ms';
   const as = (value: number) => (unit === 'ms' ? ms(value) : `${value.toFixed(1)} ${unit}`);
   const notes: string[] = [];
-  if (measure.targetMs !== undefined) notes.push(`target ≤ ${measure.targetMs} ${unit}`);
+  if (measure.targetMs !== undefined) notes.push(`target ≤ ${Number.isInteger(measure.targetMs) ? `${measure.targetMs} ${unit}` : as(measure.targetMs)}`);
   if (measure.floor) notes.push(`floor ${as(measure.floor.medianMs)}: ${measure.floor.name}`);
   const verdict = measure.targetMs === undefined ? '' : isOverTarget(measure) ? `  OVER TARGET by ${Math.ceil((measure.medianMs / measure.targetMs - 1) * 100)}%` : '  ok';
   const value = as(measure.medianMs).padStart(10);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundleSizes, formatBundleSizes } from './bundle';
 import { measureEventLoopWhileSaving } from './event-loop';
-import { measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
+import { DURABLE_RUNS, measureDurableSave, measureEncryption, measureOpen, measurePasswordCheck, type Account } from './data-file';
 import { measureJournal } from './journal';
 import { measurePlans } from './plans';
 import { measurePupilListFiltering } from './pupil-list';
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
         out(`  renderer  ${formatBundleSizes(await bundleSizes(join(process.cwd(), 'out', 'renderer')))}`);
         out(`  journal   ${journalSize} bytes beside it as built (a checkpoint starts it afresh; it is folded in at 4 MiB)`);
       }
-      out(`  medians of ${DEFAULT_RUNS} runs after ${DEFAULT_WARMUP} warm-up`);
+      out(`  medians of ${DEFAULT_RUNS} runs after ${DEFAULT_WARMUP} warm-up (saves and marks: ${DURABLE_RUNS.runs} after ${DURABLE_RUNS.warmup}, turn about with their floor)`);
       out('');
     }
     report(measures, json, out);

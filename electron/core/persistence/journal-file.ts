@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { JournalRef } from '../crypto/envelope';
@@ -23,6 +24,16 @@ export const sameStamp = (a: FileStamp | null, b: FileStamp | null) =>
 export async function stampOnDisk(path: string): Promise<FileStamp | null> {
   try {
     return stampOf(await stat(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The same, synchronously: for the save path, which runs in the core's worker thread. */
+export function stampOnDiskNow(path: string): FileStamp | null {
+  try {
+    return stampOf(statSync(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -72,7 +83,16 @@ export async function readJournalFile(path: string, expected: JournalRef | null,
     handle = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { contents: null, stamp: null };
+    if (code === 'ENOENT') {
+      if (expected === null) return { contents: null, stamp: null };
+      // The snapshot names a journal, so changes may have been saved in it since: never open without them.
+      throw new FileRefused(
+        'unreadable',
+        path,
+        `The change journal ${basename(path)} is missing from the data folder. It holds the changes saved since ${basename(path, '.journal')} was last written, so Key Desk will not open the data without it. Put ${basename(path)} back beside ${basename(path, '.journal')} (when moving Key Desk to another PC, copy both files), or restore a backup. Nothing has been changed.`,
+        { cause: error },
+      );
+    }
     throw new FileRefused('unreadable', path, `The change journal ${basename(path)} could not be read (${code ?? 'unknown error'}). It has been left as it is.`, {
       cause: error,
     });

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, fdatasyncSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Database as SqlJsDatabase } from 'sql.js';
 import type { JournalRef } from '../crypto/envelope';
 import type { Keyring } from '../crypto/keyring';
 import type { MemoryFileSystem } from '../db/sqljs';
 import { FileChangedOnDisk } from '../errors';
 import { writeFileAtomic } from './atomic-write';
-import { journalPathFor, sameStamp, stampOf, stampOnDisk, type FileStamp } from './journal-file';
+import { journalPathFor, sameStamp, stampOf, stampOnDisk, stampOnDiskNow, type FileStamp } from './journal-file';
 import { encodeRecord, journalHeader, startOfJournal, type JournalPosition } from './journal-format';
 import { checkpointAndCopy, committedSince, hasCommittedSince } from './wal';
 
@@ -69,7 +70,8 @@ export class JournalledStore {
   private journalStamp: FileStamp | null;
   private position: JournalPosition | null;
   private shipped: number;
-  private handle: FileHandle | null = null;
+  /** The journal, open for appending (a file descriptor: see append()). */
+  private fd: number | null = null;
   private changedOnDisk: FileChangedOnDisk | null = null;
 
   constructor(
@@ -133,40 +135,49 @@ export class JournalledStore {
   }
 
   async close(): Promise<void> {
-    const handle = this.handle;
-    this.handle = null;
-    await handle?.close();
+    const fd = this.fd;
+    this.fd = null;
+    if (fd !== null) closeSync(fd);
   }
 
+  /**
+   * One record: one write and one fdatasync, made with the synchronous calls. The core runs in a
+   * worker thread, so nothing waits on them but the call being saved, and each asynchronous call would
+   * add a hop through Node's thread pool (about a tenth of a millisecond) to a save that is mostly the
+   * disk's flush.
+   */
   private async append(wal: Uint8Array): Promise<void> {
     const at = this.position;
     const stamp = this.journalStamp;
     if (!at || !stamp) throw new Error('no journal to append to');
-    if (!this.handle) {
-      const handle = await open(this.journalPath, 'r+');
-      if (!sameStamp(stampOf(await handle.stat()), stamp)) {
-        await handle.close();
+    if (this.fd === null) {
+      const fd = openSync(this.journalPath, 'r+');
+      if (!sameStamp(stampOf(fstatSync(fd)), stamp)) {
+        closeSync(fd);
         throw this.changed(this.journalPath);
       }
-      this.handle = handle;
+      this.fd = fd;
     }
+    const fd = this.fd;
     const { bytes, next } = encodeRecord(this.keyring, at, wal);
     try {
       // At the end as we left it, so nothing anyone else appended could be built on.
-      await this.handle.write(bytes, 0, bytes.length, stamp.size);
-      await this.handle.datasync();
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, stamp.size + written);
+      fdatasyncSync(fd);
     } catch (error) {
       // Part of the record may be on disk: a whole snapshot next time, never a record after it.
       this.position = null;
-      this.journalStamp = await this.handle
-        .stat()
-        .then(stampOf)
-        .catch(() => this.journalStamp);
+      try {
+        this.journalStamp = stampOf(fstatSync(fd));
+      } catch {
+        // Keep the stamp we had: the next save's check decides.
+      }
       throw error;
     }
     this.position = next;
     this.shipped += wal.length;
-    this.journalStamp = stampOf(await this.handle.stat());
+    this.journalStamp = stampOf(fstatSync(fd));
   }
 
   /**
@@ -230,13 +241,14 @@ export class JournalledStore {
    */
   private async checkStillOurs(): Promise<{ snapshotMissing: boolean; journalMissing: boolean }> {
     if (this.changedOnDisk) throw this.changedOnDisk;
-    const snapshot = await stampOnDisk(this.path);
+    // Two stat calls, synchronous for the reason append() gives.
+    const snapshot = stampOnDiskNow(this.path);
     if (snapshot !== null && !sameStamp(snapshot, this.snapshotStamp)) {
       const onDisk = await fingerprintOnDisk(this.path);
       if (onDisk !== null && !this.ours.has(onDisk)) throw this.changed(this.path);
       this.snapshotStamp = snapshot;
     }
-    const journal = await stampOnDisk(this.journalPath);
+    const journal = stampOnDiskNow(this.journalPath);
     if (journal !== null && this.journalStamp !== null && !sameStamp(journal, this.journalStamp)) throw this.changed(this.journalPath);
     return { snapshotMissing: snapshot === null, journalMissing: journal === null && this.position !== null };
   }

@@ -46,6 +46,11 @@ export async function findBase(db: Db, id: string, date: string): Promise<Base |
   return (await listBases(db, date, id))[0];
 }
 
+/** A base's name alone: what a register needs, without counting every base's places. */
+export function findBaseName(db: Db, id: string): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('bases').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function findBaseByName(db: Db, name: string): Promise<{ id: string } | undefined> {
   // The column is COLLATE NOCASE, so 'parkgate' finds Parkgate.
   return db.selectFrom('bases').select('id').where('name', '=', name).executeTakeFirst();

@@ -8,6 +8,12 @@ export async function listTerms(db: Db, academicYear?: number): Promise<Term[]> 
   return rows.map((r) => ({ name: r.name as TermName, startsOn: r.starts_on, endsOn: r.ends_on }));
 }
 
+/** The terms `date` falls in (one, unless terms overlap): with the day's closures, all that decides one day. */
+export async function listTermsCovering(db: Db, date: string): Promise<Term[]> {
+  const rows = await db.selectFrom('terms').select(['name', 'starts_on', 'ends_on']).where('starts_on', '<=', date).where('ends_on', '>=', date).execute();
+  return rows.map((r) => ({ name: r.name as TermName, startsOn: r.starts_on, endsOn: r.ends_on }));
+}
+
 export async function listClosures(db: Db, from?: string, to?: string): Promise<Closure[]> {
   let query = db.selectFrom('closures').select(['date', 'kind', 'name']).orderBy('date');
   if (from) query = query.where('date', '>=', from);

@@ -168,29 +168,34 @@ export interface PlacementOnDay {
 }
 
 export async function placementsAtBaseOn(db: Db, baseId: string, date: string): Promise<PlacementOnDay[]> {
-  const rows = await db
-    .selectFrom('placements')
-    .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
-    .leftJoin('schools', 'schools.id', 'pupils.home_school_id')
-    .select([
-      'placements.id as placement_id',
-      'pupils.id as pupil_id',
-      'pupils.legal_first_name',
-      'pupils.legal_last_name',
-      'pupils.preferred_name',
-      'pupils.date_of_birth',
-      'pupils.year_group_offset',
-      'schools.name as school_name',
-      'placements.start_date',
-      'placements.planned_end',
-      'placements.end_date',
-      'placements.home_school_day',
-      'placements.phases',
-    ])
-    .where('placements.base_id', '=', baseId)
-    .where('placements.decision', '=', 'accepted')
-    .where('placements.start_date', '<=', date)
-    .where((eb) => eb.or([eb('placements.end_date', 'is', null), eb('placements.end_date', '>=', date)]))
+  const startedBy = () =>
+    db
+      .selectFrom('placements')
+      .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
+      .leftJoin('schools', 'schools.id', 'pupils.home_school_id')
+      .select([
+        'placements.id as placement_id',
+        'pupils.id as pupil_id',
+        'pupils.legal_first_name',
+        'pupils.legal_last_name',
+        'pupils.preferred_name',
+        'pupils.date_of_birth',
+        'pupils.year_group_offset',
+        'schools.name as school_name',
+        'placements.start_date',
+        'placements.planned_end',
+        'placements.end_date',
+        'placements.home_school_day',
+        'placements.phases',
+      ])
+      .where('placements.base_id', '=', baseId)
+      .where('placements.decision', '=', 'accepted')
+      .where('placements.start_date', '<=', date);
+  // Still open, or ending on or after the day: two lookups of placements_by_base_end (migration 011),
+  // where one "or" would read every placement the base ever had.
+  const rows = await startedBy()
+    .where('placements.end_date', 'is', null)
+    .unionAll(startedBy().where('placements.end_date', '>=', date))
     .execute();
   return rows.map((r) => ({
     placementId: r.placement_id,

@@ -19,7 +19,7 @@ import { count } from '../../../shared/domain/words';
 import { academicYearOf } from '../../../shared/domain/pupils';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
-import { deleteClosure, findClosure, insertClosure, listClosures, listTermYears, listTerms, replaceTerms } from '../repositories/calendar';
+import { deleteClosure, findClosure, insertClosure, listClosures, listTermsCovering, listTermYears, listTerms, replaceTerms } from '../repositories/calendar';
 import { listBases } from '../repositories/bases';
 import { listBoardRows, listUnfinishedPlans, updatePlacement } from '../repositories/placements';
 
@@ -41,6 +41,28 @@ export async function loadCalendar(db: Db): Promise<CalendarView> {
     return answer;
   };
   return { terms, closures, isSchoolDay };
+}
+
+/**
+ * The calendar read only as far as it is needed: whether one day is a school day takes two small
+ * lookups (the term it falls in, its closures), decided by the same rule as the whole view; the whole
+ * view is read the first time something needs it (a timetable, or the words for a day off).
+ */
+export interface LazyCalendar {
+  isSchoolDay(date: string): Promise<boolean>;
+  view(): Promise<CalendarView>;
+}
+
+export function lazyCalendar(db: Db, loaded?: CalendarView): LazyCalendar {
+  let whole: Promise<CalendarView> | undefined = loaded ? Promise.resolve(loaded) : undefined;
+  return {
+    async isSchoolDay(date) {
+      if (whole) return (await whole).isSchoolDay(date);
+      const [terms, closures] = await Promise.all([listTermsCovering(db, date), listClosures(db, date, date)]);
+      return schoolDayChecker(terms, closures)(date);
+    },
+    view: () => (whole ??= loadCalendar(db)),
+  };
 }
 
 /** What the days after each half term are called, for telling staff why a day is not a school day. */

@@ -8,7 +8,7 @@ import { academicYearOf, taughtYearGroup } from '../../../shared/domain/pupils';
 import { firstSchoolDayFrom, planTimetable, timetableRules, type Weekday } from '../../../shared/domain/timetable';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
-import { findBase } from '../repositories/bases';
+import { findBaseName } from '../repositories/bases';
 import { phasesFromColumn } from '../repositories/placements';
 import {
   findRegister,
@@ -25,7 +25,7 @@ import {
   type PlacementOnDay,
   type RegisterKey,
 } from '../repositories/registers';
-import { loadCalendar, notSchoolDayMessage, type CalendarView } from './calendar';
+import { lazyCalendar, notSchoolDayMessage, type CalendarView, type LazyCalendar } from './calendar';
 import { scopeAllowsBase, type PupilScope } from './scope';
 
 /** Who is taking the register, and when: from the call's context. */
@@ -46,13 +46,13 @@ function hasClosed(date: string, closesAt: string, ctx: RegisterContext): boolea
 }
 
 /** Checks the base is one the caller works at, the day is a school day and not in the future. */
-async function checkKey(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: CalendarView) {
-  const base = await findBase(db, key.baseId, key.date);
+async function checkKey(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: LazyCalendar) {
+  const base = await findBaseName(db, key.baseId);
   if (!base || !scopeAllowsBase(ctx.scope, key.baseId)) {
     throw new UserError('NOT_FOUND', 'You can take registers only at the bases you work at.', 'baseId');
   }
   if (key.date > ctx.today) throw new UserError('INVALID_INPUT', `A register cannot be taken for a day still to come (${uk(key.date)}).`, 'date');
-  if (!calendar.isSchoolDay(key.date)) throw new UserError('INVALID_INPUT', notSchoolDayMessage(key.date, calendar), 'date');
+  if (!(await calendar.isSchoolDay(key.date))) throw new UserError('INVALID_INPUT', notSchoolDayMessage(key.date, await calendar.view()), 'date');
   return base;
 }
 
@@ -79,6 +79,17 @@ const isoOfSeconds = (s: number | null) => (s === null ? null : new Date(s * 100
  * at the Key.
  */
 export async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: CalendarView): Promise<Register> {
+  return (await loadRegister(db, key, ctx, lazyCalendar(db, calendar))).register;
+}
+
+/** The register, with what a change to it needs: its row number (once taken) and who has a stored mark. */
+interface LoadedRegister {
+  register: Register;
+  n: number | null;
+  stored: ReadonlySet<string>;
+}
+
+async function loadRegister(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: LazyCalendar): Promise<LoadedRegister> {
   const base = await checkKey(db, key, ctx, calendar);
   const times = await sessionTimes(db, key.baseId, key.session);
   const closesAt = addMinutes(times.startsAt, times.openMinutes);
@@ -87,6 +98,8 @@ export async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterConte
   if (register) for (const m of await listMarks(db, register.n)) marks.set(m.pupilId, m);
   const placements = await placementsAtBaseOn(db, key.baseId, key.date);
   const academicYear = academicYearOf(key.date);
+  // Once the register is taken every placed pupil has a stored mark, and no plan need be worked out.
+  const view = placements.every((p) => marks.has(p.pupilId)) ? null : await calendar.view();
   const lines: RegisterLine[] = placements.map((p) => {
     const mark = marks.get(p.pupilId);
     return {
@@ -95,7 +108,7 @@ export async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterConte
       name: displayName(p),
       yearGroup: taughtYearGroup(p.dateOfBirth, p.yearGroupOffset, academicYear),
       homeSchoolName: p.homeSchoolName,
-      expected: mark ? mark.expected : plannedAtKey(p, key.date, calendar),
+      expected: mark ? mark.expected : plannedAtKey(p, key.date, view!),
       code: mark?.code ?? null,
       minutesLate: mark?.minutesLate ?? null,
       markedBy: mark?.markedBy ?? null,
@@ -108,7 +121,7 @@ export async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterConte
   const pupils = lines.filter((l) => l.expected);
   const takenBy = register?.taken_by ? await staffName(db, register.taken_by) : null;
   const submittedBy = register?.submitted_by ? await staffName(db, register.submitted_by) : null;
-  return {
+  const built: Register = {
     baseId: base.id,
     baseName: base.name,
     date: key.date,
@@ -125,6 +138,7 @@ export async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterConte
     atHomeSchool: lines.filter((l) => !l.expected),
     unmarked: pupils.filter((l) => l.code === null).length,
   };
+  return { register: built, n: register?.n ?? null, stored: new Set(marks.keys()) };
 }
 
 async function staffName(db: Db, id: string): Promise<string | null> {
@@ -133,17 +147,16 @@ async function staffName(db: Db, id: string): Promise<string | null> {
 }
 
 export async function getRegister(db: Db, key: RegisterKey, ctx: RegisterContext): Promise<Register> {
-  return buildRegister(db, key, ctx, await loadCalendar(db));
+  return (await loadRegister(db, key, ctx, lazyCalendar(db))).register;
 }
 
 /**
  * Stores the register the first time it is marked: one row per pupil placed at the base that day, with
  * whether they were expected at the Key, so the figures never move when the calendar changes later.
  */
-async function takeRegister(tx: Db, key: RegisterKey, current: Register, ctx: RegisterContext): Promise<number> {
-  const found = await findRegister(tx, key);
-  const registerN = found?.n ?? (await insertRegister(tx, key, ctx.userId, ctx.now));
-  const stored = new Set(found ? (await listMarks(tx, registerN)).map((m) => m.pupilId) : []);
+async function takeRegister(tx: Db, key: RegisterKey, loaded: LoadedRegister, ctx: RegisterContext): Promise<number> {
+  const registerN = loaded.n ?? (await insertRegister(tx, key, ctx.userId, ctx.now));
+  const { register: current, stored } = loaded;
   for (const line of [...current.pupils, ...current.atHomeSchool]) {
     if (stored.has(line.pupilId)) continue;
     await insertMark(tx, {
@@ -175,9 +188,11 @@ function checkCode(code: string | null, minutesLate: number | null, closed: bool
 export const presentCode = (session: Session) => (session === 'AM' ? '/' : '\\');
 
 export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ctx: RegisterContext): Promise<Register> {
-  const calendar = await loadCalendar(db);
   return db.transaction().execute(async (tx) => {
-    const current = await buildRegister(tx, input, ctx, calendar);
+    // Read inside the transaction: it holds the one connection.
+    const calendar = lazyCalendar(tx);
+    const loaded = await loadRegister(tx, input, ctx, calendar);
+    const current = loaded.register;
     const line = current.pupils.find((l) => l.pupilId === input.pupilId);
     if (!line) {
       const atHome = current.atHomeSchool.find((l) => l.pupilId === input.pupilId);
@@ -198,7 +213,7 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
       if (code === null) throw new UserError('INVALID_INPUT', 'A mark cannot be cleared once the register is submitted or closed. Enter the right code with a reason.', 'code');
       if (!reason) throw new UserError('INVALID_INPUT', 'This register has been submitted or has closed: enter the reason for the change.', 'reason');
     }
-    const registerN = await takeRegister(tx, input, current, ctx);
+    const registerN = await takeRegister(tx, input, loaded, ctx);
     const pupilN = await personNumber(tx, input.pupilId);
     if (locked && line.code !== null && code !== null) {
       await insertAmendment(tx, {
@@ -213,23 +228,46 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
         amended_at: ctx.now,
       });
     }
+    const markedAt = code === null ? null : secondsOf(ctx.now);
     await updateMark(tx, registerN, pupilN, {
       code,
       minutes_late: minutesLate,
       marked_by: code === null ? null : await personNumber(tx, ctx.userId),
-      marked_at: code === null ? null : secondsOf(ctx.now),
+      marked_at: markedAt,
     });
-    return buildRegister(tx, input, ctx, calendar);
+    // The register as it now stands, from the one before and this change: a mark is made every second
+    // or two while the register is taken, and building the register again would double its cost.
+    const userName = code !== null || current.state === 'not-taken' ? await staffName(tx, ctx.userId) : null;
+    const marked: RegisterLine = {
+      ...line,
+      code,
+      minutesLate,
+      markedBy: code === null ? null : userName,
+      markedAt: isoOfSeconds(markedAt),
+      amendments: line.amendments + (locked && line.code !== null && code !== null ? 1 : 0),
+    };
+    const pupils = current.pupils.map((l) => (l.pupilId === line.pupilId ? marked : l));
+    const firstMark = current.state === 'not-taken';
+    return {
+      ...current,
+      state: firstMark ? 'open' : current.state,
+      takenBy: firstMark ? userName : current.takenBy,
+      takenAt: firstMark ? ctx.now : current.takenAt,
+      pupils,
+      unmarked: pupils.filter((l) => l.code === null).length,
+    };
   });
 }
 
 export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAllPresent'>, ctx: RegisterContext): Promise<Register> {
-  const calendar = await loadCalendar(db);
   return db.transaction().execute(async (tx) => {
-    const current = await buildRegister(tx, key, ctx, calendar);
+    // Read inside the transaction: it holds the one connection.
+    const calendar = lazyCalendar(tx);
+    const loaded = await loadRegister(tx, key, ctx, calendar);
+    const current = loaded.register;
     const unmarked = current.pupils.filter((l) => l.code === null);
     if (unmarked.length === 0) return current;
-    const registerN = await takeRegister(tx, key, current, ctx);
+    const registerN = await takeRegister(tx, key, loaded, ctx);
     const by = await personNumber(tx, ctx.userId);
     for (const line of unmarked) {
       await updateMark(tx, registerN, await personNumber(tx, line.pupilId), {
@@ -238,36 +276,40 @@ export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAll
         marked_at: secondsOf(ctx.now),
       });
     }
-    return buildRegister(tx, key, ctx, calendar);
+    return (await loadRegister(tx, key, ctx, calendar)).register;
   });
 }
 
 export async function addPupil(db: Db, input: ParsedInput<'registers.addPupil'>, ctx: RegisterContext): Promise<Register> {
-  const calendar = await loadCalendar(db);
   return db.transaction().execute(async (tx) => {
-    const current = await buildRegister(tx, input, ctx, calendar);
+    // Read inside the transaction: it holds the one connection.
+    const calendar = lazyCalendar(tx);
+    const loaded = await loadRegister(tx, input, ctx, calendar);
+    const current = loaded.register;
     if (current.pupils.some((l) => l.pupilId === input.pupilId)) {
       throw new UserError('CONFLICT', 'That pupil is already on this register.', 'pupilId');
     }
     const line = current.atHomeSchool.find((l) => l.pupilId === input.pupilId);
     if (!line) throw new UserError('INVALID_INPUT', 'Only a pupil placed at this base can be added to its register.', 'pupilId');
-    const registerN = await takeRegister(tx, input, current, ctx);
+    const registerN = await takeRegister(tx, input, loaded, ctx);
     await updateMark(tx, registerN, await personNumber(tx, input.pupilId), { expected: 1, note: input.note });
-    return buildRegister(tx, input, ctx, calendar);
+    return (await loadRegister(tx, input, ctx, calendar)).register;
   });
 }
 
 export async function submitRegister(db: Db, key: ParsedInput<'registers.submit'>, ctx: RegisterContext): Promise<Register> {
-  const calendar = await loadCalendar(db);
   return db.transaction().execute(async (tx) => {
-    const current = await buildRegister(tx, key, ctx, calendar);
+    // Read inside the transaction: it holds the one connection.
+    const calendar = lazyCalendar(tx);
+    const loaded = await loadRegister(tx, key, ctx, calendar);
+    const current = loaded.register;
     if (current.state === 'submitted') return current;
     if (current.unmarked > 0) {
       throw new UserError('CONFLICT', `${current.unmarked} ${current.unmarked === 1 ? 'pupil is' : 'pupils are'} still unmarked. Mark everyone before submitting.`, 'session');
     }
-    const registerN = await takeRegister(tx, key, current, ctx);
+    const registerN = await takeRegister(tx, key, loaded, ctx);
     await markSubmitted(tx, registerN, ctx.userId, ctx.now);
-    return buildRegister(tx, key, ctx, calendar);
+    return (await loadRegister(tx, key, ctx, calendar)).register;
   });
 }
 

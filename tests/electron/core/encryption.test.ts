@@ -58,10 +58,13 @@ async function scratchFolder() {
 
 /** A sealed demo data file, made once: the tampering tests each write a changed copy of it. */
 let sealedDemo: Buffer;
+/** The (empty) change journal the demo's snapshot names: it goes beside the snapshot, as staff copy both. */
+let demoJournal: Buffer;
 beforeAll(async () => {
   const demo = await startDemoCore();
   await demo.core.close();
   sealedDemo = await readFile(dataFilePath(demo.folder));
+  demoJournal = await readFile(`${dataFilePath(demo.folder)}.journal`);
   await demo.cleanup();
 });
 
@@ -70,6 +73,7 @@ async function tryToOpen(bytes: Uint8Array) {
   const folder = await scratchFolder();
   const path = dataFilePath(folder);
   await writeFile(path, bytes);
+  await writeFile(`${path}.journal`, demoJournal);
   const before = await fileState(path);
   const { core, call } = await coreOn(folder);
   const signIn = await call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD });

@@ -31,8 +31,12 @@ export function withEditedHeader(file: Uint8Array, edit: (header: Envelope['head
   return withFreshChecksum(Buffer.concat([envelope.aad.subarray(0, 8), length, headerBytes, envelope.sealedBody, Buffer.alloc(32)]));
 }
 
+/** Copies the data file as staff move it: the snapshot and the change journal beside it. */
 export async function copyDataFile(from: string, to: string): Promise<void> {
   await copyFile(dataFilePath(from), join(to, DATA_FILE_NAME));
+  await copyFile(`${dataFilePath(from)}.journal`, join(to, `${DATA_FILE_NAME}.journal`)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
 }
 
 /** Every file in a folder and its subfolders (backups) with its bytes (data file, guard file, anything a save left behind). */

@@ -186,6 +186,14 @@ describe('a journal that is damaged or out of order is refused, naming it, and l
     await expectRefused('not-ours', /is not a Key Desk change journal/);
   });
 
+  it('a missing journal: the snapshot names one, so it is refused rather than opened without the changes in it', async () => {
+    await saveRowsThenCrash([1, 2]);
+    await unlink(journalPath());
+    const before = await snapshot(dataPath());
+    await expectRefused('unreadable', /^The change journal keydesk\.db\.journal is missing from the data folder\..*copy both files/);
+    await expectUntouched(dataPath(), before);
+  });
+
   it('the journal before a checkpoint, left by a crash just after the new snapshot was written, is skipped: the snapshot has it all', async () => {
     await saveRowsThenCrash([1, 2]);
     const previousJournal = await readFile(journalPath());

@@ -60,6 +60,24 @@ describe('a register', () => {
     expect(afternoon.pupils.find((p) => p.pupilId === pupilId)?.code).toBe('\\');
   });
 
+  it('answers each mark with the register exactly as it then stands: the same as opening it afresh', async () => {
+    await t.startedPupil('2026-11-02');
+    const steps: Array<{ at?: string; code: string | null; reason?: string; minutesLate?: number }> = [
+      { code: 'I' }, // the first mark takes the register
+      { code: null }, // cleared while open
+      { code: 'L', minutesLate: 10 },
+      { code: '/' },
+      { at: '2026-11-23T09:45:00Z', code: 'M', reason: 'Parent rang: dentist' }, // an amendment once closed
+      { code: 'U', reason: 'Arrived after the register closed' },
+    ];
+    for (const step of steps) {
+      if (step.at) await moveClockTo(step.at);
+      const answer = await t.ok('registers.mark', { ...am(), pupilId, code: step.code, minutesLate: step.minutesLate ?? null, ...(step.reason ? { reason: step.reason } : {}) });
+      expect(answer).toEqual(await t.ok('registers.get', am()));
+    }
+    expect((await t.ok('registers.get', am())).pupils.find((p) => p.pupilId === pupilId)).toMatchObject({ code: 'U', amendments: 2 });
+  });
+
   it('lets a mark change freely while the register is open, and needs a reason once it has closed', async () => {
     await t.ok('registers.mark', { ...am(), pupilId, code: '/' });
     await t.ok('registers.mark', { ...am(), pupilId, code: null });
