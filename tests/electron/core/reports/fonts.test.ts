@@ -33,7 +33,7 @@ describe('names in the bundled fonts, in the report thread', { timeout: 60_000 }
   });
 
   it('draws Chinese and Japanese names from the fallback font instead of dropping them', async () => {
-    // Korean (Hangul) is not yet right: see the stop-18 note.
+    // Korean, Devanagari and the rest: names-in-every-script.test.ts.
     const text = await pdfText(await renderPdf('fire-list', fireList(['李小龍 Lee', '佐藤 はるか', 'محمد Ali'])));
     // Arabic reads right to left, so the text comes back in the order it is drawn.
     for (const name of ['李小龍 Lee', '佐藤 はるか', 'محمد', 'Ali']) expect(text).toContain(name);
