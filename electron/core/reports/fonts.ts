@@ -35,12 +35,25 @@ const FAMILIES: Family[] = [
     family: 'Noto Sans Devanagari',
     faces: [{ file: 'NotoSansDevanagari-Regular.ttf' }, { file: 'NotoSansDevanagari-Bold.ttf', fontWeight: 'bold' }],
   },
+  // Arabic-script letters DejaVu Sans lacks (Urdu ہ and ے, Sindhi, Pashto): drawn, though not joined to the DejaVu letters beside them.
+  { family: 'Noto Sans Arabic', faces: [{ file: 'NotoSansArabic-Regular.ttf' }] },
   { family: 'Droid Sans Fallback', faces: [{ file: 'DroidSansFallbackFull.ttf' }] },
   { family: 'NanumSquare', faces: [{ file: 'NanumSquareR.ttf' }] },
 ];
 
-/** What a page's text is set in: each character from the first of these families that has it. */
-export const REPORT_FONTS = FAMILIES.map((f) => f.family);
+/**
+ * react-pdf adds 'Helvetica' after every font stack and draws a character no family has from it; as a
+ * standard PDF font it has no such letter, so a name came out as wrong Latin letters. Registered as
+ * DejaVu Sans it draws the empty box instead (and Arabic in italics, which DejaVu Sans Oblique lacks,
+ * upright), so a name is never garbled. It is named in the stack too, so each document loads it.
+ */
+const LAST_RESORT: Family = { family: 'Helvetica', faces: [{ file: 'DejaVuSans.ttf' }, { file: 'DejaVuSans-Bold.ttf', fontWeight: 'bold' }] };
+
+/** The families that have real letters (the last resort's are DejaVu Sans's again). */
+export const LETTER_FAMILIES = FAMILIES.map((f) => f.family);
+
+/** What every text of a report is set in: each character from the first of these families that has it. */
+export const REPORT_FONTS = [...LETTER_FAMILIES, LAST_RESORT.family];
 
 const REGULAR = FAMILIES[0]!.faces[0]!.file;
 
@@ -85,8 +98,8 @@ let registered: string | null = null;
  */
 export function registerReportFonts(folder = registered ?? findFontsFolder()): void {
   const store = Font.getRegisteredFonts() as Record<string, unknown>;
-  for (const { family, faces } of FAMILIES) {
-    // Drops only our families (the standard PDF fonts stay registered); the store hands out its own table.
+  for (const { family, faces } of [...FAMILIES, LAST_RESORT]) {
+    // Drops only our families (the other standard PDF fonts stay registered); the store hands out its own table.
     delete store[family];
     Font.register({ family, fonts: allStyles(faces).map(({ file, ...style }) => ({ src: join(folder, file), ...style })) });
   }

@@ -86,4 +86,14 @@ describe('pupil names in every script, drawn in the report thread', { timeout: 6
     expect(await badGlyphs(hindi)).toEqual([]);
     expect((await pdfText(hindi)).split('शमार्').length - 1).toBeGreaterThanOrEqual(4);
   });
+
+  it('marks each letter no bundled font has (Tamil, Ethiopic) with U+FFFD in its place, and draws Urdu letters DejaVu Sans lacks', async () => {
+    const pdf = await renderPdf('fire-list', fireList(['தமிழ் (Tamil)', 'ሰላም (Selam)', 'عائشہ شاہد']));
+    const text = await pdfText(pdf);
+    // One mark per letter, the Latin beside them untouched and no glyph from a font the PDF lacks.
+    expect(text).toContain('\uFFFD'.repeat(5) + ' (Tamil)');
+    expect(text).toContain('\uFFFD'.repeat(3) + ' (Selam)');
+    expect(text).toContain('ہ');
+    expect(await badGlyphs(pdf)).toEqual([]);
+  });
 });
