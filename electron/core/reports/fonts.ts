@@ -44,8 +44,8 @@ const FAMILIES: Family[] = [
 /**
  * react-pdf adds 'Helvetica' after every font stack and draws a character no family has from it; as a
  * standard PDF font it has no such letter, so a name came out as wrong Latin letters. Registered as
- * DejaVu Sans it draws the empty box instead (and Arabic in italics, which DejaVu Sans Oblique lacks,
- * upright), so a name is never garbled. It is named in the stack too, so each document loads it.
+ * DejaVu Sans it draws the empty box instead, so text is never garbled (the report thread marks such
+ * letters in a report's data beforehand: missing-letters.ts). Named in the stack so each document loads it.
  */
 const LAST_RESORT: Family = { family: 'Helvetica', faces: [{ file: 'DejaVuSans.ttf' }, { file: 'DejaVuSans-Bold.ttf', fontWeight: 'bold' }] };
 
