@@ -55,6 +55,9 @@ export const LETTER_FAMILIES = FAMILIES.map((f) => f.family);
 /** What every text of a report is set in: each character from the first of these families that has it. */
 export const REPORT_FONTS = [...LETTER_FAMILIES, LAST_RESORT.family];
 
+/** Every font file the reports read, in resources/fonts (each named, with its licence, in its LICENSE). */
+export const REPORT_FONT_FILES = [...new Set(FAMILIES.flatMap((f) => f.faces.map((face) => face.file)))];
+
 const REGULAR = FAMILIES[0]!.faces[0]!.file;
 
 /** Every weight and style the reports ask for, so a family with fewer faces still answers each one. */
