@@ -236,6 +236,12 @@ export interface LeuvenChart {
 
 export const LEUVEN_TICKS: TickLabel[] = LEUVEN_LEVELS.map((_, i) => ({ value: i + 1, label: leuvenText(i + 1) }));
 
+/**
+ * The Leuven chart's value axis: half a level of room below 1 and above 5, so a pupil at level 1
+ * is drawn visibly above the x axis (not lost in it) and level 5 below the top edge.
+ */
+export const LEUVEN_DOMAIN = [0.5, LEUVEN_LEVELS.length + 0.5] as const;
+
 /** Wellbeing and involvement at each Leuven observation, oldest first; null when there are none. */
 export function leuvenChart(measures: readonly Measure[]): LeuvenChart | null {
   const taken = measures.filter((m): m is Extract<Measure, { kind: 'leuven' }> => m.kind === 'leuven').sort(byDate);
@@ -255,7 +261,7 @@ export function leuvenChart(measures: readonly Measure[]): LeuvenChart | null {
     dates,
     labels,
     series,
-    domain: [1, LEUVEN_LEVELS.length],
+    domain: LEUVEN_DOMAIN,
     ticks: LEUVEN_TICKS,
     table: {
       caption: 'Leuven wellbeing and involvement',

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { REPORT_FONT_FILES } from '../../electron/core/reports/fonts';
 
 const require = createRequire(import.meta.url);
 const config = load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -38,5 +40,16 @@ describe('electron-builder.yml', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(256);
     expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(256);
+  });
+
+  it('ships every font the PDF reports read, each named with its licence in resources/fonts/LICENSE', () => {
+    // The report thread finds them in <resources>/fonts of the installed app.
+    expect(config.extraResources).toContainEqual({ from: 'resources/fonts', to: 'fonts' });
+    const licence = readFileSync('resources/fonts/LICENSE', 'utf8');
+    expect(REPORT_FONT_FILES.length).toBeGreaterThanOrEqual(7);
+    for (const file of REPORT_FONT_FILES) {
+      expect(existsSync(join('resources/fonts', file)), file).toBe(true);
+      expect(licence, file).toContain(file);
+    }
   });
 });

@@ -42,3 +42,39 @@ export async function pdfImageCount(pdf: Uint8Array): Promise<number> {
     await doc.destroy();
   }
 }
+
+/** One glyph a page draws: the text it stands for, its font, and whether that font is embedded. */
+export interface DrawnGlyph {
+  text: string;
+  font: string;
+  embedded: boolean;
+  /** The glyph's code in its font; 0 is .notdef (the empty box) in the subsets react-pdf embeds. */
+  code: number;
+}
+
+/** Every glyph the pages draw, in drawing order (what the eye sees, left to right in each run). */
+export async function pdfGlyphs(pdf: Uint8Array): Promise<DrawnGlyph[]> {
+  const doc = await open(pdf);
+  try {
+    const glyphs: DrawnGlyph[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const ops = await page.getOperatorList();
+      let font = { name: '', embedded: false };
+      for (let i = 0; i < ops.fnArray.length; i++) {
+        const args = ops.argsArray[i] as unknown[];
+        if (ops.fnArray[i] === OPS.setFont) {
+          const loaded = page.commonObjs.get(args[0] as string) as { name: string; missingFile?: boolean };
+          font = { name: loaded.name, embedded: !loaded.missingFile };
+        }
+        if (ops.fnArray[i] !== OPS.showText) continue;
+        for (const glyph of args[0] as Array<{ unicode: string; originalCharCode: number } | number | null>) {
+          if (glyph && typeof glyph === 'object') glyphs.push({ text: glyph.unicode, font: font.name, embedded: font.embedded, code: glyph.originalCharCode });
+        }
+      }
+    }
+    return glyphs;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -5,6 +5,7 @@ import { DOCUMENTS } from './documents';
 import { registerReportFonts } from './fonts';
 import type { ReactElement } from 'react';
 import type { ReportKind, ReportKinds } from './kinds';
+import { withMissingLettersMarked } from './missing-letters';
 import type { FromReportWorker, ToReportWorker } from './protocol';
 import { renderToBytes } from './render';
 
@@ -35,9 +36,10 @@ async function render(message: ToReportWorker): Promise<FromReportWorker> {
     // Parsing the fonts again costs more than laying out a page, so it is done only when needed.
     if (fontsUsed) registerReportFonts();
     fontsUsed = /[^\x00-\x7f]/.test(JSON.stringify(message.data));
+    const data = fontsUsed ? await withMissingLettersMarked(message.data) : message.data;
     // Each kind's data goes to its own document (the message type pairs them).
     const draw = DOCUMENTS[message.kind] as (data: ReportKinds[ReportKind]) => ReactElement;
-    return { id: message.id, ok: true, pdf: await renderToBytes(draw(message.data)) };
+    return { id: message.id, ok: true, pdf: await renderToBytes(draw(data)) };
   } catch (error) {
     return { id: message.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

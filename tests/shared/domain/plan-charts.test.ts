@@ -130,7 +130,9 @@ describe('the Leuven scales over time', () => {
     ]);
     expect(chart.series[0]!.dash).not.toBe(chart.series[1]!.dash);
     expect(chart.series[0]!.marker).not.toBe(chart.series[1]!.marker);
-    expect(chart.domain).toEqual([1, 5]);
+    // Every level, 1 included, is drawn inside the axes, never on the x axis or the top edge.
+    expect(chart.domain).toEqual([0.5, 5.5]);
+    for (const tick of chart.ticks) expect(tick.value > chart.domain[0] && tick.value < chart.domain[1], tick.label).toBe(true);
     expect(chart.ticks.map((t) => t.label)).toEqual(['1 – Extremely low', '2 – Low', '3 – Moderate', '4 – High', '5 – Extremely high']);
     expect(leuvenPoints(chart)[2]).toEqual({ label: '30/11/2026', wellbeing: 4, involvement: 3 });
   });

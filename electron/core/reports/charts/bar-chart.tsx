@@ -1,7 +1,7 @@
 import { G, Line, Rect, Svg, Text } from '@react-pdf/renderer';
 import { scaleLinear } from 'd3-scale';
 import type { ReportBarChart } from '../kinds';
-import { REPORT_FONT } from '../fonts';
+import { REPORT_FONTS } from '../fonts';
 
 const INK = '#1a1a1a';
 const GRID = '#d0d0d0';
@@ -16,7 +16,7 @@ const AXIS = 14;
 
 /** SVG text at (x, y): react-pdf's <Text> takes x, y and textAnchor inside an <Svg>, which its types leave out. */
 function Label(props: { x: number; y: number; anchor?: 'start' | 'middle' | 'end'; size?: number; bold?: boolean; children: string }) {
-  const style = { fontFamily: REPORT_FONT, fontSize: props.size ?? 7.5, fontWeight: props.bold ? 'bold' : 'normal' };
+  const style = { fontFamily: REPORT_FONTS, fontSize: props.size ?? 7.5, fontWeight: props.bold ? 'bold' : 'normal' };
   const svgText = { x: props.x, y: props.y, textAnchor: props.anchor ?? 'start', style, fill: INK };
   return <Text {...(svgText as object)}>{props.children}</Text>;
 }

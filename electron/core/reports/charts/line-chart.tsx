@@ -2,7 +2,7 @@ import { G, Line, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import type { ChartSeries, WeeklyChart } from '../../../../shared/domain/attendance-charts';
-import { REPORT_FONT } from '../fonts';
+import { REPORT_FONTS } from '../fonts';
 import { markerPath } from './markers';
 
 const INK = '#1a1a1a';
@@ -20,7 +20,7 @@ const s = StyleSheet.create({
 
 /** SVG text at (x, y): react-pdf's <Text> takes x, y and textAnchor inside an <Svg>, which its types leave out. */
 export function Label(props: { x: number; y: number; anchor?: 'start' | 'middle' | 'end'; size?: number; children: string }) {
-  const svgText = { x: props.x, y: props.y, textAnchor: props.anchor ?? 'start', style: { fontFamily: REPORT_FONT, fontSize: props.size ?? 7 }, fill: INK };
+  const svgText = { x: props.x, y: props.y, textAnchor: props.anchor ?? 'start', style: { fontFamily: REPORT_FONTS, fontSize: props.size ?? 7 }, fill: INK };
   return <Text {...(svgText as object)}>{props.children}</Text>;
 }
 

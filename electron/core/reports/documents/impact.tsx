@@ -24,27 +24,38 @@ const s = StyleSheet.create({
   chart: { marginTop: 2, marginBottom: 6 },
 });
 
+/** Room for the header row and the first data row below it, in points: less than that left, the table starts on the next page. */
+const HEADER_WITH_A_ROW = 30;
+
+/**
+ * A table whose header row is drawn again at the top of each page the table runs on to (a `fixed`
+ * child repeats on every page its parent spans). react-pdf never moves a fixed row on to the next
+ * page, so the empty view before it asks for room for the header and one row, or starts a new page.
+ */
 function Table({ table }: { table: ReportTable }) {
   const style = (c: number) => (c === 0 ? s.first : table.textColumns?.includes(c) ? s.cell : [s.cell, s.number]);
   return (
-    <View>
-      <View style={s.headRow} fixed={false} wrap={false}>
-        {table.columns.map((col, c) => (
-          <Text key={c} style={style(c)}>
-            {col}
-          </Text>
-        ))}
-      </View>
-      {table.rows.map((row, r) => (
-        <View key={r} style={s.row} wrap={false}>
-          {row.map((cell, c) => (
+    <>
+      <View minPresenceAhead={HEADER_WITH_A_ROW} />
+      <View>
+        <View style={s.headRow} fixed wrap={false}>
+          {table.columns.map((col, c) => (
             <Text key={c} style={style(c)}>
-              {cell}
+              {col}
             </Text>
           ))}
         </View>
-      ))}
-    </View>
+        {table.rows.map((row, r) => (
+          <View key={r} style={s.row} wrap={false}>
+            {row.map((cell, c) => (
+              <Text key={c} style={style(c)}>
+                {cell}
+              </Text>
+            ))}
+          </View>
+        ))}
+      </View>
+    </>
   );
 }
 

@@ -59,7 +59,7 @@ describe('an issued reintegration report', { timeout: 120_000 }, () => {
     expect(unwrap(await demo.call('reports.issuedList', { placementId })).map((r) => r.version)).toEqual([2, 1]);
   });
 
-  it('a batch saves one reintegration report per pupil whose placement ends in the range', async () => {
+  it('a batch saves one reintegration report per pupil whose placement ends in the range, and the audit trail says how many', async () => {
     const rows = sql(`SELECT coalesce(end_date, planned_end) AS ends FROM placements WHERE start_date IS NOT NULL ORDER BY ends`);
     const from = String(rows[0]![0]);
     // The first few to end: enough to show one file each, quick enough to run on every change.
@@ -74,5 +74,10 @@ describe('an issued reintegration report', { timeout: 120_000 }, () => {
     expect(status).toMatchObject({ finished: true, failed: [] });
     expect((await readdir(folder)).sort()).toEqual([...status.saved].sort());
     expect(status.saved.every((name) => / - Reintegration report - \d{4}-\d\d-\d\d( \(\d\))?\.pdf$/.test(name))).toBe(true);
+
+    // One entry for the whole batch (not one per PDF), by whoever started it, naming how many PDFs and where.
+    const exported = await demo.core.requireDb().selectFrom('audit_log').select(['staff_name', 'detail']).where('action', '=', 'reports-exported').execute();
+    const who = demo.core.sessions.requireUser().name;
+    expect(exported).toEqual([{ staff_name: who, detail: `${status.saved.length} reports for placements ending ${from} to ${to}, into ${folder}` }]);
   });
 });
