@@ -34,30 +34,25 @@ function started(demo: DemoCore | undefined): DemoCore {
   return demo;
 }
 
-/** One demo core for a whole test file (signed in as the demo manager), for tests that only read it. */
-export function demoCoreForFile() {
-  let demo: DemoCore | undefined;
-  beforeAll(async () => {
-    demo = await startDemoCore();
-  }, DEMO_TIMEOUT_MS);
-  afterAll(async () => {
-    await demo?.cleanup();
-  });
-  return handle(() => started(demo));
-}
+type Hook = (fn: () => Promise<void>, timeout?: number) => void;
 
-/** A new demo core for each test (signed in as the demo manager), for tests that change it. */
-export function demoCoreForEachTest() {
+function demoCoreBetween(start: Hook, stop: Hook) {
   let demo: DemoCore | undefined;
-  beforeEach(async () => {
+  start(async () => {
     demo = await startDemoCore();
   }, DEMO_TIMEOUT_MS);
-  afterEach(async () => {
+  stop(async () => {
     await demo?.cleanup();
     demo = undefined;
   });
   return handle(() => started(demo));
 }
+
+/** One demo core for a whole test file (signed in as the demo manager), for tests that only read it. */
+export const demoCoreForFile = () => demoCoreBetween(beforeAll, afterAll);
+
+/** A new demo core for each test (signed in as the demo manager), for tests that change it. */
+export const demoCoreForEachTest = () => demoCoreBetween(beforeEach, afterEach);
 
 /** The demo placement with the most rated reviews and teacher SDQs: the fullest reintegration report. */
 export function fullestPlacement(core: KeyDeskCore): string {
