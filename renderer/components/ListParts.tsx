@@ -1,4 +1,4 @@
-import { Alert, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Box, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** Why a list could not be shown, while its query has failed. */
@@ -40,5 +40,44 @@ export function HiddenHeader({ children }: { children: ReactNode }) {
     <Table.Th scope="col">
       <VisuallyHidden>{children}</VisuallyHidden>
     </Table.Th>
+  );
+}
+
+/** A column's heading: its words, or `{ hidden }` for one only screen readers need. */
+export type ColumnHeading = string | { hidden: string };
+
+/**
+ * A table's head: one column header for each heading, in order. A heading given as `false` (or
+ * nothing) is left out, e.g. the actions column for someone who cannot take them.
+ */
+export function ColumnHeadings({ columns }: { columns: ReadonlyArray<ColumnHeading | false | null | undefined> }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {columns.map((column) =>
+          !column ? null : typeof column === 'string' ? (
+            <Table.Th key={column} scope="col">
+              {column}
+            </Table.Th>
+          ) : (
+            <HiddenHeader key={column.hidden}>{column.hidden}</HiddenHeader>
+          ),
+        )}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
+/**
+ * A striped table named `label`, in a focusable region that scrolls sideways: a wide one can be
+ * scrolled with the keyboard too.
+ */
+export function ScrollingTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>
+      <Table striped withTableBorder aria-label={label}>
+        {children}
+      </Table>
+    </Box>
   );
 }

@@ -19,13 +19,8 @@ export interface CohortPlacementInput {
   sdqTotals: Array<{ takenOn: string; total: number }>;
 }
 
-export interface CohortPupil {
-  placementId: string;
-  pupilId: string;
-  pupilName: string;
-  baseName: string;
-  startDate: string;
-  endDate: string | null;
+/** A pupil's row in the cohort: their placement as given, with its figures. */
+export interface CohortPupil extends Omit<CohortPlacementInput, 'outcomes' | 'sdqTotals'> {
   outcomes: number;
   /** Latest rating above "no change", or achieved. */
   improved: number;

@@ -4,17 +4,8 @@ import type { Db } from '../db/dialect';
 
 const PUPIL_NAME = sql<string>`coalesce(pupils.preferred_name, pupils.legal_first_name) || ' ' || pupils.legal_last_name`;
 
-/** What a new entry or a correction stores. */
-export interface StoredContent {
-  onDate: string;
-  atTime: string;
-  kind: LogKind;
-  withWhom: WithWhom;
-  withName: string | null;
-  professionalId: string | null;
-  schoolId: string | null;
-  summary: string;
-}
+/** What a new entry or a correction stores: what it says, with the professional and school by id only. */
+export type StoredContent = Omit<LogContent, 'professionalName' | 'schoolName'>;
 
 export interface LogQuery {
   pupilId?: string;

@@ -167,29 +167,45 @@ export interface PlacementOnDay {
   phases: string | null;
 }
 
+/** Accepted placements at a base, each with its pupil and the pupil's home school. */
+function acceptedPlacementsAt(db: Db, baseId: string) {
+  return db
+    .selectFrom('placements')
+    .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
+    .leftJoin('schools', 'schools.id', 'pupils.home_school_id')
+    .where('placements.base_id', '=', baseId)
+    .where('placements.decision', '=', 'accepted');
+}
+
+/** Who is placed and for how long: the columns every register list of placements needs. */
+const PLACED_PUPIL_COLUMNS = [
+  'placements.id as placement_id',
+  'pupils.id as pupil_id',
+  'pupils.legal_first_name',
+  'pupils.legal_last_name',
+  'pupils.preferred_name',
+  'schools.name as school_name',
+  'placements.start_date',
+  'placements.planned_end',
+  'placements.end_date',
+] as const;
+
+/** A row with those columns, as names a register shows. */
+function placedPupil(r: { placement_id: string; pupil_id: string; legal_first_name: string; legal_last_name: string; preferred_name: string | null; school_name: string | null }) {
+  return {
+    placementId: r.placement_id,
+    pupilId: r.pupil_id,
+    legalFirstName: r.legal_first_name,
+    legalLastName: r.legal_last_name,
+    preferredName: r.preferred_name,
+    homeSchoolName: r.school_name,
+  };
+}
+
 export async function placementsAtBaseOn(db: Db, baseId: string, date: string): Promise<PlacementOnDay[]> {
   const startedBy = () =>
-    db
-      .selectFrom('placements')
-      .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
-      .leftJoin('schools', 'schools.id', 'pupils.home_school_id')
-      .select([
-        'placements.id as placement_id',
-        'pupils.id as pupil_id',
-        'pupils.legal_first_name',
-        'pupils.legal_last_name',
-        'pupils.preferred_name',
-        'pupils.date_of_birth',
-        'pupils.year_group_offset',
-        'schools.name as school_name',
-        'placements.start_date',
-        'placements.planned_end',
-        'placements.end_date',
-        'placements.home_school_day',
-        'placements.phases',
-      ])
-      .where('placements.base_id', '=', baseId)
-      .where('placements.decision', '=', 'accepted')
+    acceptedPlacementsAt(db, baseId)
+      .select([...PLACED_PUPIL_COLUMNS, 'pupils.date_of_birth', 'pupils.year_group_offset', 'placements.home_school_day', 'placements.phases'])
       .where('placements.start_date', '<=', date);
   // Still open, or ending on or after the day: two lookups of placements_by_base_end (migration 011),
   // where one "or" would read every placement the base ever had.
@@ -198,14 +214,9 @@ export async function placementsAtBaseOn(db: Db, baseId: string, date: string): 
     .unionAll(startedBy().where('placements.end_date', '>=', date))
     .execute();
   return rows.map((r) => ({
-    placementId: r.placement_id,
-    pupilId: r.pupil_id,
-    legalFirstName: r.legal_first_name,
-    legalLastName: r.legal_last_name,
-    preferredName: r.preferred_name,
+    ...placedPupil(r),
     dateOfBirth: r.date_of_birth,
     yearGroupOffset: r.year_group_offset,
-    homeSchoolName: r.school_name,
     startDate: r.start_date ?? date,
     plannedEnd: r.planned_end,
     endDate: r.end_date,
@@ -278,23 +289,8 @@ export async function listReasonNotProvided(db: Db, before: string) {
 
 /** Accepted placements at a base that start, or end (actual end, else planned end), between two dates. */
 export async function placementsStartingOrEnding(db: Db, baseId: string, from: string, to: string) {
-  const rows = await db
-    .selectFrom('placements')
-    .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
-    .leftJoin('schools', 'schools.id', 'pupils.home_school_id')
-    .select([
-      'placements.id as placement_id',
-      'pupils.id as pupil_id',
-      'pupils.legal_first_name',
-      'pupils.legal_last_name',
-      'pupils.preferred_name',
-      'schools.name as school_name',
-      'placements.start_date',
-      'placements.planned_end',
-      'placements.end_date',
-    ])
-    .where('placements.base_id', '=', baseId)
-    .where('placements.decision', '=', 'accepted')
+  const rows = await acceptedPlacementsAt(db, baseId)
+    .select(PLACED_PUPIL_COLUMNS)
     .where((eb) =>
       eb.or([
         eb.and([eb('placements.start_date', '>=', from), eb('placements.start_date', '<=', to)]),
@@ -303,12 +299,7 @@ export async function placementsStartingOrEnding(db: Db, baseId: string, from: s
     )
     .execute();
   return rows.map((r) => ({
-    placementId: r.placement_id,
-    pupilId: r.pupil_id,
-    legalFirstName: r.legal_first_name,
-    legalLastName: r.legal_last_name,
-    preferredName: r.preferred_name,
-    homeSchoolName: r.school_name,
+    ...placedPupil(r),
     startDate: r.start_date,
     endDate: r.end_date ?? r.planned_end,
   }));

@@ -1,4 +1,4 @@
-import { Alert, Box, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { AttendanceHistoryEntry } from '../../../shared/api/specs/registers';
 import { findCode } from '../../../shared/domain/attendance';
 import { pupilWeeklyChart } from '../../../shared/domain/attendance-charts';
@@ -6,6 +6,7 @@ import { formatUkDate } from '../../lib/format';
 import { usePupilAttendance } from '../registers/queries';
 import { Figures } from './Figures';
 import { WeeklyChart } from './WeeklyChart';
+import { ColumnHeadings, ScrollingTable } from '../../components/ListParts';
 
 const codeText = (code: string | null, minutesLate: number | null = null) => {
   if (code === null) return 'Not marked';
@@ -37,34 +38,24 @@ function History({ history }: { history: AttendanceHistoryEntry[] }) {
   const rows = history.filter((h) => h.expected).reverse();
   if (rows.length === 0) return <Text c="dimmed">No registers have been taken with this pupil expected at the Key.</Text>;
   return (
-    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Attendance history (scrolls sideways)">
-      <Table striped withTableBorder aria-label="Attendance history">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Date</Table.Th>
-            <Table.Th scope="col">Session</Table.Th>
-            <Table.Th scope="col">Base</Table.Th>
-            <Table.Th scope="col">Code</Table.Th>
-            <Table.Th scope="col">Amendments</Table.Th>
+    <ScrollingTable label="Attendance history">
+      <ColumnHeadings columns={['Date', 'Session', 'Base', 'Code', 'Amendments']} />
+      <Table.Tbody>
+        {rows.map((h) => (
+          <Table.Tr key={`${h.date}-${h.session}-${h.baseName}`}>
+            <Table.Th scope="row" fw={500}>
+              {formatUkDate(h.date)}
+            </Table.Th>
+            <Table.Td>{h.session}</Table.Td>
+            <Table.Td>{h.baseName}</Table.Td>
+            <Table.Td>{codeText(h.code, h.minutesLate)}</Table.Td>
+            <Table.Td>
+              <Changes entry={h} />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((h) => (
-            <Table.Tr key={`${h.date}-${h.session}-${h.baseName}`}>
-              <Table.Th scope="row" fw={500}>
-                {formatUkDate(h.date)}
-              </Table.Th>
-              <Table.Td>{h.session}</Table.Td>
-              <Table.Td>{h.baseName}</Table.Td>
-              <Table.Td>{codeText(h.code, h.minutesLate)}</Table.Td>
-              <Table.Td>
-                <Changes entry={h} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Box>
+        ))}
+      </Table.Tbody>
+    </ScrollingTable>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Box, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Box, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Symbols, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartPoints, percentText, weekCommencing, type MarkerShape, type WeeklyChart as ChartData } from '../../../shared/domain/attendance-charts';
+import { ChartNumbersTable } from '../../components/ChartNumbersTable';
 
 /** Greys and one dark blue: the shapes and dashes carry the meaning, colour only helps. */
 const STROKES = ['#1c3f7a', '#3d3d3d', '#5c5c5c', '#1f5f4f', '#6b3d1f', '#4a3b6b', '#2f2f2f'];
@@ -20,40 +21,6 @@ const markerDot = (shape: MarkerShape, stroke: string, size: number, key: string
     if (props.cx == null || props.cy == null || props.value == null) return <g key={k} />;
     return <Symbols key={k} cx={props.cx} cy={props.cy} type={shape} size={size} fill={shape === 'cross' || shape === 'wye' ? stroke : '#ffffff'} stroke={stroke} strokeWidth={2} />;
   };
-
-/** A wide table scrolls sideways in a focusable region, so the keyboard can scroll it too. */
-export function ChartTable({ chart, label }: { chart: ChartData; label: string }) {
-  return (
-    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>
-      <Table striped withTableBorder aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            {chart.table.columns.map((c) => (
-              <Table.Th key={c} scope="col">
-                {c}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {chart.table.rows.map((row) => (
-            <Table.Tr key={row[0]}>
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <Table.Th key={i} scope="row" fw={500}>
-                    {cell}
-                  </Table.Th>
-                ) : (
-                  <Table.Td key={i}>{cell}</Table.Td>
-                ),
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Box>
-  );
-}
 
 /**
  * A weekly attendance % chart with a "Show as table" switch. Each line has its own marker and dash;
@@ -78,7 +45,7 @@ export function WeeklyChart({ chart, title, height = 320 }: { chart: ChartData; 
         {chart.weeks.length === 0 ? (
           <Text c="dimmed">No registers recorded in these weeks.</Text>
         ) : asTable ? (
-          <ChartTable chart={chart} label={chart.table.caption} />
+          <ChartNumbersTable table={chart.table} />
         ) : (
           <Box role="img" aria-label={summary} h={height}>
             <ResponsiveContainer width="100%" height="100%">

@@ -1,6 +1,7 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { auditValueRows, type AuditNames } from '../../../shared/domain/audit-words';
+import { ColumnHeadings } from '../../components/ListParts';
 
 /**
  * A record's values before and after the change, side by side, in words: plain field names, names
@@ -26,13 +27,7 @@ export function AuditChanges({ entry, names }: { entry: AuditEntry; names: Audit
             <Table.Caption>
               {both ? 'Values before and after the change' : before ? 'Values when it was removed' : 'Values when it was added'}
             </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Field</Table.Th>
-                {before && <Table.Th scope="col">Before</Table.Th>}
-                {after && <Table.Th scope="col">After</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Field', before && 'Before', after && 'After']} />
             <Table.Tbody>
               {rows.map((row) => {
                 const isChanged = row.changed;

@@ -5,6 +5,7 @@ import { describeAuditAction, type AuditEntry } from '../../../shared/domain/aud
 import { auditDetailText, type AuditNames } from '../../../shared/domain/audit-words';
 import { formatUkDateTime } from '../../../shared/domain/dates';
 import { AuditChanges } from './AuditChanges';
+import { ColumnHeadings } from '../../components/ListParts';
 
 function EntryRow({ entry, names }: { entry: AuditEntry; names: AuditNames }) {
   const [open, setOpen] = useState(false);
@@ -62,15 +63,7 @@ export function AuditTable({ entries, names, busy }: { entries: AuditEntry[]; na
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="xs" aria-busy={busy} style={{ opacity: busy ? 0.6 : 1 }}>
         <Table.Caption>Audit trail entries, newest first</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">When</Table.Th>
-            <Table.Th scope="col">Who</Table.Th>
-            <Table.Th scope="col">What</Table.Th>
-            <Table.Th scope="col">Record</Table.Th>
-            <Table.Th scope="col">Details</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings columns={['When', 'Who', 'What', 'Record', 'Details']} />
         <Table.Tbody>
           {entries.map((entry) => (
             <EntryRow key={entry.seq} entry={entry} names={names} />

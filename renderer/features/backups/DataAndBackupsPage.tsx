@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { AppStatus } from '../../../shared/api/status';
 import { formatUkDateTime } from '../../../shared/domain/dates';
@@ -9,6 +9,7 @@ import { FolderField } from '../setup/FolderField';
 import { useBackUpNow, useBackups, type ChosenBackup } from './queries';
 import { RestoreDialog } from './RestoreDialog';
 import { formatSize, KIND_LABELS } from './words';
+import { ColumnHeadings } from '../../components/ListParts';
 
 function BackUpNow({ status }: { status: AppStatus }) {
   const [folder, setFolder] = useState('');
@@ -108,16 +109,7 @@ function BackupList({ status }: { status: AppStatus }) {
         )}
         {backups.length > 0 && (
           <Table striped aria-label="Backups">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Made</Table.Th>
-                <Table.Th scope="col">Why</Table.Th>
-                <Table.Th scope="col">Size</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Restore</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Made', 'Why', 'Size', { hidden: 'Restore' }]} />
             <Table.Tbody>
               {backups.map((backup) => (
                 <Table.Tr key={backup.name}>

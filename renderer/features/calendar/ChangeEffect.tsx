@@ -6,6 +6,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { count } from '../../../shared/domain/words';
 import { FormAlert } from '../../components/FormAlert';
 import { previewCalendarChange } from './queries';
+import { ColumnHeadings } from '../../components/ListParts';
 
 export type CalendarChange = CallInput<'calendar.previewChange'>;
 
@@ -37,14 +38,7 @@ export function ChangeEffect({ effect }: { effect: CalendarChangeEffect }) {
       )}
       {effect.moved.length > 0 && (
         <Table verticalSpacing={4} aria-label="Placements whose planned end moves">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Pupil</Table.Th>
-              <Table.Th scope="col">Base</Table.Th>
-              <Table.Th scope="col">Planned end now</Table.Th>
-              <Table.Th scope="col">Planned end after</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeadings columns={['Pupil', 'Base', 'Planned end now', 'Planned end after']} />
           <Table.Tbody>
             {effect.moved.map((m) => (
               <Table.Tr key={m.placementId}>

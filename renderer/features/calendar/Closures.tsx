@@ -10,7 +10,7 @@ import { academicYearOf } from '../../../shared/domain/pupils';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
-import { HiddenHeader } from '../../components/ListParts';
+import { ColumnHeadings } from '../../components/ListParts';
 import { saveForm } from '../../lib/errors';
 import { count } from '../../lib/format';
 import { requiredDate } from '../../lib/schemas';
@@ -146,14 +146,7 @@ export function Closures({ year }: { year: SchoolYear }) {
           </Text>
         ) : (
           <Table verticalSpacing={4} highlightOnHover aria-label={`Closures in ${academicYearLabel(year.academicYear)}, by date`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Date</Table.Th>
-                <Table.Th scope="col">Kind</Table.Th>
-                <Table.Th scope="col">Name</Table.Th>
-                <HiddenHeader>Actions</HiddenHeader>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Date', 'Kind', 'Name', { hidden: 'Actions' }]} />
             <Table.Tbody>
               {closures.map((c) => (
                 <Table.Tr key={c.date}>

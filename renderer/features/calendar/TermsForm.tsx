@@ -12,6 +12,7 @@ import { count } from '../../lib/format';
 import { requiredDate } from '../../lib/schemas';
 import { useCheckedCalendarSave } from './ChangeEffect';
 import { useSaveTerms } from './queries';
+import { ColumnHeadings } from '../../components/ListParts';
 
 const formSchema = (academicYear: number) =>
   z
@@ -99,14 +100,7 @@ export function TermsForm({ year, isNew }: { year: SchoolYear; isNew: boolean })
         </Group>
         <FormAlert title="Term dates not saved" message={errors.root?.message} />
         <Table verticalSpacing={6} aria-labelledby="terms-title">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Half term</Table.Th>
-              <Table.Th scope="col">First day</Table.Th>
-              <Table.Th scope="col">Last day</Table.Th>
-              <Table.Th scope="col">Pupil days</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeadings columns={['Half term', 'First day', 'Last day', 'Pupil days']} />
           <Table.Tbody>
             {TERM_NAMES.map((name, i) => {
               const t = terms[i];

@@ -12,6 +12,7 @@ import type { Placement } from '../../../shared/domain/placements';
 import { FormAlert } from '../../components/FormAlert';
 import { saveForm } from '../../lib/errors';
 import { useFollowUp, useSaveBefore } from './queries';
+import { ColumnHeadings } from '../../components/ListParts';
 
 const SLOT_BADGE: Record<FollowUpSlot['state'], { label: string; color: string }> = {
   done: { label: 'Done', color: 'keyTeal' },
@@ -112,17 +113,7 @@ export function FollowUpPanel({ placement, canManage }: { placement: Placement; 
           <Table.ScrollContainer minWidth={720}>
             <Table fz="sm">
               <Table.Caption>Follow-up visits after the return (schedule: {data.weeks.join(', ')} weeks)</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Visit</Table.Th>
-                  <Table.Th>Due</Table.Th>
-                  <Table.Th>Visited</Table.Th>
-                  <Table.Th>Attendance since return</Table.Th>
-                  <Table.Th>Suspensions since return</Table.Th>
-                  <Table.Th>How it is going</Table.Th>
-                  <Table.Th>Actions agreed</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeadings columns={['Visit', 'Due', 'Visited', 'Attendance since return', 'Suspensions since return', 'How it is going', 'Actions agreed']} />
               <Table.Tbody>
                 {data.slots.map((slot) => (
                   <Table.Tr key={slot.weeks}>

@@ -14,6 +14,7 @@ import { optionalNotes, requiredDate } from '../../lib/schemas';
 import { useToday } from '../../lib/today';
 import { useDialog } from '../../lib/useDialog';
 import { useAssignKeyworker, useKeyworkers } from './queries';
+import { ColumnHeadings } from '../../components/ListParts';
 
 const schema = z.object({
   staffId: z.string().nullable().refine((v): v is string => !!v, 'Choose the keyworker.'),
@@ -75,14 +76,7 @@ function KeyworkerForm({ keyworker, pupilName, onDone }: { keyworker: PlacementK
               Keyworkers so far
             </Title>
             <Table fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Keyworker</Table.Th>
-                  <Table.Th>From</Table.Th>
-                  <Table.Th>Reason</Table.Th>
-                  <Table.Th>Chosen by</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeadings columns={['Keyworker', 'From', 'Reason', 'Chosen by']} />
               <Table.Tbody>
                 {keyworker.history.map((h) => (
                   <Table.Tr key={h.assignedAt}>

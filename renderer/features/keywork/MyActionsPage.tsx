@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { LOG_KIND_LABELS, type LogEntry } from '../../../shared/domain/keywork';
-import { LoadError, LoadingRows } from '../../components/ListParts';
+import { ColumnHeadings, LoadError, LoadingRows } from '../../components/ListParts';
 import { PageHeader } from '../../components/PageHeader';
 import { weekdayOf } from '../../lib/today';
 import { MarkDoneDialog } from './LogTab';
@@ -23,15 +23,7 @@ function ActionTable({ title, entries, empty, onDone, done }: { title: string; e
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{done ? 'Replied' : 'Reply due'}</Table.Th>
-                <Table.Th>Pupil</Table.Th>
-                <Table.Th>Contact</Table.Th>
-                <Table.Th>Summary</Table.Th>
-                {onDone && <Table.Th>Done?</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={[done ? 'Replied' : 'Reply due', 'Pupil', 'Contact', 'Summary', onDone && 'Done?']} />
             <Table.Tbody>
               {entries.map((e) => (
                 <Table.Tr key={e.id}>

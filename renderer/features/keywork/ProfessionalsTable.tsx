@@ -1,6 +1,7 @@
-import { Anchor, Table, VisuallyHidden } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { PROFESSIONAL_ROLE_LABELS, type Professional } from '../../../shared/domain/keywork';
+import { ColumnHeadings } from '../../components/ListParts';
 
 /** Professionals with how to reach them; `action` adds a last column (edit, unlink). */
 export function ProfessionalsTable({ professionals, caption, action, showPupils }: { professionals: Professional[]; caption: string; action?: (p: Professional) => ReactNode; showPupils?: boolean }) {
@@ -8,21 +9,7 @@ export function ProfessionalsTable({ professionals, caption, action, showPupils 
     <Table.ScrollContainer minWidth={640}>
       <Table striped>
         <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Organisation</Table.Th>
-            <Table.Th>Phone</Table.Th>
-            <Table.Th>Email</Table.Th>
-            {showPupils && <Table.Th>Pupils</Table.Th>}
-            {action && (
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings columns={['Name', 'Role', 'Organisation', 'Phone', 'Email', showPupils && 'Pupils', action && { hidden: 'Actions' }]} />
         <Table.Tbody>
           {professionals.map((p) => (
             <Table.Tr key={p.id}>

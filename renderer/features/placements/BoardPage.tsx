@@ -7,7 +7,7 @@ import type { BaseBoard, BoardPupil, WaitingPupil } from '../../../shared/api/sp
 import { formatUkDate } from '../../../shared/domain/dates';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
 import { BaseHeading } from '../../components/BaseHeading';
-import { EmptyState, LoadError } from '../../components/ListParts';
+import { ColumnHeadings, EmptyState, LoadError } from '../../components/ListParts';
 import { count } from '../../lib/format';
 import { useToday } from '../../lib/today';
 import { useBoard } from './queries';
@@ -67,13 +67,7 @@ function PupilList({
         </Text>
       ) : (
         <Table verticalSpacing={4} aria-labelledby={id}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Pupil</Table.Th>
-              <Table.Th scope="col">Year</Table.Th>
-              <Table.Th scope="col">{dateHeading}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeadings columns={['Pupil', 'Year', dateHeading]} />
           <Table.Tbody>
             {pupils.map((p) => (
               <Table.Tr key={p.placementId}>
@@ -162,14 +156,7 @@ function BaseCard({ board, today }: { board: BaseBoard; today: string }) {
             </Text>
           ) : (
             <Table verticalSpacing={4} aria-labelledby={`${slug}-waiting`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Pupil</Table.Th>
-                  <Table.Th scope="col">Year</Table.Th>
-                  <Table.Th scope="col">Accepted</Table.Th>
-                  <Table.Th scope="col">Place</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeadings columns={['Pupil', 'Year', 'Accepted', 'Place']} />
               <Table.Tbody>
                 {board.waiting.map((p) => (
                   <Table.Tr key={p.placementId}>

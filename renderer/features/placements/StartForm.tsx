@@ -15,7 +15,7 @@ import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { useDiscardGuard } from '../../components/FormModal';
-import { HiddenHeader } from '../../components/ListParts';
+import { ColumnHeadings } from '../../components/ListParts';
 import { saveForm } from '../../lib/errors';
 import { requiredDate } from '../../lib/schemas';
 import { KeyDayLimitNote } from './KeyDayLimitNote';
@@ -236,14 +236,7 @@ export function StartForm({ placement, onDone, onCancel }: { placement: Placemen
             Home-school days a week from each week on. The Key&apos;s plan: 1 from week 1, 2 from week 13, 3 from week 19.
           </Text>
           <Table aria-labelledby="phases-title" withRowBorders={false} verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">From week</Table.Th>
-                <Table.Th scope="col">Home-school days a week</Table.Th>
-                <Table.Th scope="col">Days at the Key</Table.Th>
-                <HiddenHeader>Remove</HiddenHeader>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['From week', 'Home-school days a week', 'Days at the Key', { hidden: 'Remove' }]} />
             <Table.Tbody>
               {phases.fields.map((row, i) => {
                 const homeDays = phaseValues[i]?.homeDays;

@@ -35,6 +35,7 @@ import { useDiscardGuard } from '../../components/FormModal';
 import { useToday } from '../../lib/today';
 import { useAddMeasure } from './queries';
 import { saveShowingField } from './saveForm';
+import { ColumnHeadings } from '../../components/ListParts';
 
 type Score = number | '' | null;
 export interface MeasureValues {
@@ -129,13 +130,7 @@ function SdqFields({ control, errors, version }: ScoreProps & { version: SdqVers
       <div aria-live="polite">
         {result ? (
           <Table withTableBorder aria-label="Total and bands" maw={520}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Scale</Table.Th>
-                <Table.Th scope="col">Score</Table.Th>
-                <Table.Th scope="col">Band</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Scale', 'Score', 'Band']} />
             <Table.Tbody>
               <Table.Tr>
                 <Table.Th scope="row">{SDQ_SCALE_LABELS.total}</Table.Th>

@@ -1,7 +1,7 @@
 import { List, Table } from '@mantine/core';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { MEASURE_KIND_LABELS, MEASURE_POINT_LABELS, type Measure } from '../../../shared/domain/semh';
-import { EmptyState } from '../../components/ListParts';
+import { ColumnHeadings, EmptyState } from '../../components/ListParts';
 import { measureLines } from './measureText';
 
 /** A placement's SEMH measures, newest first, with totals and bands worked out from the scores. */
@@ -12,15 +12,7 @@ export function MeasuresList({ measures }: { measures: Measure[] }) {
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped withTableBorder aria-label="SEMH measures, newest first">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Completed on</Table.Th>
-            <Table.Th scope="col">Measure</Table.Th>
-            <Table.Th scope="col">When</Table.Th>
-            <Table.Th scope="col">Completed by</Table.Th>
-            <Table.Th scope="col">Scores and bands</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings columns={['Completed on', 'Measure', 'When', 'Completed by', 'Scores and bands']} />
         <Table.Tbody>
           {[...measures].reverse().map((m) => (
             <Table.Tr key={m.id}>

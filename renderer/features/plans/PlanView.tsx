@@ -10,6 +10,7 @@ import {
   type PlanContent,
   type PlanOutcome,
 } from '../../../shared/domain/plans';
+import { ColumnHeadings } from '../../components/ListParts';
 
 /** A labelled piece of free text; "Not written yet" when empty, so gaps are visible. */
 function Field({ label, text }: { label: string; text: string }) {
@@ -84,15 +85,7 @@ function OutcomeCard({ outcome, index, achievedOn }: { outcome: PlanOutcome; ind
       ) : (
         <Table.ScrollContainer minWidth={560} mt="xs">
           <Table withTableBorder aria-label={`Provision for outcome ${index + 1}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Provision</Table.Th>
-                <Table.Th scope="col">Who</Table.Th>
-                <Table.Th scope="col">How often</Table.Th>
-                <Table.Th scope="col">Where</Table.Th>
-                <Table.Th scope="col">From</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Provision', 'Who', 'How often', 'Where', 'From']} />
             <Table.Tbody>
               {outcome.provision.map((p) => (
                 <Table.Tr key={p.id}>

@@ -5,7 +5,7 @@ import type { PlanListRow } from '../../../shared/api/specs/plans';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { REVIEW_KIND_LABELS } from '../../../shared/domain/plans';
 import { count } from '../../../shared/domain/words';
-import { EmptyState, LoadError, LoadingRows } from '../../components/ListParts';
+import { ColumnHeadings, EmptyState, LoadError, LoadingRows } from '../../components/ListParts';
 import { PageHeader } from '../../components/PageHeader';
 import { usePlanList } from './queries';
 import { ScheduleBadge } from './words';
@@ -52,16 +52,7 @@ function PlanTable({ rows }: { rows: PlanListRow[] }) {
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped aria-label="Current plans">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Pupil</Table.Th>
-            <Table.Th scope="col">Base</Table.Th>
-            <Table.Th scope="col">Version</Table.Th>
-            <Table.Th scope="col">Last review</Table.Th>
-            <Table.Th scope="col">Next review due</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings columns={['Pupil', 'Base', 'Version', 'Last review', 'Next review due', 'Status']} />
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.planId}>

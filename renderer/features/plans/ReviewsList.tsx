@@ -1,7 +1,7 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { OUTCOME_DECISION_LABELS, ratingText, REVIEW_KIND_LABELS, type PlanReview, type SupportPlan } from '../../../shared/domain/plans';
-import { EmptyState } from '../../components/ListParts';
+import { ColumnHeadings, EmptyState } from '../../components/ListParts';
 
 /** A view given at the review, under its label; nothing when none was written. */
 function SaidAt({ label, text }: { label: string; text: string }) {
@@ -37,15 +37,7 @@ function ReviewCard({ review, plan }: { review: PlanReview; plan: SupportPlan })
         {review.ratings.length > 0 && (
           <Table.ScrollContainer minWidth={720}>
             <Table withTableBorder aria-label={`Outcomes at the ${REVIEW_KIND_LABELS[review.kind].toLowerCase()} of ${formatUkDate(review.heldOn)}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Outcome</Table.Th>
-                  <Table.Th scope="col">Progress</Table.Th>
-                  <Table.Th scope="col">Evidence</Table.Th>
-                  <Table.Th scope="col">Next steps</Table.Th>
-                  <Table.Th scope="col">Decision</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeadings columns={['Outcome', 'Progress', 'Evidence', 'Next steps', 'Decision']} />
               <Table.Tbody>
                 {review.ratings.map((r) => (
                   <Table.Tr key={r.outcomeId}>

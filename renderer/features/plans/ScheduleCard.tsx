@@ -5,6 +5,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { MAX_REVIEW_WEEKS, MIN_REVIEW_WEEKS, REVIEW_KIND_LABELS, type SupportPlan } from '../../../shared/domain/plans';
 import { useSetReviewWeeks } from './queries';
 import { ScheduleBadge } from './words';
+import { ColumnHeadings } from '../../components/ListParts';
 
 function WeeksForm({ plan, onDone }: { plan: SupportPlan; onDone: () => void }) {
   const save = useSetReviewWeeks();
@@ -83,13 +84,7 @@ export function ScheduleCard({ plan, readOnly }: { plan: SupportPlan; readOnly: 
         {editing && <WeeksForm plan={plan} onDone={() => setEditing(false)} />}
         <Table.ScrollContainer minWidth={420}>
           <Table withTableBorder aria-label="Reviews due and held">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Review</Table.Th>
-                <Table.Th scope="col">Due</Table.Th>
-                <Table.Th scope="col">Held</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Review', 'Due', 'Held']} />
             <Table.Tbody>
               {schedule.points.map((p) => (
                 <Table.Tr key={`${p.kind}-${p.due}`}>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { comparePlanVersions, type PlanChange } from '../../../shared/domain/plan-compare';
 import type { SupportPlan } from '../../../shared/domain/plans';
-import { HiddenHeader } from '../../components/ListParts';
+import { ColumnHeadings } from '../../components/ListParts';
 import { PlanView } from './PlanView';
 import { VERSION_STATUS_WORDS } from './words';
 
@@ -14,15 +14,7 @@ function Changes({ changes, from }: { changes: PlanChange[]; from: number }) {
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table withTableBorder striped aria-label={`What changed since version ${from}`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Section</Table.Th>
-            <Table.Th scope="col">Field</Table.Th>
-            <Table.Th scope="col">Change</Table.Th>
-            <Table.Th scope="col">Before</Table.Th>
-            <Table.Th scope="col">After</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings columns={['Section', 'Field', 'Change', 'Before', 'After']} />
         <Table.Tbody>
           {changes.map((c, i) => (
             <Table.Tr key={i}>
@@ -49,16 +41,7 @@ export function VersionsPanel({ plan }: { plan: SupportPlan }) {
     <Stack gap="md">
       <Table.ScrollContainer minWidth={640}>
         <Table withTableBorder aria-label="Versions of the plan">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Version</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Started</Table.Th>
-              <Table.Th scope="col">Last changed</Table.Th>
-              <Table.Th scope="col">Reviewed</Table.Th>
-              <HiddenHeader>View</HiddenHeader>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeadings columns={['Version', 'Status', 'Started', 'Last changed', 'Reviewed', { hidden: 'View' }]} />
           <Table.Tbody>
             {[...plan.versions].reverse().map((v) => (
               <Table.Tr key={v.id} aria-current={v.id === chosen.id ? 'true' : undefined}>

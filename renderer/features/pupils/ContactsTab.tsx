@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import type { Contact } from '../../../shared/domain/pupil-record';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
-import { EmptyState, HiddenHeader } from '../../components/ListParts';
+import { ColumnHeadings, EmptyState } from '../../components/ListParts';
 import { useDialog } from '../../lib/useDialog';
 import { ContactForm } from './ContactForm';
 import { useRemoveContact } from './queries';
@@ -64,16 +64,7 @@ export function ContactsTab({ pupilId, pupilName, contacts, canManage }: { pupil
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm">
             <Table.Caption>Parents and carers of {pupilName}.</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Relationship</Table.Th>
-                <Table.Th scope="col">Phone</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <HiddenHeader>Parental responsibility</HiddenHeader>
-                {canManage && <HiddenHeader>Actions</HiddenHeader>}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Name', 'Relationship', 'Phone', 'Email', { hidden: 'Parental responsibility' }, canManage && { hidden: 'Actions' }]} />
             <Table.Tbody>
               {contacts.map((contact) => (
                 <Table.Tr key={contact.id}>

@@ -8,6 +8,7 @@ import { useAskBeforeDiscard, useDiscardGuard } from '../../components/FormModal
 import { count, formatUkDate } from '../../lib/format';
 import { useImportPreview, useImportPupils } from './queries';
 import { downloadTemplate } from './template';
+import { ColumnHeadings } from '../../components/ListParts';
 
 /** Valid rows shown under the ones with problems: enough to check the columns were read right. */
 const READY_ROWS_SHOWN = 100;
@@ -41,15 +42,7 @@ function RowTable({ preview, choices }: { preview: ImportPreview; choices: Choic
           <Table.Caption>
             {problems.length > 0 ? 'Rows with problems first, then the rows that are ready.' : 'The rows that will be imported.'} Row numbers are as the spreadsheet shows them.
           </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Row</Table.Th>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Date of birth</Table.Th>
-              <Table.Th scope="col">Home school</Table.Th>
-              <Table.Th scope="col">Problems</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeadings columns={['Row', 'Name', 'Date of birth', 'Home school', 'Problems']} />
           <Table.Tbody>
             {shown.map((row) => (
               <Table.Tr key={row.line} bg={row.errors.length > 0 ? 'var(--mantine-color-red-light)' : undefined}>

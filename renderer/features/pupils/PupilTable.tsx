@@ -5,6 +5,7 @@ import type { PupilSummary } from '../../../shared/domain/pupil-record';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
 import { formatUkDate } from '../../lib/format';
 import { StatusBadge } from './StatusBadge';
+import { ColumnHeadings } from '../../components/ListParts';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 // Name, year group, home school, base, status, start, end.
@@ -48,17 +49,7 @@ export const PupilTable = memo(function PupilTable({ pupils, caption }: { pupils
             <col key={i} style={{ width }} />
           ))}
         </colgroup>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Year group</Table.Th>
-            <Table.Th scope="col">Home school</Table.Th>
-            <Table.Th scope="col">Base</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Start</Table.Th>
-            <Table.Th scope="col">End</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings columns={['Name', 'Year group', 'Home school', 'Base', 'Status', 'Start', 'End']} />
         <Table.Tbody>
           {pupils.map((pupil) => (
             <PupilRow key={pupil.id} pupil={pupil} />

@@ -1,6 +1,7 @@
 import { Modal, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ATTENDANCE_CODES, CATEGORY_WORDS } from '../../../shared/domain/attendance';
+import { ColumnHeadings } from '../../components/ListParts';
 
 /** Every DfE code with its meaning and what it counts as, searchable by code or words. */
 export function CodeHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -13,13 +14,7 @@ export function CodeHelp({ opened, onClose }: { opened: boolean; onClose: () => 
     <Modal opened={opened} onClose={onClose} title="Attendance codes" size="lg">
       <TextInput label="Search the codes" placeholder="e.g. ill, late, trip" value={search} onChange={(e) => setSearch(e.currentTarget.value)} data-autofocus />
       <Table mt="sm" striped aria-label="Attendance codes">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Code</Table.Th>
-            <Table.Th>Meaning</Table.Th>
-            <Table.Th>Counts as</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings columns={['Code', 'Meaning', 'Counts as']} />
         <Table.Tbody>
           {shown.map((c) => (
             <Table.Tr key={c.code}>

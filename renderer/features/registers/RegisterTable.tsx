@@ -4,6 +4,7 @@ import type { Register, RegisterLine } from '../../../shared/api/specs/registers
 import { ATTENDANCE_CODES, CATEGORY_WORDS, findCode } from '../../../shared/domain/attendance';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
 import { readKey, settle } from './typing';
+import { ColumnHeadings } from '../../components/ListParts';
 
 /** A mark the teacher asked for: the page saves it (asking for a reason or minutes when needed). */
 export interface MarkRequest {
@@ -140,15 +141,7 @@ export function RegisterTable({
       aria-label={`${register.baseName} register: pupils expected at the Key`}
       aria-describedby="register-keys"
     >
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Pupil</Table.Th>
-          <Table.Th>Year</Table.Th>
-          <Table.Th>Mark</Table.Th>
-          <Table.Th>Change</Table.Th>
-          <Table.Th>Marked by</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <ColumnHeadings columns={['Pupil', 'Year', 'Mark', 'Change', 'Marked by']} />
       <Table.Tbody>
         {lines.map((line, i) => (
           <Table.Tr

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatUkDateTime } from '../../../shared/domain/dates';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
@@ -6,6 +6,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { useReadOnly } from '../../lib/readOnly';
 import type { PdfFileView } from './PdfPreview';
 import { useIssuedReports, useIssueReport, useReprintReport } from './queries';
+import { ColumnHeadings } from '../../components/ListParts';
 
 /**
  * Issuing keeps the report exactly as it is today, as the next version: what the home school was sent
@@ -26,15 +27,7 @@ export function IssuedReports({ placementId, pupilName, onPdf }: { placementId: 
         </Title>
         {issued.data && issued.data.length > 0 ? (
           <Table aria-label={`Issued reintegration reports for ${pupilName}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Issued</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Reprint</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Version', 'Issued', { hidden: 'Reprint' }]} />
             <Table.Tbody>
               {issued.data.map((r) => (
                 <Table.Tr key={r.id}>

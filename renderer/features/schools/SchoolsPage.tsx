@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { School } from '../../../shared/domain/schools';
-import { EmptyState, HiddenHeader, LoadError, LoadingRows } from '../../components/ListParts';
+import { ColumnHeadings, EmptyState, LoadError, LoadingRows } from '../../components/ListParts';
 import { PageHeader } from '../../components/PageHeader';
 import { count } from '../../lib/format';
 import { useStatus } from '../../lib/queries';
@@ -54,15 +54,7 @@ export function SchoolsPage() {
         <Table.ScrollContainer minWidth={640}>
           <Table highlightOnHover verticalSpacing="sm">
             <Table.Caption>Home schools, by name.</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">School</Table.Th>
-                <Table.Th scope="col">SENCo</Table.Th>
-                <Table.Th scope="col">Phone</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                {canChange && <HiddenHeader>Actions</HiddenHeader>}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['School', 'SENCo', 'Phone', 'Email', canChange && { hidden: 'Actions' }]} />
             <Table.Tbody>
               {list.map((school) => (
                 <Table.Tr key={school.id}>

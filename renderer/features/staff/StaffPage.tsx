@@ -3,7 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { ACCESS, rolesAllow } from '../../../shared/api/access';
 import type { Base } from '../../../shared/domain/bases';
 import { ROLE_LABELS, type FailedSignIns, type StaffMember } from '../../../shared/domain/staff';
-import { EmptyState, HiddenHeader, LoadError, LoadingRows } from '../../components/ListParts';
+import { ColumnHeadings, EmptyState, LoadError, LoadingRows } from '../../components/ListParts';
 import { PageHeader } from '../../components/PageHeader';
 import { count } from '../../lib/format';
 import { useBases, useStaffList, useStatus } from '../../lib/queries';
@@ -160,16 +160,7 @@ export function StaffPage() {
         <Table.ScrollContainer minWidth={640}>
           <Table highlightOnHover verticalSpacing="sm">
             <Table.Caption>Current staff, by name. People who have been removed are not listed.</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Username</Table.Th>
-                <Table.Th scope="col">Roles</Table.Th>
-                <Table.Th scope="col">Bases</Table.Th>
-                {canChange && <Table.Th scope="col">Wrong passwords</Table.Th>}
-                {canChange && <HiddenHeader>Actions</HiddenHeader>}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings columns={['Name', 'Username', 'Roles', 'Bases', canChange && 'Wrong passwords', canChange && { hidden: 'Actions' }]} />
             <Table.Tbody>
               {members.map((member) => (
                 <StaffRow

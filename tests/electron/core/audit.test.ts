@@ -446,6 +446,15 @@ describe('the audit export', () => {
   const parse = (csv: string) => Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
   const FORMULA = '=HYPERLINK("http://example.invalid","Click me")';
 
+  /** The demo teacher signs in and out (under whatever name they have now), then the manager exports the trail as rows. */
+  async function exportAfterTeacherSignsIn({ call, signIn }: Pick<Awaited<ReturnType<typeof demoCore>>, 'call' | 'signIn'>) {
+    unwrap(await call('session.signOut'));
+    await signIn('demo.teacher');
+    unwrap(await call('session.signOut'));
+    await signIn('demo.manager');
+    return parse(unwrap(await call('audit.export')).csv);
+  }
+
   it('is CSV with a header row, one row per entry, the filters applied', async () => {
     const { call, teacherId, signIn } = await demoCore();
     unwrap(await call('session.signOut'));
@@ -470,11 +479,7 @@ describe('the audit export', () => {
     const { call, bases, teacherId, signIn } = await demoCore();
     unwrap(await call('bases.update', { id: bases[0]!.id, name: FORMULA }));
     unwrap(await call('staff.update', { id: teacherId, name: FORMULA }));
-    unwrap(await call('session.signOut'));
-    await signIn('demo.teacher');
-    unwrap(await call('session.signOut'));
-    await signIn('demo.manager');
-    const rows = parse(unwrap(await call('audit.export')).csv);
+    const rows = await exportAfterTeacherSignsIn({ call, signIn });
     // No cell begins with a character that starts a formula.
     for (const row of rows) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
     // The teacher's own entries name them: escaped with a leading quote.
@@ -490,11 +495,7 @@ describe('the audit export', () => {
     const MULTI_LINE = '=1+2\n+3';
     unwrap(await call('bases.update', { id: bases[0]!.id, name: '+1\n=HYPERLINK("http://example.invalid")' }));
     unwrap(await call('staff.update', { id: teacherId, name: MULTI_LINE }));
-    unwrap(await call('session.signOut'));
-    await signIn('demo.teacher');
-    unwrap(await call('session.signOut'));
-    await signIn('demo.manager');
-    const rows = parse(unwrap(await call('audit.export')).csv);
+    const rows = await exportAfterTeacherSignsIn({ call, signIn });
     for (const row of rows) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(rows.filter((r) => r[2] === 'Signed in' && r[1] === `'${MULTI_LINE}`)).toHaveLength(1);
     expect(rows.filter((r) => r[2] === 'Changed base' && r[3] === `'+1\n=HYPERLINK("http://example.invalid")`)).toHaveLength(1);

@@ -1,41 +1,8 @@
-import { Box, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Box, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useId, useState, type ReactNode } from 'react';
 import type { ChartTable } from '../../../../shared/domain/attendance-charts';
+import { ChartNumbersTable } from '../../../components/ChartNumbersTable';
 import './progress-print.css';
-
-/** A chart's numbers as a table; a wide one scrolls sideways in a focusable region. */
-export function NumbersTable({ table }: { table: ChartTable }) {
-  return (
-    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${table.caption} (scrolls sideways)`}>
-      <Table striped withTableBorder aria-label={table.caption}>
-        <Table.Thead>
-          <Table.Tr>
-            {table.columns.map((c) => (
-              <Table.Th key={c} scope="col">
-                {c}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {table.rows.map((row, r) => (
-            <Table.Tr key={r}>
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <Table.Th key={i} scope="row" fw={500}>
-                    {cell}
-                  </Table.Th>
-                ) : (
-                  <Table.Td key={i}>{cell}</Table.Td>
-                ),
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Box>
-  );
-}
 
 /**
  * A titled chart with a "Show as table" switch (as on the attendance charts). The drawing is an image
@@ -58,14 +25,14 @@ export function ChartFrame(props: { title: string; summary: string; table: Chart
         {!table ? (
           <Text c="dimmed">{empty}</Text>
         ) : asTable ? (
-          <NumbersTable table={table} />
+          <ChartNumbersTable table={table} />
         ) : (
           <>
             <Box role="img" aria-label={summary} h={height}>
               {children}
             </Box>
             <Box className="chart-print-table" style={{ display: 'none' }}>
-              <NumbersTable table={table} />
+              <ChartNumbersTable table={table} />
             </Box>
           </>
         )}

@@ -7,7 +7,8 @@ import { academicYearOf } from '../../../../shared/domain/pupils';
 import { academicYearLabel } from '../../../../shared/domain/calendar';
 import { useBases } from '../../../lib/queries';
 import { useToday } from '../../../lib/today';
-import { ChartFrame, NumbersTable } from './ChartFrame';
+import { ChartNumbersTable } from '../../../components/ChartNumbersTable';
+import { ChartFrame } from './ChartFrame';
 import { tableSummary } from './LineCharts';
 import { AXIS, Hatch } from './markers';
 import { useCohort } from './queries';
@@ -117,7 +118,7 @@ export function CohortPanel() {
               SDQ figures compare each pupil&apos;s first and latest teacher SDQ; a negative change means fewer difficulties.
             </Text>
             <Box>
-              <NumbersTable table={cohortTable(cohort.data)} />
+              <ChartNumbersTable table={cohortTable(cohort.data)} />
             </Box>
             <SdqTotals figures={cohort.data} />
           </>

@@ -28,6 +28,26 @@ async function demo(options: { now?: () => Date; checkpointIdleMs?: number } = {
 
 type Demo = Awaited<ReturnType<typeof demo>>;
 
+/**
+ * A sealed data file from the version before the latest (the latest migration still to run), alone in
+ * a new folder; `original` is its bytes.
+ */
+async function olderDataFile() {
+  const temp = await tempFolder();
+  cleanups.push(temp.cleanup);
+  const SQL = await loadSqlJs();
+  const older = new SQL.Database();
+  auditFunctions().register(older);
+  older.exec(`PRAGMA foreign_keys = ON; PRAGMA application_id = ${APPLICATION_ID}`);
+  migrate(older, ':memory:', migrations.slice(0, -1));
+  const keyring = Keyring.create({ demo: true, scrypt: TEST_SCRYPT });
+  await keyring.setRecoveryKey(newRecoverySecret());
+  const original = keyring.sealFile(older.export());
+  older.close();
+  await writeFile(dataFilePath(temp.path), original);
+  return { temp, keyring, original };
+}
+
 async function signOutAndIn(d: Demo) {
   unwrap(await d.call('session.signOut'));
   await d.signIn('demo.manager');
@@ -83,19 +103,7 @@ describe('automatic backups', () => {
   });
 
   it('keep the data file exactly as it was before a migration first saves over it', async () => {
-    const temp = await tempFolder();
-    cleanups.push(temp.cleanup);
-    // A data file from the version before the latest: the latest migration still to run.
-    const SQL = await loadSqlJs();
-    const older = new SQL.Database();
-    auditFunctions().register(older);
-    older.exec(`PRAGMA foreign_keys = ON; PRAGMA application_id = ${APPLICATION_ID}`);
-    migrate(older, ':memory:', migrations.slice(0, -1));
-    const keyring = Keyring.create({ demo: true, scrypt: TEST_SCRYPT });
-    await keyring.setRecoveryKey(newRecoverySecret());
-    const original = keyring.sealFile(older.export());
-    older.close();
-    await writeFile(dataFilePath(temp.path), original);
+    const { temp, keyring, original } = await olderDataFile();
 
     const core = await startCore({ folder: temp.path });
     cleanups.push(() => core.core.close());
@@ -118,18 +126,7 @@ describe('automatic backups', () => {
   });
 
   it('a migration whose backup cannot be written is not saved, and the data file is left as it was', async () => {
-    const temp = await tempFolder();
-    cleanups.push(temp.cleanup);
-    const SQL = await loadSqlJs();
-    const older = new SQL.Database();
-    auditFunctions().register(older);
-    older.exec(`PRAGMA foreign_keys = ON; PRAGMA application_id = ${APPLICATION_ID}`);
-    migrate(older, ':memory:', migrations.slice(0, -1));
-    const keyring = Keyring.create({ demo: true, scrypt: TEST_SCRYPT });
-    await keyring.setRecoveryKey(newRecoverySecret());
-    const original = keyring.sealFile(older.export());
-    older.close();
-    await writeFile(dataFilePath(temp.path), original);
+    const { temp, keyring, original } = await olderDataFile();
     // Something that is not a folder where the backups folder should be.
     await writeFile(join(temp.path, BACKUPS_FOLDER_NAME), 'in the way');
 

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../../../shared/api/result';
 import { isoWeekday } from '../../../../shared/domain/bank-holidays';
-import { startDemoCore } from '../../../helpers/core';
+import { demoCoreForFile } from '../../../helpers/demo';
 
-let demo: Awaited<ReturnType<typeof startDemoCore>>;
-beforeAll(async () => {
-  demo = await startDemoCore();
-}, 120_000);
-afterAll(async () => {
-  await demo.cleanup();
-});
-
-const rows = (query: string) => demo.core.requireFile().sql.exec(query)[0]?.values ?? [];
-const one = (query: string) => Number(rows(query)[0]?.[0] ?? 0);
+const demo = demoCoreForFile();
+const { rows, one } = demo;
 
 describe("the demo keyworker's record", () => {
   it('has a handful of professionals, some linked to pupils', () => {

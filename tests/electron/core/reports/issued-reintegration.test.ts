@@ -1,41 +1,22 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stopPdfWorker } from '../../../../electron/core/reports/client';
 import { batchFinished } from '../../../../electron/core/services/report-batch';
 import { unwrap } from '../../../../shared/api/result';
-import { startDemoCore } from '../../../helpers/core';
+import { demoCoreForEachTest, fullestPlacement } from '../../../helpers/demo';
 import { pdfText } from '../../../helpers/pdf-text';
 
-type Demo = Awaited<ReturnType<typeof startDemoCore>>;
-let demo: Demo;
-
-beforeEach(async () => {
-  demo = await startDemoCore();
-});
-afterEach(async () => {
-  await demo.cleanup();
-});
+const demo = demoCoreForEachTest();
 afterAll(async () => {
   await stopPdfWorker();
 });
-
-const sql = (query: string) => demo.core.requireFile().sql.exec(query)[0]?.values ?? [];
-
-/** The demo placement with the most rated reviews and teacher SDQs: the fullest report. */
-function fullestPlacement(): string {
-  return String(
-    sql(`SELECT p.placement_id FROM support_plans p JOIN plan_reviews r ON r.plan_id = p.id
-      JOIN semh_measures m ON m.placement_id = p.placement_id AND m.measure = 'sdq-teacher'
-      GROUP BY p.placement_id ORDER BY count(DISTINCT r.id) DESC, count(DISTINCT m.id) DESC LIMIT 1`)[0]![0],
-  );
-}
 
 const text = (file: { pdf: string }) => pdfText(Buffer.from(file.pdf, 'base64'));
 
 describe('an issued reintegration report', { timeout: 120_000 }, () => {
   it('reprints exactly as issued after the SDQ and the register have changed', async () => {
-    const placementId = fullestPlacement();
+    const placementId = fullestPlacement(demo.core);
     // Not issued before the recommendations are written.
     expect(await demo.call('reports.saveTexts', { placementId, recommendations: '' })).toMatchObject({ ok: true });
     expect(await demo.call('reports.issue', { kind: 'reintegration', placementId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'recommendations' } });
@@ -60,7 +41,7 @@ describe('an issued reintegration report', { timeout: 120_000 }, () => {
   });
 
   it('a batch saves one reintegration report per pupil whose placement ends in the range, and the audit trail says how many', async () => {
-    const rows = sql(`SELECT coalesce(end_date, planned_end) AS ends FROM placements WHERE start_date IS NOT NULL ORDER BY ends`);
+    const rows = demo.rows(`SELECT coalesce(end_date, planned_end) AS ends FROM placements WHERE start_date IS NOT NULL ORDER BY ends`);
     const from = String(rows[0]![0]);
     // The first few to end: enough to show one file each, quick enough to run on every change.
     const to = String(rows[Math.min(2, rows.length - 1)]![0]);

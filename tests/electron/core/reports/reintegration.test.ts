@@ -1,37 +1,19 @@
 import { writeFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stopPdfWorker } from '../../../../electron/core/reports/client';
 import { buildReintegrationData } from '../../../../electron/core/services/reintegration-report';
 import { unwrap } from '../../../../shared/api/result';
 import { percentText } from '../../../../shared/domain/attendance-charts';
 import { outcomeRatingsChart, sdqChart } from '../../../../shared/domain/plan-charts';
-import { startDemoCore } from '../../../helpers/core';
+import { demoCoreForEachTest, fullestPlacement } from '../../../helpers/demo';
 import { pdfImageCount, pdfPages } from '../../../helpers/pdf-text';
 
-type Demo = Awaited<ReturnType<typeof startDemoCore>>;
-let demo: Demo;
-
-beforeEach(async () => {
-  demo = await startDemoCore();
-});
-afterEach(async () => {
-  await demo.cleanup();
-});
+const demo = demoCoreForEachTest();
 afterAll(async () => {
   await stopPdfWorker();
 });
 
 const ctx = () => ({ userId: 'test', scope: { all: true } as const, today: demo.core.today(), timeNow: '09:00', now: demo.core.now() });
-
-/** The demo placement with the most rated reviews and SDQs: the fullest report. */
-async function fullestPlacement(): Promise<string> {
-  const rows = demo.core.requireFile().sql.exec(`
-    SELECT p.placement_id FROM support_plans p
-    JOIN plan_reviews r ON r.plan_id = p.id
-    JOIN semh_measures m ON m.placement_id = p.placement_id AND m.measure = 'sdq-teacher'
-    GROUP BY p.placement_id ORDER BY count(DISTINCT r.id) DESC, count(DISTINCT m.id) DESC LIMIT 1`);
-  return String(rows[0]!.values[0]![0]);
-}
 
 async function report(placementId: string) {
   const file = unwrap(await demo.call('reports.reintegration', { placementId }));
@@ -43,7 +25,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the reintegration report', { timeout: 120_000 }, () => {
   it('renders a demo pupil’s report with every section and the figures from the database', async () => {
-    const placementId = await fullestPlacement();
+    const placementId = fullestPlacement(demo.core);
     const data = await buildReintegrationData(demo.core.requireDb(), placementId, ctx());
     const { fileName, bytes, pages } = await report(placementId);
     // REINT_PDF=path keeps the PDF to look at (pdftoppm).

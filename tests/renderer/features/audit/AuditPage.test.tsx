@@ -1,12 +1,10 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import type { StaffMember } from '../../../../shared/domain/staff';
 import { ok } from '../../api-mock';
+import { renderScreen } from '../../render';
 
 const api = { bases: vi.fn(), staff: vi.fn(), people: vi.fn(), list: vi.fn(), export: vi.fn(), pupils: vi.fn() };
 vi.mock('../../../../renderer/lib/api', () => ({
@@ -110,19 +108,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
 
 const lastListInput = () => api.list.mock.calls.at(-1)?.[0] as unknown;
 
-function renderPage(url = '/audit') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    // env="test": no transitions, and menus open although jsdom lays nothing out.
-    <MantineProvider env="test">
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[url]}>
-          <AuditPage />
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-}
+const renderPage = (url = '/audit') => renderScreen(<AuditPage />, url);
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();

@@ -1,11 +1,10 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Base } from '../../../../shared/domain/bases';
 import type { FailedSignIns, Role, StaffMember } from '../../../../shared/domain/staff';
 import { ok, signedInAs } from '../../api-mock';
+import { renderScreen } from '../../render';
 
 const api = {
   status: vi.fn(),
@@ -37,16 +36,7 @@ const local = (y: number, m: number, d: number, h: number, min: number) => new D
 const beaLockedOut: FailedSignIns = { staffId: bea.id, failures: 6, lastFailedAt: local(2026, 11, 23, 9, 40), waitUntil: local(2026, 11, 23, 9, 55) };
 const calOneTry: FailedSignIns = { staffId: cal.id, failures: 1, lastFailedAt: local(2026, 11, 22, 16, 5), waitUntil: null };
 
-function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={client}>
-        <StaffPage />
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-}
+const renderPage = () => renderScreen(<StaffPage />);
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();

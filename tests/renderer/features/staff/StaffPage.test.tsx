@@ -1,11 +1,10 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Base } from '../../../../shared/domain/bases';
 import type { Role, StaffMember } from '../../../../shared/domain/staff';
 import { ok, signedInAs } from '../../api-mock';
+import { renderScreen } from '../../render';
 
 const api = {
   status: vi.fn(),
@@ -39,17 +38,7 @@ const fredBird = { id: '0b9c4a8e-2b6f-4d0a-8f3e-5c1d2e3f4a5b', name: 'Frederick 
 const ann: StaffMember = { id: 'a1111111-1111-4111-8111-111111111111', name: 'Ann Smith', username: 'asmith', roles: ['manager', 'administrator'], baseIds: [] };
 const bea: StaffMember = { id: 'b2222222-2222-4222-8222-222222222222', name: 'Bea Jones', username: 'bjones', roles: ['teacher'], baseIds: [parkgate.id] };
 
-function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    // env="test": no transitions, and menus open although jsdom lays nothing out.
-    <MantineProvider env="test">
-      <QueryClientProvider client={client}>
-        <StaffPage />
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-}
+const renderPage = () => renderScreen(<StaffPage />);
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();

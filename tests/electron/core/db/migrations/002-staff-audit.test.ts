@@ -5,6 +5,7 @@ import { migration002 } from '../../../../../electron/core/db/migrations/002-sta
 import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
 import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
 import { auditFunctions } from '../audit-functions';
+import { rowObjects } from './migration-db';
 
 let SQL: SqlJsStatic;
 let db: SqlJsDatabase;
@@ -21,14 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-const rows = (query: string, params: Array<string | number | null> = []) => {
-  const statement = db.prepare(query);
-  statement.bind(params);
-  const out: Array<Record<string, unknown>> = [];
-  while (statement.step()) out.push(statement.getAsObject());
-  statement.free();
-  return out;
-};
+const rows = (query: string, params: Array<string | number | null> = []) => rowObjects(db, query, params);
 const baseId = (name: string) => String(rows('SELECT id FROM bases WHERE name = ?', [name])[0]?.id);
 const NOW = '2026-11-23T09:00:00.000Z';
 const ROBIN = { id: 'staff-robin', name: 'Robin Ashdown' };

@@ -1,62 +1,32 @@
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migration001 } from '../../../../../electron/core/db/migrations/001-bases-pupils-placements';
 import { migration002 } from '../../../../../electron/core/db/migrations/002-staff-audit';
 import { migration003 } from '../../../../../electron/core/db/migrations/003-pupils-placements-calendar';
 import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
-import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
-import { auditFunctions } from '../audit-functions';
+import { databaseForEachTest, NOW, rowObjects as rows } from './migration-db';
 
-const NOW = '2026-11-23T09:00:00.000Z';
 const ALL = [migration001, migration002, migration003];
+const t = databaseForEachTest(ALL);
 
-let SQL: SqlJsStatic;
-let db: SqlJsDatabase;
-beforeAll(async () => {
-  SQL = await loadSqlJs();
-});
-
-function fresh(migrations = ALL): SqlJsDatabase {
-  const created = new SQL.Database();
-  created.exec('PRAGMA foreign_keys = ON');
-  auditFunctions({ now: NOW }).register(created);
-  migrate(created, ':memory:', migrations);
-  return created;
-}
-
-function rows(on: SqlJsDatabase, query: string, params: Array<string | number | null> = []) {
-  const statement = on.prepare(query);
-  statement.bind(params);
-  const out: Array<Record<string, unknown>> = [];
-  while (statement.step()) out.push(statement.getAsObject());
-  statement.free();
-  return out;
-}
-
-beforeEach(() => {
-  db = fresh();
-});
-afterEach(() => db.close());
-
-const baseId = (name: string) => String(rows(db, 'SELECT id FROM bases WHERE name = ?', [name])[0]?.id);
+const baseId = (name: string) => String(rows(t.db, 'SELECT id FROM bases WHERE name = ?', [name])[0]?.id);
 
 function addPupil(id: string, upn: string | null = null) {
-  db.run('INSERT INTO pupils (id, legal_first_name, legal_last_name, date_of_birth, created_at, updated_at, upn) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+  t.db.run('INSERT INTO pupils (id, legal_first_name, legal_last_name, date_of_birth, created_at, updated_at, upn) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     id, 'Ava', 'Marlow', '2019-03-04', NOW, NOW, upn,
   ]);
 }
 function addSchool(id: string, name: string) {
-  db.run('INSERT INTO schools (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [id, name, NOW, NOW]);
+  t.db.run('INSERT INTO schools (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [id, name, NOW, NOW]);
 }
 function refer(id: string, pupilId: string, extra: Record<string, string | number | null> = {}) {
   const columns = ['id', 'pupil_id', 'referring_school_id', 'referred_on', 'reason', 'created_at', 'updated_at', ...Object.keys(extra)];
   const values = [id, pupilId, 'school-1', '2026-10-01', 'Struggling at lunchtimes', NOW, NOW, ...Object.values(extra)];
-  db.run(`INSERT INTO placements (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, values);
+  t.db.run(`INSERT INTO placements (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, values);
 }
 
 describe('migration 003: pupils, referrals, placements and school calendar', () => {
   it('brings a version 2 database to version 3, keeping its pupils and turning placements into started ones', () => {
-    const old = fresh([migration001, migration002]);
+    const old = t.fresh([migration001, migration002]);
     const parkgate = String(rows(old, "SELECT id FROM bases WHERE name = 'Parkgate'")[0]?.id);
     old.run("INSERT INTO pupils VALUES ('pupil-1', 'Ava', 'Marlow', NULL, '2019-03-04', ?)", [NOW]);
     old.run("INSERT INTO pupils VALUES ('pupil-2', 'Ben', 'Ossory', 'Benny', '2018-10-11', ?)", [NOW]);
@@ -82,10 +52,10 @@ describe('migration 003: pupils, referrals, placements and school calendar', () 
   });
 
   it('ships six half terms for 2024/25 to 2029/30 and every England and Wales bank holiday from 2024 to 2030', () => {
-    const years = rows(db, 'SELECT academic_year, count(*) AS n FROM terms GROUP BY academic_year ORDER BY academic_year');
+    const years = rows(t.db, 'SELECT academic_year, count(*) AS n FROM terms GROUP BY academic_year ORDER BY academic_year');
     expect(years).toEqual([2024, 2025, 2026, 2027, 2028, 2029].map((academic_year) => ({ academic_year, n: 6 })));
     const holidays = (year: number) =>
-      rows(db, "SELECT date FROM closures WHERE kind = 'bank-holiday' AND date LIKE ? ORDER BY date", [`${year}-%`]).map((r) => r.date);
+      rows(t.db, "SELECT date FROM closures WHERE kind = 'bank-holiday' AND date LIKE ? ORDER BY date", [`${year}-%`]).map((r) => r.date);
     // As listed in the domain primer.
     expect(holidays(2025)).toEqual(['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26']);
     expect(holidays(2026)).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
@@ -110,7 +80,7 @@ describe('migration 003: pupils, referrals, placements and school calendar', () 
     expect(() =>
       refer('p-1', 'pupil-1', { decision: 'accepted', decided_on: '2026-10-08', base_id: baseId('Parkgate'), start_date: '2026-11-02', planned_end: '2027-05-01', end_date: '2026-10-30', outcome: 'other' }),
     ).toThrow(/CHECK/);
-    expect(rows(db, 'SELECT count(*) AS n FROM placements')).toEqual([{ n: 0 }]);
+    expect(rows(t.db, 'SELECT count(*) AS n FROM placements')).toEqual([{ n: 0 }]);
   });
 
   it('keeps UPNs unique and school names unique whatever their case', () => {
@@ -125,11 +95,11 @@ describe('migration 003: pupils, referrals, placements and school calendar', () 
   it('logs changes to the new tables against the pupil they are about, with the new pupil columns', () => {
     addSchool('school-1', 'Elmfield Primary School');
     addPupil('pupil-1');
-    db.run("UPDATE pupils SET sen_status = 'ehcp' WHERE id = 'pupil-1'");
-    db.run("INSERT INTO contacts VALUES ('c-1', 'pupil-1', 'Dana Marlow', 'Mother', NULL, NULL, 1, ?, ?)", [NOW, NOW]);
+    t.db.run("UPDATE pupils SET sen_status = 'ehcp' WHERE id = 'pupil-1'");
+    t.db.run("INSERT INTO contacts VALUES ('c-1', 'pupil-1', 'Dana Marlow', 'Mother', NULL, NULL, 1, ?, ?)", [NOW, NOW]);
     refer('p-1', 'pupil-1');
-    db.run("INSERT INTO placement_events VALUES ('e-1', 'p-1', 'pupil-1', 'referred', '2026-10-01', NULL, NULL, ?)", [NOW]);
-    const entries = rows(db, "SELECT action, entity, entity_id, after FROM audit_log WHERE pupil_id = 'pupil-1' ORDER BY seq");
+    t.db.run("INSERT INTO placement_events VALUES ('e-1', 'p-1', 'pupil-1', 'referred', '2026-10-01', NULL, NULL, ?)", [NOW]);
+    const entries = rows(t.db, "SELECT action, entity, entity_id, after FROM audit_log WHERE pupil_id = 'pupil-1' ORDER BY seq");
     expect(entries.map((e) => `${e.action} ${e.entity}`)).toEqual(['insert pupils', 'update pupils', 'insert contacts', 'insert placements', 'insert placement_events']);
     expect(JSON.parse(String(entries[1]?.after))).toMatchObject({ sen_status: 'ehcp', upn: null });
     expect(entries[4]?.entity_id).toBe('p-1');

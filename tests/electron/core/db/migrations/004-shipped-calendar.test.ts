@@ -7,9 +7,8 @@ import { migration004 } from '../../../../../electron/core/db/migrations/004-shi
 import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
 import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
 import { countSchoolDays, typicalTerms, type Closure, type Term } from '../../../../../shared/domain/calendar';
-import { auditFunctions } from '../audit-functions';
+import { freshDatabase, NOW, rowObjects as rows } from './migration-db';
 
-const NOW = '2026-11-23T09:00:00.000Z';
 const UP_TO_3 = [migration001, migration002, migration003];
 const ALL = [...UP_TO_3, migration004];
 
@@ -18,22 +17,7 @@ beforeAll(async () => {
   SQL = await loadSqlJs();
 });
 
-function database(migrations = ALL): SqlJsDatabase {
-  const db = new SQL.Database();
-  db.exec('PRAGMA foreign_keys = ON');
-  auditFunctions({ now: NOW }).register(db);
-  migrate(db, ':memory:', migrations);
-  return db;
-}
-
-function rows(db: SqlJsDatabase, query: string, params: Array<string | number> = []) {
-  const statement = db.prepare(query);
-  statement.bind(params);
-  const out: Array<Record<string, unknown>> = [];
-  while (statement.step()) out.push(statement.getAsObject());
-  statement.free();
-  return out;
-}
+const database = (migrations = ALL) => freshDatabase(SQL, migrations);
 
 function yearOf(db: SqlJsDatabase, year: number): { terms: Term[]; closures: Closure[] } {
   const terms = rows(db, 'SELECT name, starts_on, ends_on FROM terms WHERE academic_year = ? ORDER BY starts_on', [year]).map(

@@ -1,4 +1,4 @@
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migration001 } from '../../../../../electron/core/db/migrations/001-bases-pupils-placements';
 import { migration002 } from '../../../../../electron/core/db/migrations/002-staff-audit';
@@ -8,9 +8,8 @@ import { migration005 } from '../../../../../electron/core/db/migrations/005-reg
 import { migration006 } from '../../../../../electron/core/db/migrations/006-home-school-code';
 import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
 import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
-import { auditFunctions } from '../audit-functions';
+import { freshDatabase, NOW } from './migration-db';
 
-const NOW = '2026-11-23T09:00:00.000Z';
 const BEFORE = [migration001, migration002, migration003, migration004, migration005];
 
 let SQL: SqlJsStatic;
@@ -18,13 +17,7 @@ beforeAll(async () => {
   SQL = await loadSqlJs();
 });
 
-function fresh(migrations = BEFORE): SqlJsDatabase {
-  const created = new SQL.Database();
-  created.exec('PRAGMA foreign_keys = ON');
-  auditFunctions({ now: NOW }).register(created);
-  migrate(created, ':memory:', migrations);
-  return created;
-}
+const fresh = (migrations = BEFORE) => freshDatabase(SQL, migrations);
 
 describe('migration 006: the code home schools enter for a session at the Key', () => {
   it('brings a version 5 provision to version 6 with K, allows only approved educational activity codes, and audits a change', () => {

@@ -1,37 +1,20 @@
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../../../electron/core/db/migrations';
-import { migrate, schemaVersion } from '../../../../../electron/core/db/open';
-import { loadSqlJs } from '../../../../../electron/core/db/sqljs';
-import { addPupilAndPlacement, freshDatabase, NOW, PLACEMENT } from './placement-rows';
+import { databaseForEachTest, migrationsUpTo, NOW } from './migration-db';
+import { addPupilAndPlacement, PLACEMENT } from './placement-rows';
 
-let SQL: SqlJsStatic;
-let db: SqlJsDatabase;
-beforeAll(async () => {
-  SQL = await loadSqlJs();
-});
-
-const fresh = (list = migrations) => freshDatabase(SQL, list);
-const value = (query: string) => db.exec(query)[0]?.values[0]?.[0];
-const addPlacement = () => addPupilAndPlacement(db);
+const t = databaseForEachTest();
+const { value } = t;
+const addPlacement = () => addPupilAndPlacement(t.db);
 
 const issue = (id: string, version: number, data = '{"summary":"Settled well"}') =>
-  db.exec(
+  t.db.exec(
     `INSERT INTO issued_reports (id, kind, placement_id, version, data, file_name, issued_by_name, issued_at) VALUES ('${id}', 'reintegration', '${PLACEMENT}', ${version}, '${data}', 'Lane Ada - Reintegration report - 2026-11-23.pdf', 'Sam Manager', '${NOW}')`,
   );
 
-beforeEach(() => {
-  db = fresh();
-});
-afterEach(() => db.close());
-
 describe('migration 010: issued reports', () => {
   it(`brings an older database to version ${migrations.at(-1)?.version}; each version of a placement's report is kept once`, () => {
-    const old = fresh(migrations.filter((m) => m.version < 10));
-    expect(schemaVersion(old)).toBeLessThan(10);
-    migrate(old, ':memory:', migrations);
-    expect(schemaVersion(old)).toBe(migrations.at(-1)?.version);
-    old.close();
+    t.upgrade(migrationsUpTo(9), migrations).close();
     addPlacement();
     issue('r1', 1);
     issue('r2', 2);
@@ -43,14 +26,14 @@ describe('migration 010: issued reports', () => {
   it('never lets an issued report change or go', () => {
     addPlacement();
     issue('r1', 1);
-    expect(() => db.exec(`UPDATE issued_reports SET data = '{"summary":"Changed"}' WHERE id = 'r1'`)).toThrow(/never changed/);
-    expect(() => db.exec(`DELETE FROM issued_reports WHERE id = 'r1'`)).toThrow(/never deleted/);
+    expect(() => t.db.exec(`UPDATE issued_reports SET data = '{"summary":"Changed"}' WHERE id = 'r1'`)).toThrow(/never changed/);
+    expect(() => t.db.exec(`DELETE FROM issued_reports WHERE id = 'r1'`)).toThrow(/never deleted/);
     expect(value(`SELECT json_extract(data, '$.summary') FROM issued_reports WHERE id = 'r1'`)).toBe('Settled well');
   });
 
   it('belongs to a placement or a base', () => {
     expect(() =>
-      db.exec(`INSERT INTO issued_reports (id, kind, version, data, file_name, issued_by_name, issued_at) VALUES ('x', 'fire-list', 1, '{}', 'f.pdf', 'Sam', '${NOW}')`),
+      t.db.exec(`INSERT INTO issued_reports (id, kind, version, data, file_name, issued_by_name, issued_at) VALUES ('x', 'fire-list', 1, '{}', 'f.pdf', 'Sam', '${NOW}')`),
     ).toThrow(/CHECK/);
   });
 });

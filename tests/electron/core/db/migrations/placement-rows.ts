@@ -1,21 +1,9 @@
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
-import { migrations } from '../../../../../electron/core/db/migrations';
-import { migrate } from '../../../../../electron/core/db/open';
-import { auditFunctions } from '../audit-functions';
+import type { Database as SqlJsDatabase } from 'sql.js';
+import { NOW } from './migration-db';
 
-export const NOW = '2026-11-23T09:00:00.000Z';
 export const PUPIL = '11111111-1111-4111-8111-111111111111';
 export const SCHOOL = '22222222-2222-4222-8222-222222222222';
 export const PLACEMENT = '33333333-3333-4333-8333-333333333333';
-
-/** A new in-memory database with foreign keys on, the audit functions registered and `list` applied. */
-export function freshDatabase(SQL: SqlJsStatic, list = migrations): SqlJsDatabase {
-  const created = new SQL.Database();
-  created.exec('PRAGMA foreign_keys = ON');
-  auditFunctions({ now: NOW }).register(created);
-  migrate(created, ':memory:', list);
-  return created;
-}
 
 /** One pupil (Ada Lane), a home school and a referral for her. */
 export function addPupilAndPlacement(db: SqlJsDatabase): void {
