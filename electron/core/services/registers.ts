@@ -26,7 +26,7 @@ import {
   type RegisterKey,
 } from '../repositories/registers';
 import { loadCalendar, notSchoolDayMessage, type CalendarView } from './calendar';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { scopeAllowsBase, type PupilScope } from '../scope';
 
 /** Who is taking the register, and when: from the call's context. */
 export interface RegisterContext {
