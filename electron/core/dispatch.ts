@@ -3,6 +3,7 @@ import { ACCESS } from '../../shared/api/access';
 import { contract, isCallName, type CallName } from '../../shared/api/contract';
 import { READ_ONLY_CALLS } from '../../shared/api/read-only';
 import { fail, ok, type Result } from '../../shared/api/result';
+import { callContext, type CallContext } from './call-context';
 import type { KeyDeskCore } from './core';
 import { UserError } from './errors';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
@@ -31,7 +32,7 @@ export type CallGate = (name: CallName, run: () => Promise<Result<unknown>>) => 
 /**
  * The single entry to the core for every transport (IPC, HTTP, tests): checks the call exists,
  * checks the caller may make it (signed in, not locked, role), validates its input against the
- * contract, runs the handler, and turns every failure into a value.
+ * contract, runs the handler with the call's context, and turns every failure into a value.
  */
 export async function dispatch(
   core: KeyDeskCore,
@@ -43,7 +44,7 @@ export async function dispatch(
   if (!isCallName(name)) {
     return fail({ code: 'UNKNOWN_CALL', message: 'Key Desk does not know that request. Try restarting the app.' });
   }
-  const handler = handlers[name] as (input: unknown, core: KeyDeskCore) => Promise<unknown>;
+  const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
   // One call at a time: sign-in, switching user or folder and saving all change shared state across
   // awaits (a half-second password hash among them), and only one person uses Key Desk at once.
   // A call answers only once what it committed is on disk (one journal record), whether it succeeded or not.
@@ -58,7 +59,7 @@ export async function dispatch(
 async function run(
   core: KeyDeskCore,
   name: CallName,
-  handler: (input: unknown, core: KeyDeskCore) => Promise<unknown>,
+  handler: (input: unknown, ctx: CallContext) => Promise<unknown>,
   input: unknown,
 ): Promise<Result<unknown>> {
   try {
@@ -66,7 +67,8 @@ async function run(
     if (core.dataFile?.readOnly && !READ_ONLY_CALLS.has(name)) throw new UserError('READ_ONLY', await core.readOnlyMessage());
     const parsed = contract[name].input.safeParse(input);
     if (!parsed.success) return fail({ code: 'INVALID_INPUT', ...firstIssue(parsed.error) });
-    const value = await handler(parsed.data, core);
+    // One context per call, built once it is allowed: one database, one clock reading, one caller.
+    const value = await handler(parsed.data, callContext(core));
     if (!NOT_ACTIVITY.has(name)) await core.sessions.noteActivity();
     return ok(value);
   } catch (error) {

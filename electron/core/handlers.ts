@@ -1,5 +1,5 @@
 import type { CallName } from '../../shared/api/contract';
-import type { KeyDeskCore } from './core';
+import { requireUser, type CallContext } from './call-context';
 import { calendarHandlers } from './handlers/calendar';
 import { followUpHandlers, keyworkerHandlers, logHandlers, professionalHandlers } from './handlers/keywork';
 import { measureHandlers, planHandlers } from './handlers/plans';
@@ -21,82 +21,82 @@ import { addStaffMember, changeStaffMember, removeStaffMember, setStaffPassword 
 /** One handler per call in the contract: a missing or misspelt one fails to compile. */
 export type Handlers = { [N in CallName]: Handler<N> };
 
-async function deviceSettings(core: KeyDeskCore) {
-  const provision = await getProvision(core.requireDb());
-  return { defaultBaseId: core.settings.get().defaultBaseId, autoLockMinutes: provision?.autoLockMinutes ?? 5 };
+async function deviceSettings(ctx: CallContext) {
+  const provision = await getProvision(ctx.db);
+  return { defaultBaseId: ctx.core.settings.get().defaultBaseId, autoLockMinutes: provision?.autoLockMinutes ?? 5 };
 }
 
 export const handlers: Handlers = {
-  'app.status': (_input, core) => core.status(),
+  'app.status': (_input, ctx) => ctx.core.status(),
 
-  'setup.createDatabase': (input, core) => core.createDatabase(input),
-  'setup.openFolder': (input, core) => core.openFolder(input.folder),
-  'setup.chooseFolder': async (_input, core) => {
-    if (!core.platform.canChooseFolder) {
+  'setup.createDatabase': (input, ctx) => ctx.core.createDatabase(input),
+  'setup.openFolder': (input, ctx) => ctx.core.openFolder(input.folder),
+  'setup.chooseFolder': async (_input, ctx) => {
+    if (!ctx.core.platform.canChooseFolder) {
       throw new UserError('NOT_AVAILABLE', 'Choosing a folder needs the desktop app. Type the folder path instead.');
     }
-    return { folder: await core.platform.chooseFolder() };
+    return { folder: await ctx.core.platform.chooseFolder() };
   },
 
-  'session.signIn': (input, core) => core.sessions.signIn(input.username, input.password, input.readOnly ?? false),
-  'session.recover': (input, core) => core.sessions.recover(input.recoveryKey, input.username, input.newPassword),
-  'session.unlock': (input, core) => core.sessions.unlock(input.password),
-  'session.lock': (_input, core) => core.sessions.lock(),
-  'session.signOut': (_input, core) => core.sessions.signOut(),
-  'session.touch': async (_input, core) => ({ autoLockMinutes: (await deviceSettings(core)).autoLockMinutes }),
-  'session.changePassword': (input, core) => core.sessions.changePassword(input.currentPassword, input.newPassword),
+  'session.signIn': (input, ctx) => ctx.core.sessions.signIn(input.username, input.password, input.readOnly ?? false),
+  'session.recover': (input, ctx) => ctx.core.sessions.recover(input.recoveryKey, input.username, input.newPassword),
+  'session.unlock': (input, ctx) => ctx.core.sessions.unlock(input.password),
+  'session.lock': (_input, ctx) => ctx.core.sessions.lock(),
+  'session.signOut': (_input, ctx) => ctx.core.sessions.signOut(),
+  'session.touch': async (_input, ctx) => ({ autoLockMinutes: (await deviceSettings(ctx)).autoLockMinutes }),
+  'session.changePassword': (input, ctx) => ctx.core.sessions.changePassword(input.currentPassword, input.newPassword),
 
-  'bases.list': (_input, core) => listBases(core.requireDb(), core.today()),
-  'bases.update': (input, core) => changeBase(core.requireDb(), input, core.today(), core.now()),
+  'bases.list': (_input, ctx) => listBases(ctx.db, ctx.today),
+  'bases.update': (input, ctx) => changeBase(ctx.db, input, ctx.today, ctx.now),
 
-  'settings.get': (_input, core) => deviceSettings(core),
-  'settings.update': async (input, core) => {
+  'settings.get': (_input, ctx) => deviceSettings(ctx),
+  'settings.update': async (input, ctx) => {
     if (input.defaultBaseId) {
-      if (!(await findBase(core.requireDb(), input.defaultBaseId, core.today()))) {
+      if (!(await findBase(ctx.db, input.defaultBaseId, ctx.today))) {
         throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows.', 'defaultBaseId');
       }
     }
     if (input.defaultBaseId !== undefined) {
-      core.settings.update({ defaultBaseId: input.defaultBaseId });
-      await core.sessions.record('changed-setting', `this PC's base: ${input.defaultBaseId ?? 'none'}`);
+      ctx.core.settings.update({ defaultBaseId: input.defaultBaseId });
+      await ctx.core.sessions.record('changed-setting', `this PC's base: ${input.defaultBaseId ?? 'none'}`);
     }
-    if (input.autoLockMinutes !== undefined) await setAutoLockMinutes(core.requireDb(), input.autoLockMinutes);
-    return deviceSettings(core);
+    if (input.autoLockMinutes !== undefined) await setAutoLockMinutes(ctx.db, input.autoLockMinutes);
+    return deviceSettings(ctx);
   },
 
-  'staff.list': (_input, core) => listStaff(core.requireDb()),
-  'staff.create': (input, core) => addStaffMember(core.requireFile(), input, core.today(), core.now()),
-  'staff.update': async (input, core) => {
-    const member = await changeStaffMember(core.requireFile(), input, core.today(), core.now());
-    await core.sessions.refreshUser();
+  'staff.list': (_input, ctx) => listStaff(ctx.db),
+  'staff.create': (input, ctx) => addStaffMember(ctx.core.requireFile(), input, ctx.today, ctx.now),
+  'staff.update': async (input, ctx) => {
+    const member = await changeStaffMember(ctx.core.requireFile(), input, ctx.today, ctx.now);
+    await ctx.core.sessions.refreshUser();
     return member;
   },
-  'staff.setPassword': async (input, core) => {
-    const member = await setStaffPassword(core.requireFile(), input.id, input.password);
-    await core.sessions.record('password-set', `for ${member.name}`, { entity: 'staff', entityId: member.id });
-    await core.sessions.clearFailedSignIns(member, 'a new password was set');
+  'staff.setPassword': async (input, ctx) => {
+    const member = await setStaffPassword(ctx.core.requireFile(), input.id, input.password);
+    await ctx.core.sessions.record('password-set', `for ${member.name}`, { entity: 'staff', entityId: member.id });
+    await ctx.core.sessions.clearFailedSignIns(member, 'a new password was set');
     return { changed: true };
   },
-  'staff.remove': async (input, core) => {
-    await removeStaffMember(core.requireFile(), input.id, core.sessions.requireUser().id, core.now());
+  'staff.remove': async (input, ctx) => {
+    await removeStaffMember(ctx.core.requireFile(), input.id, requireUser(ctx).id, ctx.now);
     return { removed: true };
   },
 
-  'staff.failedSignIns': async (_input, core) => core.sessions.failedSignIns(await listStaff(core.requireDb())),
-  'staff.clearFailedSignIns': async (input, core) => {
-    const member = await findStaff(core.requireDb(), input.id);
+  'staff.failedSignIns': async (_input, ctx) => ctx.core.sessions.failedSignIns(await listStaff(ctx.db)),
+  'staff.clearFailedSignIns': async (input, ctx) => {
+    const member = await findStaff(ctx.db, input.id);
     if (!member) throw new UserError('NOT_FOUND', 'That member of staff is not one Key Desk knows.', 'id');
-    await core.sessions.clearFailedSignIns(member, 'an administrator let them try again');
+    await ctx.core.sessions.clearFailedSignIns(member, 'an administrator let them try again');
     return { cleared: true };
   },
 
-  'provision.newRecoveryKey': (input, core) => core.sessions.newRecoveryKey(input.password),
+  'provision.newRecoveryKey': (input, ctx) => ctx.core.sessions.newRecoveryKey(input.password),
 
-  'audit.list': (input, core) => listAuditPage(core.requireDb(), input?.filters ?? {}, input?.page ?? 0),
-  'audit.people': (_input, core) => listAuditPeople(core.requireDb()),
-  'audit.export': async (input, core) => {
-    const exported = await exportAudit(core.requireDb(), input?.filters ?? {}, core.today());
-    await core.sessions.record('exported-audit-log', `${exported.rows} entries`);
+  'audit.list': (input, ctx) => listAuditPage(ctx.db, input?.filters ?? {}, input?.page ?? 0),
+  'audit.people': (_input, ctx) => listAuditPeople(ctx.db),
+  'audit.export': async (input, ctx) => {
+    const exported = await exportAudit(ctx.db, input?.filters ?? {}, ctx.today);
+    await ctx.core.sessions.record('exported-audit-log', `${exported.rows} entries`);
     return { fileName: exported.fileName, csv: exported.csv };
   },
 

@@ -2,11 +2,11 @@ import { getSchoolYear, listSchoolYears, previewCalendarChange, saveCalendarChan
 import type { HandlersFor } from './types';
 
 export const calendarHandlers: HandlersFor<'calendar'> = {
-  'calendar.years': (_input, core) => listSchoolYears(core.requireDb()),
-  'calendar.get': (input, core) => getSchoolYear(core.requireDb(), input.academicYear),
-  'calendar.saveTerms': (input, core) => saveCalendarChange(core.requireDb(), { change: 'saveTerms', input }, { now: core.now(), today: core.today() }),
-  'calendar.addClosure': (input, core) => saveCalendarChange(core.requireDb(), { change: 'addClosure', input }, { now: core.now(), today: core.today() }),
-  'calendar.removeClosure': (input, core) => saveCalendarChange(core.requireDb(), { change: 'removeClosure', input }, { now: core.now(), today: core.today() }),
-  'calendar.copyYear': (input, core) => saveCalendarChange(core.requireDb(), { change: 'copyYear', input }, { now: core.now(), today: core.today() }),
-  'calendar.previewChange': (input, core) => previewCalendarChange(core.requireDb(), input, { now: core.now(), today: core.today() }),
+  'calendar.years': (_input, ctx) => listSchoolYears(ctx.db),
+  'calendar.get': (input, ctx) => getSchoolYear(ctx.db, input.academicYear),
+  'calendar.saveTerms': (input, ctx) => saveCalendarChange(ctx.db, { change: 'saveTerms', input }, { now: ctx.now, today: ctx.today }),
+  'calendar.addClosure': (input, ctx) => saveCalendarChange(ctx.db, { change: 'addClosure', input }, { now: ctx.now, today: ctx.today }),
+  'calendar.removeClosure': (input, ctx) => saveCalendarChange(ctx.db, { change: 'removeClosure', input }, { now: ctx.now, today: ctx.today }),
+  'calendar.copyYear': (input, ctx) => saveCalendarChange(ctx.db, { change: 'copyYear', input }, { now: ctx.now, today: ctx.today }),
+  'calendar.previewChange': (input, ctx) => previewCalendarChange(ctx.db, input, { now: ctx.now, today: ctx.today }),
 };

@@ -1,28 +1,21 @@
-import type { KeyDeskCore } from '../core';
+import { serviceContext } from '../call-context';
 import { addMeasure, correctMeasure } from '../services/measures';
 import { listPlans, planCohort, pupilPlans } from '../services/plan-views';
-import { changeReviewWeeks, newDraft, reviewPlan, saveDraft, startPlan, type PlanContext } from '../services/plans';
-import { scopeFor } from '../services/scope';
+import { changeReviewWeeks, newDraft, reviewPlan, saveDraft, startPlan } from '../services/plans';
 import type { HandlersFor } from './types';
 
-/** Who is writing or reviewing plans, whose pupils they may see, and the clock. */
-function planContext(core: KeyDeskCore): PlanContext {
-  const user = core.sessions.requireUser();
-  return { userId: user.id, userName: user.name, scope: scopeFor(user), today: core.today(), now: core.now() };
-}
-
 export const planHandlers: HandlersFor<'plans'> = {
-  'plans.list': (input, core) => listPlans(core.requireDb(), input, planContext(core)),
-  'plans.forPupil': (input, core) => pupilPlans(core.requireDb(), input, planContext(core)),
-  'plans.start': (input, core) => startPlan(core.requireDb(), input, planContext(core)),
-  'plans.newDraft': (input, core) => newDraft(core.requireDb(), input, planContext(core)),
-  'plans.saveDraft': (input, core) => saveDraft(core.requireDb(), input, planContext(core)),
-  'plans.setReviewWeeks': (input, core) => changeReviewWeeks(core.requireDb(), input, planContext(core)),
-  'plans.review': (input, core) => reviewPlan(core.requireDb(), input, planContext(core)),
-  'plans.cohort': (input, core) => planCohort(core.requireDb(), input, planContext(core)),
+  'plans.list': (input, ctx) => listPlans(ctx.db, input, serviceContext(ctx)),
+  'plans.forPupil': (input, ctx) => pupilPlans(ctx.db, input, serviceContext(ctx)),
+  'plans.start': (input, ctx) => startPlan(ctx.db, input, serviceContext(ctx)),
+  'plans.newDraft': (input, ctx) => newDraft(ctx.db, input, serviceContext(ctx)),
+  'plans.saveDraft': (input, ctx) => saveDraft(ctx.db, input, serviceContext(ctx)),
+  'plans.setReviewWeeks': (input, ctx) => changeReviewWeeks(ctx.db, input, serviceContext(ctx)),
+  'plans.review': (input, ctx) => reviewPlan(ctx.db, input, serviceContext(ctx)),
+  'plans.cohort': (input, ctx) => planCohort(ctx.db, input, serviceContext(ctx)),
 };
 
 export const measureHandlers: HandlersFor<'measures'> = {
-  'measures.add': (input, core) => addMeasure(core.requireDb(), input, planContext(core)),
-  'measures.correct': (input, core) => correctMeasure(core.requireDb(), input, planContext(core)),
+  'measures.add': (input, ctx) => addMeasure(ctx.db, input, serviceContext(ctx)),
+  'measures.correct': (input, ctx) => correctMeasure(ctx.db, input, serviceContext(ctx)),
 };

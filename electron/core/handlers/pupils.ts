@@ -1,40 +1,35 @@
-import type { KeyDeskCore } from '../core';
 import { listSchools } from '../repositories/schools';
 import { removeContact, saveContact } from '../services/contacts';
 import { exportPupils, importPupils, previewImport } from '../services/pupil-csv';
 import { changePupil, createPupil, findDuplicates, getPupilPage, listVisiblePupils } from '../services/pupils';
 import { addSchool, changeSchool } from '../services/schools';
-import { scopeFor } from '../services/scope';
 import type { HandlersFor } from './types';
 
-/** Whose pupils the signed-in person may see: every read and write of a pupil goes through this. */
-const scope = (core: KeyDeskCore) => scopeFor(core.sessions.requireUser());
-
 export const schoolHandlers: HandlersFor<'schools'> = {
-  'schools.list': (_input, core) => listSchools(core.requireDb()),
-  'schools.create': (input, core) => addSchool(core.requireDb(), input, core.now()),
-  'schools.update': (input, core) => changeSchool(core.requireDb(), input, core.now()),
+  'schools.list': (_input, ctx) => listSchools(ctx.db),
+  'schools.create': (input, ctx) => addSchool(ctx.db, input, ctx.now),
+  'schools.update': (input, ctx) => changeSchool(ctx.db, input, ctx.now),
 };
 
 export const pupilHandlers: HandlersFor<'pupils'> = {
-  'pupils.list': async (_input, core) => (await listVisiblePupils(core.requireDb(), scope(core), core.today())).map((p) => p.summary),
-  'pupils.get': (input, core) => getPupilPage(core.requireDb(), scope(core), input.id, core.today()),
-  'pupils.findDuplicates': (input, core) => findDuplicates(core.requireDb(), scope(core), input),
-  'pupils.create': (input, core) => createPupil(core.requireDb(), scope(core), input, core.today(), core.now()),
-  'pupils.update': (input, core) => changePupil(core.requireDb(), scope(core), input, core.today(), core.now()),
-  'pupils.importPreview': (input, core) => previewImport(core.requireDb(), scope(core), input.csv, core.today()),
-  'pupils.import': (input, core) => importPupils(core.requireDb(), scope(core), input.csv, input.onlyValidRows === true, core.today(), core.now(), input.schoolChoices),
-  'pupils.export': async (input, core) => {
-    const exported = await exportPupils(core.requireDb(), scope(core), input?.ids, core.today());
-    await core.sessions.record('exported-pupils', `${exported.rows} pupils`);
+  'pupils.list': async (_input, ctx) => (await listVisiblePupils(ctx.db, ctx.scope, ctx.today)).map((p) => p.summary),
+  'pupils.get': (input, ctx) => getPupilPage(ctx.db, ctx.scope, input.id, ctx.today),
+  'pupils.findDuplicates': (input, ctx) => findDuplicates(ctx.db, ctx.scope, input),
+  'pupils.create': (input, ctx) => createPupil(ctx.db, ctx.scope, input, ctx.today, ctx.now),
+  'pupils.update': (input, ctx) => changePupil(ctx.db, ctx.scope, input, ctx.today, ctx.now),
+  'pupils.importPreview': (input, ctx) => previewImport(ctx.db, ctx.scope, input.csv, ctx.today),
+  'pupils.import': (input, ctx) => importPupils(ctx.db, ctx.scope, input.csv, input.onlyValidRows === true, ctx.today, ctx.now, input.schoolChoices),
+  'pupils.export': async (input, ctx) => {
+    const exported = await exportPupils(ctx.db, ctx.scope, input?.ids, ctx.today);
+    await ctx.core.sessions.record('exported-pupils', `${exported.rows} pupils`);
     return { fileName: exported.fileName, csv: exported.csv };
   },
 };
 
 export const contactHandlers: HandlersFor<'contacts'> = {
-  'contacts.save': (input, core) => saveContact(core.requireDb(), scope(core), input, core.today(), core.now()),
-  'contacts.remove': async (input, core) => {
-    await removeContact(core.requireDb(), scope(core), input.id, core.today());
+  'contacts.save': (input, ctx) => saveContact(ctx.db, ctx.scope, input, ctx.today, ctx.now),
+  'contacts.remove': async (input, ctx) => {
+    await removeContact(ctx.db, ctx.scope, input.id, ctx.today);
     return { removed: true };
   },
 };

@@ -1,39 +1,30 @@
-import type { KeyDeskCore } from '../core';
+import { serviceContext } from '../call-context';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { homeSchoolCsv, homeSchoolSheet } from '../services/home-school';
-import { scopeFor } from '../services/scope';
 import { baseAttendance, pupilAttendance } from '../services/attendance';
 import { completionBoard, todaySummary } from '../services/register-board';
 import { registerSettings, setHomeSchoolCode, setRegisterTimes } from '../services/register-settings';
-import { addPupil, getRegister, markAllPresent, markPupil, submitRegister, type RegisterContext } from '../services/registers';
+import { addPupil, getRegister, markAllPresent, markPupil, submitRegister } from '../services/registers';
 import type { HandlersFor } from './types';
 
-/** Who is at the register and what the classroom clock says. */
-export function registerContext(core: KeyDeskCore): RegisterContext {
-  const user = core.sessions.requireUser();
-  const clock = core.clockNow();
-  const timeNow = `${String(clock.getHours()).padStart(2, '0')}:${String(clock.getMinutes()).padStart(2, '0')}`;
-  return { userId: user.id, scope: scopeFor(user), today: core.today(), timeNow, now: core.now() };
-}
-
 export const registerHandlers: HandlersFor<'registers'> = {
-  'registers.get': (input, core) => getRegister(core.requireDb(), input, registerContext(core)),
-  'registers.mark': (input, core) => markPupil(core.requireDb(), input, registerContext(core)),
-  'registers.markAllPresent': (input, core) => markAllPresent(core.requireDb(), input, registerContext(core)),
-  'registers.addPupil': (input, core) => addPupil(core.requireDb(), input, registerContext(core)),
-  'registers.submit': (input, core) => submitRegister(core.requireDb(), input, registerContext(core)),
-  'registers.completion': (_input, core) => completionBoard(core.requireDb(), registerContext(core)),
-  'registers.pupilAttendance': (input, core) => pupilAttendance(core.requireDb(), input, registerContext(core)),
-  'registers.homeSchoolSheet': (input, core) => homeSchoolSheet(core.requireDb(), input, registerContext(core).scope),
-  'registers.homeSchoolCsv': async (input, core) => {
-    const exported = await homeSchoolCsv(core.requireDb(), input, registerContext(core).scope);
+  'registers.get': (input, ctx) => getRegister(ctx.db, input, serviceContext(ctx)),
+  'registers.mark': (input, ctx) => markPupil(ctx.db, input, serviceContext(ctx)),
+  'registers.markAllPresent': (input, ctx) => markAllPresent(ctx.db, input, serviceContext(ctx)),
+  'registers.addPupil': (input, ctx) => addPupil(ctx.db, input, serviceContext(ctx)),
+  'registers.submit': (input, ctx) => submitRegister(ctx.db, input, serviceContext(ctx)),
+  'registers.completion': (_input, ctx) => completionBoard(ctx.db, serviceContext(ctx)),
+  'registers.pupilAttendance': (input, ctx) => pupilAttendance(ctx.db, input, serviceContext(ctx)),
+  'registers.homeSchoolSheet': (input, ctx) => homeSchoolSheet(ctx.db, input, ctx.scope),
+  'registers.homeSchoolCsv': async (input, ctx) => {
+    const exported = await homeSchoolCsv(ctx.db, input, ctx.scope);
     const dates = `${formatUkDate(input.from)} to ${formatUkDate(input.to)}`;
-    await core.sessions.record('exported-home-school-codes', `${exported.rows} sessions, ${dates}, ${exported.schoolName ?? 'every home school'}`);
+    await ctx.core.sessions.record('exported-home-school-codes', `${exported.rows} sessions, ${dates}, ${exported.schoolName ?? 'every home school'}`);
     return { fileName: exported.fileName, csv: exported.csv, rows: exported.rows };
   },
-  'registers.today': (_input, core) => todaySummary(core.requireDb(), registerContext(core)),
-  'registers.baseAttendance': (input, core) => baseAttendance(core.requireDb(), input, registerContext(core)),
-  'registers.settings': (_input, core) => registerSettings(core.requireDb(), core.today()),
-  'registers.setTimes': (input, core) => setRegisterTimes(core.requireDb(), input, core.today()),
-  'registers.setHomeSchoolCode': (input, core) => setHomeSchoolCode(core.requireDb(), input, core.today()),
+  'registers.today': (_input, ctx) => todaySummary(ctx.db, serviceContext(ctx)),
+  'registers.baseAttendance': (input, ctx) => baseAttendance(ctx.db, input, serviceContext(ctx)),
+  'registers.settings': (_input, ctx) => registerSettings(ctx.db, ctx.today),
+  'registers.setTimes': (input, ctx) => setRegisterTimes(ctx.db, input, ctx.today),
+  'registers.setHomeSchoolCode': (input, ctx) => setHomeSchoolCode(ctx.db, input, ctx.today),
 };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Base, KeyStage } from '../../../shared/domain/bases';
 import type { Db } from '../db/dialect';
+import { scopedToBases, type PupilScope } from '../scope';
 
 export interface BaseChanges {
   name?: string;
@@ -22,7 +23,8 @@ function placedOn(db: Db, date: string) {
     .groupBy('base_id');
 }
 
-export async function listBases(db: Db, date: string, id?: string): Promise<Base[]> {
+/** Every base (or one, by `id`), biggest first, with pupils placed on `date`; only those in `scope` when given. */
+export async function listBases(db: Db, date: string, id?: string, scope?: PupilScope): Promise<Base[]> {
   let query = db
     .selectFrom('bases')
     .leftJoin(placedOn(db, date).as('occupancy'), 'occupancy.base_id', 'bases.id')
@@ -30,6 +32,7 @@ export async function listBases(db: Db, date: string, id?: string): Promise<Base
     .orderBy('bases.places', 'desc')
     .orderBy('bases.name');
   if (id !== undefined) query = query.where('bases.id', '=', id);
+  if (scope) query = scopedToBases(query, 'bases.id', scope);
   const rows = await query.execute();
   const stages = await db.selectFrom('base_key_stages').select(['base_id', 'key_stage']).orderBy('key_stage').execute();
   return rows.map((row) => ({
@@ -40,6 +43,11 @@ export async function listBases(db: Db, date: string, id?: string): Promise<Base
     keyStages: stages.filter((s) => s.base_id === row.id).map((s) => s.key_stage as KeyStage),
     placed: row.placed ?? 0,
   }));
+}
+
+/** The bases the caller may see: a teacher's own, every base for a manager. */
+export function listBasesInScope(db: Db, date: string, scope: PupilScope): Promise<Base[]> {
+  return listBases(db, date, undefined, scope);
 }
 
 export async function findBase(db: Db, id: string, date: string): Promise<Base | undefined> {

@@ -1,16 +1,17 @@
 /** What the impact report reads in bulk: a year's placements, their figures before and their follow-up findings. */
 import type { Db } from '../db/dialect';
+import { scopedToBases, type PupilScope } from '../scope';
 import { toPlanPlacement, type PlanPlacement } from './plans';
 
 /** A placement running in the year, with how it ended (null while it runs). */
 export type YearPlacement = PlanPlacement & { outcome: string | null };
 
 /**
- * Accepted placements at a base that were running at some time from `from` to `to`: started on or
- * before `to` and not ended before `from`, oldest start first.
+ * Accepted placements at a base in `scope` that were running at some time from `from` to `to`: started
+ * on or before `to` and not ended before `from`, oldest start first.
  */
-export async function listYearPlacements(db: Db, filter: { from: string; to: string; baseIds?: readonly string[] }): Promise<YearPlacement[]> {
-  let q = db
+export async function listYearPlacements(db: Db, filter: { from: string; to: string; scope: PupilScope }): Promise<YearPlacement[]> {
+  const q = db
     .selectFrom('placements as p')
     .innerJoin('pupils as u', 'u.id', 'p.pupil_id')
     .innerJoin('bases as b', 'b.id', 'p.base_id')
@@ -19,8 +20,7 @@ export async function listYearPlacements(db: Db, filter: { from: string; to: str
     .where('p.start_date', 'is not', null)
     .where('p.start_date', '<=', filter.to)
     .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', filter.from)]));
-  if (filter.baseIds) q = q.where('p.base_id', 'in', filter.baseIds.length ? filter.baseIds : ['']);
-  const rows = await q.orderBy('p.start_date').orderBy('u.legal_last_name').execute();
+  const rows = await scopedToBases(q, 'p.base_id', filter.scope).orderBy('p.start_date').orderBy('u.legal_last_name').execute();
   return rows.map((r) => ({ ...toPlanPlacement(r), outcome: r.outcome }));
 }
 

@@ -3,6 +3,7 @@ import { displayName } from '../../../shared/domain/pupil-record';
 import type { IssuableReportKind, IssuedReport } from '../../../shared/api/specs/report-jobs';
 import type { Db } from '../db/dialect';
 import type { DbIssuedReport } from '../db/schema';
+import { scopedToBases, type PupilScope } from '../scope';
 
 /** An issued report with the data it was drawn from (JSON text, as stored). */
 export interface StoredIssuedReport extends IssuedReport {
@@ -64,23 +65,20 @@ export async function placementOwner(db: Db, placementId: string): Promise<{ bas
 
 /**
  * Placements that end between two days (inclusive): their end date, or while still running their
- * planned end. At one base or all; only the bases in `baseIds` when given (a teacher's). By name.
+ * planned end. At one base or all; only the bases in the caller's scope. By name.
  */
 export async function placementsEndingBetween(
   db: Db,
   range: { from: string; to: string; baseId?: string | undefined },
-  baseIds: readonly string[] | null,
+  scope: PupilScope,
 ): Promise<Array<{ placementId: string; pupilName: string }>> {
   const ends = sql<string>`coalesce(placements.end_date, placements.planned_end)`;
-  let query = db
-    .selectFrom('placements')
-    .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
+  let query = scopedToBases(db.selectFrom('placements').innerJoin('pupils', 'pupils.id', 'placements.pupil_id'), 'placements.base_id', scope)
     .select(['placements.id', 'pupils.legal_first_name', 'pupils.legal_last_name', 'pupils.preferred_name'])
     .where('placements.start_date', 'is not', null)
     .where(ends, '>=', range.from)
     .where(ends, '<=', range.to);
   if (range.baseId) query = query.where('placements.base_id', '=', range.baseId);
-  if (baseIds !== null) query = baseIds.length ? query.where('placements.base_id', 'in', [...baseIds]) : query.where(sql<boolean>`0`);
   const rows = await query.orderBy('pupils.legal_last_name').orderBy('pupils.legal_first_name').orderBy('placements.id').execute();
   return rows.map((row) => ({
     placementId: row.id,

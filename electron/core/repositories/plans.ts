@@ -1,5 +1,6 @@
 import type { OutcomeDecision, OutcomeRating, PlanContent, PlanReview, PlanVersion, ReviewKind, VersionStatus } from '../../../shared/domain/plans';
 import type { Db } from '../db/dialect';
+import { scopedToBases, type PupilScope } from '../scope';
 
 /** A plan as stored, before the placement's dates and the schedule are added. */
 export interface StoredSupportPlan {
@@ -215,9 +216,9 @@ export interface PlanPlacement {
 
 /**
  * Placements that have a plan, with their base and dates, in one query: those still open or ended on
- * or after `endedFrom`, starting on or before `startedBy` when given.
+ * or after `endedFrom`, starting on or before `startedBy` when given, at the bases in `scope`.
  */
-export async function listPlanPlacements(db: Db, filter: { endedFrom?: string; startedBy?: string; baseIds?: readonly string[] }): Promise<PlanPlacement[]> {
+export async function listPlanPlacements(db: Db, filter: { endedFrom?: string; startedBy?: string; scope: PupilScope }): Promise<PlanPlacement[]> {
   let q = db
     .selectFrom('support_plans as sp')
     .innerJoin('placements as p', 'p.id', 'sp.placement_id')
@@ -225,11 +226,10 @@ export async function listPlanPlacements(db: Db, filter: { endedFrom?: string; s
     .innerJoin('bases as b', 'b.id', 'p.base_id')
     .select(['p.id', 'p.pupil_id', 'u.legal_first_name', 'u.legal_last_name', 'u.preferred_name', 'p.base_id', 'b.name as base_name', 'p.start_date', 'p.end_date', 'p.planned_end'])
     .where('p.start_date', 'is not', null);
-  const { endedFrom, startedBy, baseIds } = filter;
+  const { endedFrom, startedBy, scope } = filter;
   if (endedFrom) q = q.where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', endedFrom)]));
   if (startedBy) q = q.where('p.start_date', '<=', startedBy);
-  if (baseIds) q = q.where('p.base_id', 'in', baseIds.length ? baseIds : ['']);
-  const rows = await q.orderBy('p.start_date').execute();
+  const rows = await scopedToBases(q, 'p.base_id', scope).orderBy('p.start_date').execute();
   return rows.map(toPlanPlacement);
 }
 

@@ -3,6 +3,7 @@ import type { Pathway, Pupil, SenStatus } from '../../../shared/domain/pupil-rec
 import { academicYearOf, keyStageFor, yearGroupFor } from '../../../shared/domain/pupils';
 import type { Db } from '../db/dialect';
 import type { DbPupil } from '../db/schema';
+import { scopedToBases, type PupilScope } from '../scope';
 
 /** What staff enter for a pupil, as stored: the year group is kept as an offset from the age rule. */
 export interface PupilValues {
@@ -176,11 +177,9 @@ export interface PlacementHead {
   endDate: string | null;
 }
 
-/** Newest first within each pupil, as listPupilPlacements orders them. */
-export async function listPlacementHeads(db: Db): Promise<PlacementHead[]> {
-  const rows = await db
-    .selectFrom('placements')
-    .leftJoin('bases', 'bases.id', 'placements.base_id')
+/** Newest first within each pupil, as listPupilPlacements orders them; only those at the bases in `scope`. */
+export async function listPlacementHeads(db: Db, scope: PupilScope): Promise<PlacementHead[]> {
+  const rows = await scopedToBases(db.selectFrom('placements').leftJoin('bases', 'bases.id', 'placements.base_id'), 'placements.base_id', scope)
     .select([
       'placements.pupil_id',
       'placements.decision',
@@ -211,14 +210,11 @@ export async function listPlacementHeads(db: Db): Promise<PlacementHead[]> {
   }));
 }
 
-/** The bases a pupil has ever been referred or placed at: what decides whether a teacher may see them. */
-export async function pupilBaseIds(db: Db, pupilId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('placements')
-    .select('base_id')
-    .distinct()
-    .where('pupil_id', '=', pupilId)
-    .where('base_id', 'is not', null)
-    .execute();
-  return rows.map((row) => row.base_id as string);
+/**
+ * Whether a pupil has ever been referred or placed at a base in `scope`: what decides whether a teacher
+ * may see them. (A manager sees every pupil, placed or not: the service does not ask.)
+ */
+export async function pupilHasPlacementIn(db: Db, pupilId: string, scope: PupilScope): Promise<boolean> {
+  const query = db.selectFrom('placements').select('id').where('pupil_id', '=', pupilId).where('base_id', 'is not', null);
+  return (await scopedToBases(query, 'base_id', scope).limit(1).executeTakeFirst()) !== undefined;
 }

@@ -12,7 +12,8 @@ import { UserError } from '../errors';
 import { findBase } from '../repositories/bases';
 import { listAmendmentsFor, listBaseMarks, listPupilMarks } from '../repositories/registers';
 import type { RegisterContext } from './registers';
-import { scopeAllowsBase } from './scope';
+import { requireBaseInScope } from '../scope';
+import { pupilInScope } from './pupils';
 
 const uk = formatUkDate;
 
@@ -20,14 +21,7 @@ const uk = formatUkDate;
 export async function pupilAttendance(db: Db, input: ParsedInput<'registers.pupilAttendance'>, ctx: Pick<RegisterContext, 'scope'>): Promise<PupilAttendance> {
   const rows = await listPupilMarks(db, input.pupilId, input.from, input.to);
   const visible = rows;
-  if (!ctx.scope.all) {
-    const bases = await db
-      .selectFrom('placements')
-      .select('base_id')
-      .where('pupil_id', '=', input.pupilId)
-      .execute();
-    if (!bases.some((b) => scopeAllowsBase(ctx.scope, b.base_id))) throw new UserError('NOT_FOUND', 'That pupil is not one Key Desk knows.', 'pupilId');
-  }
+  if (!(await pupilInScope(db, ctx.scope, input.pupilId))) throw new UserError('NOT_FOUND', 'That pupil is not one Key Desk knows.', 'pupilId');
   const amendments = visible.length > 0 ? await listAmendmentsFor(db, visible[0]!.pupil_n) : [];
   const byRegister = new Map<number, typeof amendments>();
   for (const a of amendments) byRegister.set(a.register_n, [...(byRegister.get(a.register_n) ?? []), a]);
@@ -66,7 +60,7 @@ export async function baseAttendance(db: Db, input: ParsedInput<'registers.baseA
   }
   const base = await findBase(db, input.baseId, input.to);
   if (!base) throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows.', 'baseId');
-  if (!scopeAllowsBase(ctx.scope, input.baseId)) throw new UserError('NOT_FOUND', 'You can see attendance only for the bases you work at.', 'baseId');
+  requireBaseInScope(ctx.scope, input.baseId, 'baseId', 'You can see attendance only for the bases you work at.');
   const rows = await listBaseMarks(db, input.baseId, input.from, input.to);
   const all: RecordedSession[] = [];
   const byPupil = new Map<string, { name: string; sessions: RecordedSession[] }>();

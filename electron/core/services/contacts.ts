@@ -5,7 +5,7 @@ import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
 import { deleteContact, findContact, insertContact, updateContact } from '../repositories/contacts';
 import { requireVisiblePupil } from './pupils';
-import type { PupilScope } from './scope';
+import type { PupilScope } from '../scope';
 
 const NOT_KNOWN = 'That contact is not one Key Desk knows. It may have been removed.';
 

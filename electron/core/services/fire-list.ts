@@ -6,14 +6,13 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { yearGroupLabel } from '../../../shared/domain/pupils';
 import { ROLE_LABELS, type Role } from '../../../shared/domain/staff';
 import type { Db } from '../db/dialect';
-import { UserError } from '../errors';
 import { findBase } from '../repositories/bases';
 import { listStaff } from '../repositories/staff';
 import type { FireListData, FireListPupil, FireListStaff } from '../reports/kinds';
 import { loadCalendar, whyNotSchoolDay } from './calendar';
 import { currentSession } from './register-board';
 import { buildRegister, type RegisterContext } from './registers';
-import { scopeAllowsBase } from './scope';
+import { requireInScope } from '../scope';
 
 /** "U" (arrived after the register closed) counts as an absence but the pupil is in the building. */
 const ARRIVED_AFTER_CLOSE = 'U';
@@ -53,10 +52,7 @@ export function fireListFileName(baseName: string, ctx: Pick<RegisterContext, 't
  * the other staff who work at the base (Key Desk does not record who is in the building).
  */
 export async function fireListData(db: Db, baseId: string, ctx: RegisterContext, user: SignedInUser): Promise<FireListData> {
-  const base = await findBase(db, baseId, ctx.today);
-  if (!base || !scopeAllowsBase(ctx.scope, baseId)) {
-    throw new UserError('NOT_FOUND', 'You can print fire lists only for the bases you work at.', 'baseId');
-  }
+  const base = requireInScope(ctx.scope, await findBase(db, baseId, ctx.today), 'baseId', 'You can print fire lists only for the bases you work at.', (b) => b.id);
   const staff = await listStaff(db);
   const data: FireListData = {
     baseName: base.name,

@@ -10,7 +10,7 @@ import type { PlacementOnDay } from '../repositories/registers';
 import { loadCalendar } from './calendar';
 import { toCsv } from '../../../shared/csv';
 import { plannedAtKey } from './registers';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { scopedToBases, type PupilScope } from '../scope';
 
 /**
  * What the home school enters for the Key's sessions. The pupil stays on the home school's roll, so its
@@ -33,26 +33,23 @@ interface RecordedMark {
 /** Recorded marks for these pupils between two dates, at bases the caller may see. */
 async function marksFor(db: Db, scope: PupilScope, from: string, to: string, pupilIds: readonly string[]): Promise<RecordedMark[]> {
   if (pupilIds.length === 0) return [];
-  const rows = await db
+  const query = db
     .selectFrom('register_marks as m')
     .innerJoin('register_people as p', 'p.n', 'm.pupil_n')
     .innerJoin('registers as r', 'r.n', 'm.register_n')
     .select(['p.id as pupil_id', 'r.base_id', 'r.date', 'r.session', 'm.expected', 'm.code', 'm.minutes_late'])
     .where('p.id', 'in', [...pupilIds])
     .where('r.date', '>=', from)
-    .where('r.date', '<=', to)
-    .execute();
-  return rows
-    .filter((r) => scopeAllowsBase(scope, r.base_id))
-    .map((r) => ({
-      pupilId: r.pupil_id,
-      baseId: r.base_id,
-      date: r.date,
-      session: r.session as Session,
-      expected: r.expected === 1,
-      code: r.code,
-      minutesLate: r.minutes_late,
-    }));
+    .where('r.date', '<=', to);
+  return (await scopedToBases(query, 'r.base_id', scope).execute()).map((r) => ({
+    pupilId: r.pupil_id,
+    baseId: r.base_id,
+    date: r.date,
+    session: r.session as Session,
+    expected: r.expected === 1,
+    code: r.code,
+    minutesLate: r.minutes_late,
+  }));
 }
 
 const nothing = (state: HomeSchoolSession['state']): HomeSchoolSession => ({ state, code: null, keyCode: null, minutesLate: null });
@@ -76,7 +73,7 @@ export async function homeSchoolSheet(db: Db, input: ParsedInput<'registers.home
   const days = [0, 1, 2, 3, 4].map((n) => addDays(input.weekStarting, n));
   const monday = days[0]!;
   const friday = days[4]!;
-  const placements = await db
+  const placements = db
     .selectFrom('placements')
     .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
     .innerJoin('bases', 'bases.id', 'placements.base_id')
@@ -108,9 +105,8 @@ export async function homeSchoolSheet(db: Db, input: ParsedInput<'registers.home
         eb.and([eb('pupils.home_school_id', 'is', null), eb('placements.referring_school_id', '=', input.schoolId)]),
       ]),
     )
-    .orderBy('placements.start_date')
-    .execute();
-  const visible = placements.filter((p) => scopeAllowsBase(scope, p.base_id));
+    .orderBy('placements.start_date');
+  const visible = await scopedToBases(placements, 'placements.base_id', scope).execute();
   const calendar = await loadCalendar(db);
   const coding = await codingOf(db);
   const pupilIds = [...new Set(visible.map((p) => p.pupil_id))];
@@ -221,8 +217,7 @@ export async function homeSchoolCsv(
     .where('r.date', '>=', input.from)
     .where('r.date', '<=', input.to);
   if (input.schoolId) query = query.where('schools.id', '=', input.schoolId);
-  const rows = (await query.execute())
-    .filter((r) => scopeAllowsBase(scope, r.base_id))
+  const rows = (await scopedToBases(query, 'r.base_id', scope).execute())
     .map((r) => ({
       school: r.school_name ?? '',
       name: displayName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name, preferredName: r.preferred_name }),

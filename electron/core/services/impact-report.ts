@@ -18,14 +18,10 @@ import { listPlanPlacements } from '../repositories/plans';
 import { listPupilMarks } from '../repositories/registers';
 import type { ImpactData, ImpactSection, ReportTable } from '../reports/kinds';
 import { cohortInputs } from './plan-views';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { oneBase, requireInScope } from '../scope';
+import type { ServiceContext } from './context';
 
-export interface ImpactContext {
-  scope: PupilScope;
-  today: string;
-  /** dd/mm/yyyy HH:MM */
-  producedAt: string;
-}
+export type ImpactContext = Pick<ServiceContext, 'scope' | 'today' | 'producedAt'>;
 
 const uk = formatUkDate;
 const ALL_BASES = 'All bases';
@@ -293,17 +289,16 @@ function planSection(cohort: CohortFigures, byBase: boolean): ImpactSection {
 export async function impactData(db: Db, input: { year: number; baseId?: string | undefined }, ctx: ImpactContext): Promise<{ data: ImpactData; fileName: string }> {
   let scopeName = ALL_BASES;
   if (input.baseId) {
-    const base = await findBase(db, input.baseId, ctx.today);
-    if (!base || !scopeAllowsBase(ctx.scope, base.id)) throw new UserError('NOT_FOUND', 'You can print the impact report only for the bases you work at.', 'baseId');
+    const base = requireInScope(ctx.scope, await findBase(db, input.baseId, ctx.today), 'baseId', 'You can print the impact report only for the bases you work at.', (b) => b.id);
     scopeName = base.name;
   } else if (!ctx.scope.all) {
     throw new UserError('FORBIDDEN', 'Only managers can print the impact report for all bases: choose your base.', 'baseId');
   }
   const end = `${input.year + 1}-08-31`;
   const year: Year = { from: `${input.year}-09-01`, end, to: earlier(end, ctx.today), running: ctx.today < end };
-  const baseIds = input.baseId ? [input.baseId] : undefined;
+  const bases = input.baseId ? oneBase(input.baseId) : ctx.scope;
   const started = year.to >= year.from;
-  const placements = started ? await listYearPlacements(db, { from: year.from, to: year.to, baseIds }) : [];
+  const placements = started ? await listYearPlacements(db, { from: year.from, to: year.to, scope: bases }) : [];
   const ids = placements.map((p) => p.id);
   const [before, findings, during] = [await listBeforeFigures(db, ids), await listLatestFindings(db, ids), await duringFigures(db, placements, year)];
   const rows: PupilFigures[] = placements.map((p) => ({
@@ -312,7 +307,7 @@ export async function impactData(db: Db, input: { year: number; baseId?: string 
     during: during.each.get(p.id) ?? null,
     after: p.endDate !== null ? (findings.get(p.id) ?? null) : null,
   }));
-  const planned = started ? await listPlanPlacements(db, { endedFrom: year.from, startedBy: year.to, baseIds }) : [];
+  const planned = started ? await listPlanPlacements(db, { endedFrom: year.from, startedBy: year.to, scope: bases }) : [];
   const cohort = cohortFigures(await cohortInputs(db, planned));
   const byBase = !input.baseId;
   const label = academicYearLabel(input.year);

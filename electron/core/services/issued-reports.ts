@@ -9,7 +9,7 @@ import { findIssuedReport, insertIssuedReport, listIssuedReports, nextIssuedVers
 import { renderPdf } from '../reports/client';
 import type { ReportKinds } from '../reports/kinds';
 import { buildReport, REPORT_KIND_LABELS, requireReadyToIssue, type ReportContext, type ReportSubject } from './report-builders';
-import { scopeAllowsBase } from './scope';
+import { requireBaseInScope, requireInScope } from '../scope';
 
 const NOT_KNOWN = 'That issued report is not one Key Desk knows.';
 
@@ -17,17 +17,14 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset
 
 /** A placement's base (and pupil) when the caller may see it; NOT_FOUND otherwise. */
 async function placementInScope(db: Db, placementId: string, ctx: ReportContext, field: string, message: string) {
-  const owner = await placementOwner(db, placementId);
-  if (!owner || !scopeAllowsBase(ctx.scope, owner.baseId)) throw new UserError('NOT_FOUND', message, field);
-  return owner;
+  return requireInScope(ctx.scope, await placementOwner(db, placementId), field, message);
 }
 
 async function requireIssued(db: Db, id: string, ctx: ReportContext): Promise<StoredIssuedReport & { pupilId: string | null }> {
   const row = await findIssuedReport(db, id);
   if (!row) throw new UserError('NOT_FOUND', NOT_KNOWN, 'id');
   if (row.placementId !== null) return { ...row, pupilId: (await placementInScope(db, row.placementId, ctx, 'id', NOT_KNOWN)).pupilId };
-  if (!scopeAllowsBase(ctx.scope, row.baseId)) throw new UserError('NOT_FOUND', NOT_KNOWN, 'id');
-  return { ...row, pupilId: null };
+  return { ...requireInScope(ctx.scope, row, 'id', NOT_KNOWN), pupilId: null };
 }
 
 async function audit(db: Db, ctx: ReportContext, action: string, report: IssuedReport, pupilId: string | null): Promise<void> {
@@ -75,8 +72,7 @@ export async function issuedReports(db: Db, where: ReportSubject, ctx: ReportCon
     await placementInScope(db, where.placementId, ctx, 'placementId', 'That placement is not one Key Desk knows.');
     return listIssuedReports(db, { placementId: where.placementId });
   }
-  const baseId = where.baseId ?? '';
-  if (!scopeAllowsBase(ctx.scope, baseId)) throw new UserError('NOT_FOUND', 'You can see reports only for the bases you work at.', 'baseId');
+  const baseId = requireBaseInScope(ctx.scope, where.baseId, 'baseId', 'You can see reports only for the bases you work at.');
   return listIssuedReports(db, { baseId });
 }
 

@@ -22,17 +22,11 @@ import { listTerms } from '../repositories/calendar';
 import { findSchool } from '../repositories/schools';
 import { findStaff } from '../repositories/staff';
 import { requireVisiblePupil } from './pupils';
-import type { PupilScope } from './scope';
+import type { PupilScope } from '../scope';
+import type { ServiceContext } from './context';
 
 /** Who is writing in the log, and what the clock says (the classroom's local time for "not in the future"). */
-export interface KeyworkContext {
-  userId: string;
-  scope: PupilScope;
-  today: string;
-  /** Local time now, HH:MM. */
-  timeNow: string;
-  now: string;
-}
+export type KeyworkContext = Pick<ServiceContext, 'userId' | 'scope' | 'today' | 'timeNow' | 'now'>;
 
 type ContentInput = Pick<ParsedInput<'log.add'>, 'onDate' | 'atTime' | 'kind' | 'withWhom' | 'withName' | 'professionalId' | 'schoolId' | 'summary'>;
 

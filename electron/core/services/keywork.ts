@@ -29,14 +29,12 @@ import { findPlacement, listPupilPlacements } from '../repositories/placements';
 import { listPlacementHeads } from '../repositories/pupils';
 import type { KeyworkContext } from './keywork-log';
 import { requireVisiblePupil } from './pupils';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { requireInScope, type PupilScope } from '../scope';
 
 const uk = formatUkDate;
 
 async function requirePlacement(db: Db, scope: PupilScope, id: string, today: string, field = 'placementId'): Promise<Placement> {
-  const p = await findPlacement(db, id, today);
-  if (!p || !scopeAllowsBase(scope, p.baseId)) throw new UserError('NOT_FOUND', 'That placement is not one Key Desk knows.', field);
-  return p;
+  return requireInScope(scope, await findPlacement(db, id, today), field, 'That placement is not one Key Desk knows.');
 }
 
 // ---- Keyworkers ----
@@ -91,8 +89,7 @@ export async function assignKeyworker(db: Db, input: ParsedInput<'keyworkers.ass
 /** The pupils a person may see, or null for every pupil (so link counts never reveal another base's pupils). */
 async function visiblePupils(db: Db, scope: PupilScope): Promise<Set<string> | null> {
   if (scope.all) return null;
-  const heads = await listPlacementHeads(db);
-  return new Set(heads.filter((h) => scopeAllowsBase(scope, h.baseId)).map((h) => h.pupilId));
+  return new Set((await listPlacementHeads(db, scope)).map((h) => h.pupilId));
 }
 
 export async function professionalsList(db: Db, scope: PupilScope): Promise<Professional[]> {

@@ -9,7 +9,7 @@ import { findPlacement } from '../repositories/placements';
 import { insertMeasure, listMeasures, updateMeasure, type StoredMeasure } from '../repositories/measures';
 import type { PlanContext } from './plans';
 import { requireVisiblePlacement } from './plans';
-import { scopeAllowsBase } from './scope';
+import { requireInScope } from '../scope';
 
 const uk = formatUkDate;
 /** A baseline may be taken in the four weeks before the placement starts (at the visits, say). */
@@ -60,9 +60,9 @@ export async function addMeasure(db: Db, input: MeasureInput, ctx: PlanContext):
 /** Corrects a measure entered wrongly (another date, kind or scores); the audit trail keeps the old values. */
 export async function correctMeasure(db: Db, input: ParsedInput<'measures.correct'>, ctx: PlanContext): Promise<Measure> {
   return db.transaction().execute(async (tx) => {
-    const [existing] = await listMeasures(tx, { id: input.id });
-    const owner = existing ? await findPlacement(tx, existing.placementId, ctx.today) : undefined;
-    if (!existing || !owner || !scopeAllowsBase(ctx.scope, owner.baseId)) throw new UserError('NOT_FOUND', 'That measure is not one Key Desk knows.', 'id');
+    const [found] = await listMeasures(tx, { id: input.id });
+    const owner = found ? await findPlacement(tx, found.placementId, ctx.today) : undefined;
+    const existing = requireInScope(ctx.scope, found && owner ? { ...found, baseId: owner.baseId } : undefined, 'id', 'That measure is not one Key Desk knows.');
     const placement = await requireVisiblePlacement(tx, ctx.scope, input.placementId, ctx.today);
     if (placement.pupilId !== existing.pupilId) throw new UserError('INVALID_INPUT', 'A measure stays with the pupil it was recorded for: choose one of their placements.', 'placementId');
     checkTakenOn(input, placement, ctx.today);

@@ -9,14 +9,9 @@ import { loadPlans } from '../repositories/plans';
 import { findPupil } from '../repositories/pupils';
 import type { PassportData, PassportSection } from '../reports/kinds';
 import { requireVisiblePlacement } from './plans';
-import type { PupilScope } from './scope';
+import type { ServiceContext } from './context';
 
-export interface PassportContext {
-  scope: PupilScope;
-  today: string;
-  /** dd/mm/yyyy HH:MM */
-  producedAt: string;
-}
+export type PassportContext = Pick<ServiceContext, 'scope' | 'today' | 'producedAt'>;
 
 /** The passport's sections, in the order the home school reads them, and the plan field each comes from. */
 const SECTIONS: ReadonlyArray<{ field: AboutMeField; heading: string }> = [

@@ -10,7 +10,7 @@ import { loadCalendar } from './calendar';
 import { firstSchoolDayFrom, timetableRules } from '../../../shared/domain/timetable';
 import { recordFindings } from './keywork';
 import { placesTaken } from './places';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { requireInScope, type PupilScope } from '../scope';
 /** Who is making the change, and when: every step of a placement records both. */
 import { loadPlacement, notInFuture, record, uk, type Recorder } from './placement-steps';
 
@@ -96,8 +96,7 @@ export async function addFollowUp(db: Db, input: ParsedInput<'placements.addFoll
 
 /** The plan from the stored start and choices, with the school calendar as it is now. */
 export async function placementTimetable(db: Db, id: string, today: string, scope: PupilScope): Promise<Timetable> {
-  const p = await findPlacement(db, id, today);
-  if (!p || !scopeAllowsBase(scope, p.baseId)) throw new UserError('NOT_FOUND', 'That placement is not one Key Desk knows.', 'id');
+  const p = requireInScope(scope, await findPlacement(db, id, today), 'id', 'That placement is not one Key Desk knows.');
   if (!p.startDate) throw new UserError('CONFLICT', 'No start date has been agreed yet, so there is no timetable.', 'id');
   const { isSchoolDay } = await loadCalendar(db);
   // A start that has since become a closure keeps its date; the plan starts on the next school day.

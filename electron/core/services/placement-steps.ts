@@ -3,16 +3,13 @@ import { type Placement, type PlacementStep } from '../../../shared/domain/place
 import { taughtYearGroup } from '../../../shared/domain/pupils';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
+import type { ServiceContext } from './context';
 import { findPlacement, findPupilForPlacement, insertPlacementEvent, type PupilForPlacement } from '../repositories/placements';
 
 /** What every step of a placement needs: loading it, recording the step, and the date rules. */
 
 /** Who is making the change, and when: every step of a placement records both. */
-export interface Recorder {
-  userId: string;
-  today: string;
-  now: string;
-}
+export type Recorder = Pick<ServiceContext, 'userId' | 'today' | 'now'>;
 
 export const uk = formatUkDate;
 

@@ -6,10 +6,10 @@ import { firstFreeStart, firstFullDay, type Occupancy } from '../../../shared/do
 import { academicYearOf, taughtYearGroup } from '../../../shared/domain/pupils';
 import { DEFAULT_TIMETABLE_RULES, makePlan } from '../../../shared/domain/timetable';
 import type { Db } from '../db/dialect';
-import { listBases } from '../repositories/bases';
+import { listBasesInScope } from '../repositories/bases';
 import { listBoardRows, listOccupancies, type BoardRow } from '../repositories/placements';
 import type { CalendarView } from './calendar';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import type { PupilScope } from '../scope';
 
 /**
  * The planned end for a start date, remembered: the board and the capacity checks ask for many. Any
@@ -133,7 +133,7 @@ function baseQueue(rows: readonly BoardRow[], base: Pick<Base, 'id' | 'places'>,
  * those ahead of them in the queue as if each had started on their own first free date.
  */
 export async function placementBoard(db: Db, calendar: CalendarView, today: string, scope: PupilScope): Promise<BaseBoard[]> {
-  const bases = (await listBases(db, today)).filter((b) => scopeAllowsBase(scope, b.id));
+  const bases = await listBasesInScope(db, today, scope);
   const rows = await listBoardRows(db, today);
   const soon = addDays(today, 28);
   const year = academicYearOf(today);

@@ -5,7 +5,6 @@ import { cohortFigures, type CohortFigures, type CohortPlacementInput } from '..
 import { displayName } from '../../../shared/domain/pupil-record';
 import { sdqTotal, type SdqScores } from '../../../shared/domain/semh';
 import type { Db } from '../db/dialect';
-import { UserError } from '../errors';
 import { listMeasures } from '../repositories/measures';
 import { listPupilPlacements } from '../repositories/placements';
 import { listPlanPlacements, loadPlans, type PlanPlacement } from '../repositories/plans';
@@ -13,7 +12,7 @@ import { pupilAttendance } from './attendance';
 import { achievedOutcomes, buildSupportPlan, outcomesNotAchieved } from './plan-build';
 import { cannotStartReason, planPlacementOf, type PlanContext } from './plans';
 import { requireVisiblePupil } from './pupils';
-import { scopeAllowsBase } from './scope';
+import { oneBase, requireBaseInScope, scopeAllowsBase, type PupilScope } from '../scope';
 
 /** A plan stays on the Plans page for six weeks after its placement ends (for the end review). */
 export const LISTED_AFTER_END_DAYS = 42;
@@ -52,15 +51,14 @@ export async function pupilPlans(db: Db, input: ParsedInput<'plans.forPupil'>, c
   return { pupilId: pupil.id, pupilName: displayName(pupil), placements, measures, attendance };
 }
 
-function visibleBaseIds(ctx: PlanContext, baseId: string | null | undefined): readonly string[] | undefined {
-  if (!baseId) return ctx.scope.all ? undefined : ctx.scope.baseIds;
-  if (!scopeAllowsBase(ctx.scope, baseId)) throw new UserError('NOT_FOUND', 'That base is not one Key Desk knows.', 'baseId');
-  return [baseId];
+/** The one base chosen (if it is the caller's), or every base the caller may see. */
+function visibleBases(ctx: PlanContext, baseId: string | null | undefined): PupilScope {
+  return baseId ? oneBase(requireBaseInScope(ctx.scope, baseId, 'baseId', 'That base is not one Key Desk knows.')) : ctx.scope;
 }
 
 /** Every current plan the caller may see, with when its next review is due, soonest first. */
 export async function listPlans(db: Db, input: ParsedInput<'plans.list'>, ctx: PlanContext): Promise<PlanListRow[]> {
-  const placements = await listPlanPlacements(db, { endedFrom: addDays(ctx.today, -LISTED_AFTER_END_DAYS), baseIds: visibleBaseIds(ctx, input?.baseId) });
+  const placements = await listPlanPlacements(db, { endedFrom: addDays(ctx.today, -LISTED_AFTER_END_DAYS), scope: visibleBases(ctx, input?.baseId) });
   const plans = await loadPlans(db, placements.map((p) => p.id));
   const rows = placements.map((p): PlanListRow => {
     const plan = buildSupportPlan(p, plans.get(p.id)!, ctx.today);
@@ -89,7 +87,7 @@ export async function listPlans(db: Db, input: ParsedInput<'plans.list'>, ctx: P
 export async function planCohort(db: Db, input: ParsedInput<'plans.cohort'>, ctx: PlanContext): Promise<CohortFigures> {
   const from = `${input.year}-09-01`;
   const to = `${input.year + 1}-08-31`;
-  const placements = await listPlanPlacements(db, { endedFrom: from, startedBy: to, baseIds: visibleBaseIds(ctx, input.baseId) });
+  const placements = await listPlanPlacements(db, { endedFrom: from, startedBy: to, scope: visibleBases(ctx, input.baseId) });
   return cohortFigures(await cohortInputs(db, placements));
 }
 

@@ -25,18 +25,13 @@ import {
 } from '../repositories/plans';
 import { achievedOutcomes, buildSupportPlan, outcomesNotAchieved } from './plan-build';
 import { checkDraftContent, checkRatings } from './plan-checks';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { requireInScope, type PupilScope } from '../scope';
+import type { ServiceContext } from './context';
 
 const uk = formatUkDate;
 
 /** Who is changing plans, whose pupils they may see, and the clock. */
-export interface PlanContext {
-  userId: string;
-  userName: string;
-  scope: PupilScope;
-  today: string;
-  now: string;
-}
+export type PlanContext = Pick<ServiceContext, 'userId' | 'userName' | 'scope' | 'today' | 'now'>;
 
 const NOT_KNOWN = { placement: 'That placement is not one Key Desk knows.', plan: 'That plan is not one Key Desk knows.', version: 'That plan version is not one Key Desk knows.' };
 
@@ -53,9 +48,7 @@ export function planPlacementOf(p: Placement): PlanPlacement {
 
 /** A placement the caller may see (NOT_FOUND otherwise, as if it did not exist). */
 export async function requireVisiblePlacement(db: Db, scope: PupilScope, id: string, today: string, field = 'placementId'): Promise<Placement> {
-  const p = await findPlacement(db, id, today);
-  if (!p || !scopeAllowsBase(scope, p.baseId)) throw new UserError('NOT_FOUND', NOT_KNOWN.placement, field);
-  return p;
+  return requireInScope(scope, await findPlacement(db, id, today), field, NOT_KNOWN.placement);
 }
 
 interface PlanInScope {
@@ -66,8 +59,8 @@ interface PlanInScope {
 async function requirePlan(db: Db, ctx: PlanContext, planId: string, field = 'planId'): Promise<PlanInScope> {
   const row = await findPlanRow(db, { id: planId });
   const placement = row ? await findPlacement(db, row.placementId, ctx.today) : undefined;
-  if (!row || !placement || !scopeAllowsBase(ctx.scope, placement.baseId)) throw new UserError('NOT_FOUND', NOT_KNOWN.plan, field);
-  return { row, placement: planPlacementOf(placement) };
+  const found = requireInScope(ctx.scope, row && placement ? { row, placement, baseId: placement.baseId } : undefined, field, NOT_KNOWN.plan);
+  return { row: found.row, placement: planPlacementOf(found.placement) };
 }
 
 async function requireVersion(db: Db, ctx: PlanContext, versionId: string): Promise<PlanInScope & { version: VersionRow }> {

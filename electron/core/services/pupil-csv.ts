@@ -19,7 +19,7 @@ import { insertSchool, listSchools } from '../repositories/schools';
 import { toCsv } from '../../../shared/csv';
 import { cellText, headerKey, readCsvFile, type CsvRecord } from './csv-file';
 import { duplicateMessage, listVisiblePupils, nameKey, newPupilValues, upnClashMessage } from './pupils';
-import type { PupilScope } from './scope';
+import type { PupilScope } from '../scope';
 
 /** The columns Key Desk reads, in the order it writes them, with the other headings staff use for each. */
 const COLUMNS = [

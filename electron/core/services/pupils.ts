@@ -15,7 +15,7 @@ import {
   insertPupil,
   listPlacementHeads,
   listPupils,
-  pupilBaseIds,
+  pupilHasPlacementIn,
   pupilsBornOn,
   updatePupil,
   valuesOf,
@@ -25,7 +25,7 @@ import {
   type PupilValues,
 } from '../repositories/pupils';
 import { findSchool } from '../repositories/schools';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { scopeAllowsBase, type PupilScope } from '../scope';
 
 export type NewPupil = ParsedInput<'pupils.create'>;
 type PupilChanges = ParsedInput<'pupils.update'>;
@@ -72,15 +72,14 @@ export function checkDateOfBirth(dateOfBirth: string, today: string, taughtIn: n
 }
 
 /** A teacher sees a pupil once any referral or placement of theirs is at one of the teacher's bases. */
-async function visible(db: Db, scope: PupilScope, pupilId: string): Promise<boolean> {
-  if (scope.all) return true;
-  return (await pupilBaseIds(db, pupilId)).some((baseId) => scopeAllowsBase(scope, baseId));
+export async function pupilInScope(db: Db, scope: PupilScope, pupilId: string): Promise<boolean> {
+  return scope.all || (await pupilHasPlacementIn(db, pupilId, scope));
 }
 
 /** The pupil, if they exist and the caller may see them; otherwise NOT_FOUND, which does not reveal which. */
 export async function requireVisiblePupil(db: Db, scope: PupilScope, id: string, today: string, field = 'id'): Promise<Pupil> {
   const pupil = await findPupil(db, id, today);
-  if (!pupil || !(await visible(db, scope, id))) throw new UserError('NOT_FOUND', NOT_KNOWN, field);
+  if (!pupil || !(await pupilInScope(db, scope, id))) throw new UserError('NOT_FOUND', NOT_KNOWN, field);
   return pupil;
 }
 
@@ -88,7 +87,7 @@ async function checkUpnFree(db: Db, scope: PupilScope, upn: string | null, excep
   if (!upn) return;
   const other = await findPupilByUpn(db, upn);
   if (other && other.id !== exceptId) {
-    const named = (await visible(db, scope, other.id)) ? other : null;
+    const named = (await pupilInScope(db, scope, other.id)) ? other : null;
     throw new UserError('CONFLICT', upnClashMessage(named), 'upn');
   }
 }
@@ -112,7 +111,7 @@ export async function findDuplicates(
 ): Promise<PossibleDuplicate[]> {
   const found: PossibleDuplicate[] = [];
   for (const p of await sameChildren(db, input.legalFirstName, input.legalLastName, input.dateOfBirth)) {
-    if (await visible(db, scope, p.id)) found.push({ id: p.id, name: nameOf(p), dateOfBirth: p.dateOfBirth });
+    if (await pupilInScope(db, scope, p.id)) found.push({ id: p.id, name: nameOf(p), dateOfBirth: p.dateOfBirth });
   }
   return found;
 }
@@ -150,7 +149,7 @@ export async function createPupil(db: Db, scope: PupilScope, input: NewPupil, to
     if (!allowDuplicate) {
       const [existing] = await sameChildren(tx, fields.legalFirstName, fields.legalLastName, fields.dateOfBirth);
       if (existing) {
-        const named = (await visible(tx, scope, existing.id)) ? existing : null;
+        const named = (await pupilInScope(tx, scope, existing.id)) ? existing : null;
         throw new UserError('DUPLICATE', duplicateMessage(named), 'legalLastName');
       }
     }
@@ -224,7 +223,7 @@ function summarise(pupil: Pupil, heads: readonly PlacementHead[], today: string)
 export async function listVisiblePupils(db: Db, scope: PupilScope, today: string): Promise<ListedPupil[]> {
   const pupils = await listPupils(db, today);
   const heads = new Map<string, PlacementHead[]>();
-  for (const head of await listPlacementHeads(db)) {
+  for (const head of await listPlacementHeads(db, scope)) {
     const list = heads.get(head.pupilId);
     if (list) list.push(head);
     else heads.set(head.pupilId, [head]);
@@ -232,8 +231,8 @@ export async function listVisiblePupils(db: Db, scope: PupilScope, today: string
   const listed: ListedPupil[] = [];
   for (const pupil of pupils) {
     // The same scope as pupils.get: a teacher sees where the pupil stands at their own bases only,
-    // never a later referral or placement elsewhere.
-    const own = (heads.get(pupil.id) ?? []).filter((h) => scopeAllowsBase(scope, h.baseId));
+    // never a later referral or placement elsewhere (the heads are only those in scope).
+    const own = heads.get(pupil.id) ?? [];
     if (!scope.all && own.length === 0) continue;
     listed.push({ pupil, summary: summarise(pupil, own, today) });
   }

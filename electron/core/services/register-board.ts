@@ -5,11 +5,11 @@ import { isoWeekday } from '../../../shared/domain/bank-holidays';
 import { addDays } from '../../../shared/domain/dates';
 import { displayName } from '../../../shared/domain/pupil-record';
 import type { Db } from '../db/dialect';
-import { listBases } from '../repositories/bases';
+import { listBasesInScope } from '../repositories/bases';
 import { listReasonNotProvided, placementsStartingOrEnding, registerCounts, sessionTimes } from '../repositories/registers';
 import { loadCalendar, whyNotSchoolDay, type CalendarView } from './calendar';
 import { buildRegister, type RegisterContext } from './registers';
-import { scopeAllowsBase } from './scope';
+import { scopeAllowsBase } from '../scope';
 
 /** The school days up to `today`, newest first: `count` of them. */
 function recentSchoolDays(today: string, count: number, calendar: CalendarView): string[] {
@@ -27,7 +27,7 @@ function recentSchoolDays(today: string, count: number, calendar: CalendarView):
  */
 export async function completionBoard(db: Db, ctx: RegisterContext): Promise<CompletionBoard> {
   const calendar = await loadCalendar(db);
-  const bases = (await listBases(db, ctx.today)).filter((b) => scopeAllowsBase(ctx.scope, b.id));
+  const bases = await listBasesInScope(db, ctx.today, ctx.scope);
   const days = recentSchoolDays(ctx.today, 11, calendar);
   const registers: RegisterStatus[] = [];
   if (days.length > 0) {
@@ -90,7 +90,7 @@ export async function todaySummary(db: Db, ctx: RegisterContext): Promise<TodayS
   const calendar = await loadCalendar(db);
   const weekFrom = addDays(ctx.today, 1 - isoWeekday(ctx.today));
   const weekTo = addDays(weekFrom, 6);
-  const bases = (await listBases(db, ctx.today)).filter((b) => scopeAllowsBase(ctx.scope, b.id));
+  const bases = await listBasesInScope(db, ctx.today, ctx.scope);
   const summaries: TodayBase[] = [];
   for (const base of bases) {
     const changes = await placementsStartingOrEnding(db, base.id, weekFrom, weekTo);

@@ -26,7 +26,7 @@ import {
   type RegisterKey,
 } from '../repositories/registers';
 import { lazyCalendar, notSchoolDayMessage, type CalendarView, type LazyCalendar } from './calendar';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { scopeAllowsBase, type PupilScope } from '../scope';
 
 /** Who is taking the register, and when: from the call's context. */
 export interface RegisterContext {

@@ -3,17 +3,15 @@
  * reprint and batch calls share. A kind drawn for a placement names it; one drawn for a base, the base.
  */
 import type { IssuableReportKind } from '../../../shared/api/specs/report-jobs';
-import type { SignedInUser } from '../../../shared/api/status';
 import type { Db } from '../db/dialect';
 import type { ReportKinds } from '../reports/kinds';
 import { UserError } from '../errors';
 import { fireListData, fireListFileName } from './fire-list';
 import { buildReintegrationData, reintegrationFileName } from './reintegration-report';
+import type { ServiceContext } from './context';
 import type { RegisterContext } from './registers';
 
-export interface ReportContext extends RegisterContext {
-  user: SignedInUser;
-}
+export type ReportContext = RegisterContext & Pick<ServiceContext, 'user'>;
 
 export interface BuiltReport<K extends IssuableReportKind> {
   kind: K;

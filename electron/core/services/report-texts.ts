@@ -1,25 +1,18 @@
 /** What staff write for a placement's reintegration report before printing it. */
 import type { ReportTexts } from '../../../shared/api/specs/reports';
 import type { Db } from '../db/dialect';
-import { UserError } from '../errors';
 import { findPlacement } from '../repositories/placements';
 import type { Placement } from '../../../shared/domain/placements';
-import { scopeAllowsBase, type PupilScope } from './scope';
+import { requireInScope } from '../scope';
+import type { ServiceContext } from './context';
 
-export interface ReportTextsContext {
-  userId: string;
-  scope: PupilScope;
-  today: string;
-  now: string;
-}
+export type ReportTextsContext = Pick<ServiceContext, 'userId' | 'scope' | 'today' | 'now'>;
 
 /** An accepted placement at one of the caller's bases, or NOT_FOUND (the same words for both). */
 export async function requireReportPlacement(db: Db, placementId: string, ctx: Pick<ReportTextsContext, 'scope' | 'today'>): Promise<Placement> {
   const p = await findPlacement(db, placementId, ctx.today);
-  if (!p || p.decision !== 'accepted' || !p.baseId || !scopeAllowsBase(ctx.scope, p.baseId)) {
-    throw new UserError('NOT_FOUND', 'That placement is not one Key Desk knows.', 'placementId');
-  }
-  return p;
+  const accepted = p?.decision === 'accepted' && p.baseId ? p : undefined;
+  return requireInScope(ctx.scope, accepted, 'placementId', 'That placement is not one Key Desk knows.');
 }
 
 const EMPTY = { recommendations: '', needsSummary: '', whatHelped: '', updatedBy: null, updatedAt: null };

@@ -29,13 +29,13 @@ describe('the pupils a batch covers', { timeout: 60_000 }, () => {
     await placement('Gone', '2027-07-10', { endDate: '2027-03-01' });
     const elsewhere = await placement('Cole', '2027-07-31', { baseId: t.frederickBird.id });
 
-    const all = await placementsEndingBetween(t.core.requireDb(), { from: '2027-07-01', to: '2027-07-31' }, null);
+    const all = await placementsEndingBetween(t.core.requireDb(), { from: '2027-07-01', to: '2027-07-31' }, { all: true });
     expect(all.map((p) => p.placementId)).toEqual([endedEarly, inRange, elsewhere]);
     expect(all[0]!.pupilName).toBe('Pupil Ash');
-    const parkgate = await placementsEndingBetween(t.core.requireDb(), { from: '2027-07-01', to: '2027-07-31', baseId: t.parkgate.id }, null);
+    const parkgate = await placementsEndingBetween(t.core.requireDb(), { from: '2027-07-01', to: '2027-07-31', baseId: t.parkgate.id }, { all: true });
     expect(parkgate.map((p) => p.placementId)).toEqual([endedEarly, inRange]);
     // A teacher at Frederick Bird only: only that base's pupils.
-    const teacher = await placementsEndingBetween(t.core.requireDb(), { from: '2027-07-01', to: '2027-07-31' }, [t.frederickBird.id]);
+    const teacher = await placementsEndingBetween(t.core.requireDb(), { from: '2027-07-01', to: '2027-07-31' }, { all: false, baseIds: [t.frederickBird.id] });
     expect(teacher.map((p) => p.placementId)).toEqual([elsewhere]);
   });
 });
