@@ -11,7 +11,8 @@ import { changePupil, createPupil } from '../services/pupils';
 import { addSchool } from '../services/schools';
 import type { PupilScope } from '../services/scope';
 import { storyClock } from './clock';
-import type { DemoActions, DemoPupil, DemoReferral } from './plan';
+import type { DemoPupil } from './people';
+import type { DemoActions, DemoReferral } from './plan';
 import { DEMO_SCHOOLS } from './schools';
 
 /** What a user would send: checked against the call's schema in the contract, as dispatch does. */
