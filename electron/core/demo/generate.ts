@@ -11,6 +11,7 @@ import { loadSchoolDays } from '../repositories/calendar';
 import { createProvision } from '../repositories/provision';
 import { addStaffMember } from '../services/staff';
 import { withIdSource } from '../ids';
+import { joiningTransactions } from './one-transaction';
 import { demoActions } from './actions';
 import { tellStory } from './plan';
 import { fillDemoKeywork } from './keywork';
@@ -63,12 +64,15 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
   if (!managerId) throw new Error('The demo needs a manager to record its story');
   const recordedBy = managerId;
   // Ids from their own seeded numbers: the story's choices do not depend on how many a service makes.
-  await withIdSource(seededRandom(seed + 3).uuid, async () => {
-    const isSchoolDay = await loadSchoolDays(db);
-    const preview = (start: string) => planTimetable(start, isSchoolDay, DEFAULT_TIMETABLE_RULES);
-    const act = await demoActions(db, { now, userId: recordedBy, schoolsFrom: addDays(today, -DEMO_REACH_DAYS) });
-    await tellStory(random, { today, bases, isSchoolDay, preview }, act);
-  });
+  await withIdSource(seededRandom(seed + 3).uuid, () =>
+    db.transaction().execute(async (outer) => {
+      const tx = joiningTransactions(outer);
+      const isSchoolDay = await loadSchoolDays(tx);
+      const preview = (start: string) => planTimetable(start, isSchoolDay, DEFAULT_TIMETABLE_RULES);
+      const act = await demoActions(tx, { now, userId: recordedBy, schoolsFrom: addDays(today, -DEMO_REACH_DAYS) });
+      await tellStory(random, { today, bases, isSchoolDay, preview }, act);
+    }),
+  );
   await db.transaction().execute((tx) => fillDemoRegisters(tx, random, { today, bases, takenBy: recordedBy, takenByAt: teacherAt, amendedBy: recordedBy }));
   // Its own random numbers: the pupils, placements and registers above stay as they were.
   await db.transaction().execute((tx) => fillDemoKeywork(tx, seed + 7, { today, now }));

@@ -1,38 +1,21 @@
 import type { Base } from '../../../shared/domain/bases';
 import { addDays } from '../../../shared/domain/dates';
 import { baseTakes } from '../../../shared/domain/placements';
-import { dateOfBirthProblem, type Pathway, type SenStatus } from '../../../shared/domain/pupil-record';
+import { dateOfBirthProblem, type Contact, type Pathway, type Pupil, type SenStatus } from '../../../shared/domain/pupil-record';
 import { academicYearOf, keyStageFor, withCheckLetter, yearGroupFor } from '../../../shared/domain/pupils';
 import { ADULT_MEN, ADULT_WOMEN, FIRST_NAMES, genderFor, LAST_NAMES, PREFERRED_NAMES, STAFF_LAST_NAMES } from './names';
 import type { Random } from './random';
 import { DEMO_SCHOOLS } from './schools';
 import * as say from './wording';
 
-export interface DemoContact {
-  name: string;
-  relationship: string;
-  phone: string | null;
-  email: string | null;
-  parentalResponsibility: boolean;
-}
+/** A parent or carer as staff enter them (Key Desk gives the id). */
+export type DemoContact = Omit<Contact, 'id' | 'pupilId'>;
 
-export interface DemoPupil {
-  legalFirstName: string;
-  legalLastName: string;
-  preferredName: string | null;
-  dateOfBirth: string;
-  gender: string | null;
-  upn: string | null;
-  /** Index into DEMO_SCHOOLS. */
-  homeSchool: number;
-  senStatus: SenStatus;
-  childInCare: boolean;
-  virtualSchoolContact: string | null;
-  hasPep: boolean;
-  pathway: Pathway;
-  notes: string | null;
-  contacts: DemoContact[];
-}
+/** A pupil's record as staff enter it, the home school an index into DEMO_SCHOOLS. */
+export type DemoPupil = Pick<
+  Pupil,
+  'legalFirstName' | 'legalLastName' | 'preferredName' | 'dateOfBirth' | 'gender' | 'upn' | 'senStatus' | 'childInCare' | 'virtualSchoolContact' | 'hasPep' | 'pathway' | 'notes'
+> & { homeSchool: number; contacts: DemoContact[] };
 
 /** Weights for the year group of a pupil referred to the Key: mostly KS2, where exclusions peak. */
 const YEAR_WEIGHTS = [1, 2, 3, 3, 3, 3, 2] as const;
