@@ -41,8 +41,14 @@ test('the audit trail names the pupil, the people and the places, in plain words
   const placement = page.getByRole('table', { name: 'Values when it was added' }).nth(1);
   const placementValue = async (field: string) =>
     (await placement.getByRole('row').filter({ has: page.getByRole('rowheader', { name: field, exact: true }) }).getByRole('cell').textContent())?.trim();
-  expect(await placementValue('Base')).toBe(pupil!.baseName);
+  // Added when the referral came in, before the panel chose the base; each change since names it.
   expect(await placementValue('Referral received')).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+  expect(await placementValue('Base')).toBe('(empty)');
+  const changedRow = trail.getByRole('row').filter({ hasText: 'Changed placement' }).first();
+  await changedRow.getByRole('button', { name: /^Details of Changed placement/ }).click();
+  const change = page.getByRole('table', { name: 'Values before and after the change' });
+  const baseCells = await change.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Base/ }) }).getByRole('cell').allTextContents();
+  expect(baseCells.at(-1)?.trim()).toBe(pupil!.baseName);
 
   // Nowhere on the page an id, a column name or a code.
   const text = (await page.getByRole('main').textContent()) ?? '';

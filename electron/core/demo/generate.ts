@@ -1,7 +1,7 @@
 import type { DemoAccount } from '../../../shared/api/status';
 import { typicalYear } from '../../../shared/domain/calendar';
-import { formatUkDate } from '../../../shared/domain/dates';
-import type { PlacementStep } from '../../../shared/domain/placements';
+import { addDays } from '../../../shared/domain/dates';
+import { DEFAULT_TIMETABLE_RULES, planTimetable } from '../../../shared/domain/timetable';
 import { academicYearOf } from '../../../shared/domain/pupils';
 import type { Role } from '../../../shared/domain/staff';
 import type { DataFile } from '../data-file';
@@ -10,15 +10,19 @@ import { listBases } from '../repositories/bases';
 import { loadSchoolDays } from '../repositories/calendar';
 import { createProvision } from '../repositories/provision';
 import { addStaffMember } from '../services/staff';
-import { planDemo, type DemoPlan, type DemoReferral } from './plan';
+import { withIdSource } from '../ids';
+import { joiningTransactions } from './one-transaction';
+import { demoActions } from './actions';
+import { tellStory } from './plan';
 import { fillDemoKeywork } from './keywork';
 import { fillDemoRegisters } from './registers';
 import { fillDemoPlans } from './support-plans';
 import { seededRandom } from './random';
-import { DEMO_SCHOOLS } from './schools';
 
 export const DEMO_SEED = 20261122;
 export const DEMO_PROVISION_NAME = 'The Key (demo data)';
+/** The home schools were entered this long before the demo's day: before its oldest referral. */
+const DEMO_REACH_DAYS = 800;
 
 /** Made-up accounts for exploring each role; their passwords are shown on a demo file's sign-in screen. */
 const DEMO_PASSWORD = 'try-key-desk';
@@ -38,8 +42,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = DEMO_STAFF.map((s) => ({
  * referrals at every stage. Parkgate is full today and Frederick Bird nearly so, with pupils in every
  * week of the 26-week plan between them; Parkgate has a waiting list; some placements have ended and
  * some are about to start. Dates are relative to `today` so the demo always looks current; names,
- * ages and ids come from a fixed seed. Each row is what the services would have written, every rule
- * (school days, places, key stages, timetables) worked out with the same shared functions.
+ * ages and ids come from a fixed seed. The story (plan.ts) is recorded step by step through the same
+ * services a user's actions call, each on the day and at the time it happens in the story, so every
+ * rule (school days, places, key stages, timetables, the history) is the services' own.
  */
 export async function fillDemoData(file: DataFile, today: string, now: string, seed = DEMO_SEED): Promise<void> {
   const db: Db = file.db;
@@ -55,15 +60,20 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
     if (staff.roles.includes('manager')) managerId ??= member.id;
     if (staff.roles.includes('teacher')) for (const baseId of baseIds) teacherAt[baseId] ??= member.id;
   }
-  await db.transaction().execute(async (tx) => {
-    await ensureCalendar(tx, today);
-    const plan = planDemo(random, { today, bases, isSchoolDay: await loadSchoolDays(tx) });
-    await writePlan(tx, plan, { now, recordedBy: managerId, newId: random.uuid });
-  });
-  if (managerId) {
-    const takenBy = managerId;
-    await db.transaction().execute((tx) => fillDemoRegisters(tx, random, { today, bases, takenBy, takenByAt: teacherAt, amendedBy: takenBy }));
-  }
+  await db.transaction().execute((tx) => ensureCalendar(tx, today));
+  if (!managerId) throw new Error('The demo needs a manager to record its story');
+  const recordedBy = managerId;
+  // Ids from their own seeded numbers: the story's choices do not depend on how many a service makes.
+  await withIdSource(seededRandom(seed + 3).uuid, () =>
+    db.transaction().execute(async (outer) => {
+      const tx = joiningTransactions(outer);
+      const isSchoolDay = await loadSchoolDays(tx);
+      const preview = (start: string) => planTimetable(start, isSchoolDay, DEFAULT_TIMETABLE_RULES);
+      const act = await demoActions(tx, { now, userId: recordedBy, schoolsFrom: addDays(today, -DEMO_REACH_DAYS) });
+      await tellStory(random, { today, bases, isSchoolDay, preview }, act);
+    }),
+  );
+  await db.transaction().execute((tx) => fillDemoRegisters(tx, random, { today, bases, takenBy: recordedBy, takenByAt: teacherAt, amendedBy: recordedBy }));
   // Its own random numbers: the pupils, placements and registers above stay as they were.
   await db.transaction().execute((tx) => fillDemoKeywork(tx, seed + 7, { today, now }));
   // Plans after the keyworkers, who write them; again its own random numbers.
@@ -87,131 +97,6 @@ async function ensureCalendar(db: Db, today: string): Promise<void> {
       .execute();
     for (const closure of typical.closures) {
       await db.insertInto('closures').values({ date: closure.date, kind: closure.kind, name: closure.name }).onConflict((oc) => oc.doNothing()).execute();
-    }
-  }
-}
-
-interface Step {
-  step: PlacementStep;
-  on: string;
-  notes: string | null;
-}
-
-/** The history the services record as a referral moves on: one step for each thing staff enter. */
-function stepsOf(r: DemoReferral): Step[] {
-  const steps: Step[] = [{ step: 'referred', on: r.referredOn, notes: null }];
-  if (r.decision && r.decidedOn) steps.push({ step: r.decision, on: r.decidedOn, notes: r.decisionNotes });
-  if (r.keyVisitOn) steps.push({ step: 'key-visit', on: r.keyVisitOn, notes: null });
-  // A skipped visit has no date of its own: the step is dated the day the reason was entered.
-  if (r.keyVisitSkipped && r.visitsRecordedOn) steps.push({ step: 'key-visit-skipped', on: r.visitsRecordedOn, notes: r.keyVisitSkipped });
-  if (r.homeVisitOn) steps.push({ step: 'home-visit', on: r.homeVisitOn, notes: null });
-  if (r.homeVisitSkipped && r.visitsRecordedOn) steps.push({ step: 'home-visit-skipped', on: r.visitsRecordedOn, notes: r.homeVisitSkipped });
-  if (r.startDate && r.agreedOn && r.timetable) {
-    const notes = `Starts ${formatUkDate(r.startDate)}; planned end ${formatUkDate(r.timetable.endDate)}; ${r.timetable.keyDays} days at the Key.`;
-    steps.push({ step: 'start-agreed', on: r.agreedOn, notes });
-  }
-  if (r.endDate) steps.push({ step: 'ended', on: r.endDate, notes: r.outcomeNotes });
-  for (const f of r.followUps) steps.push({ step: 'follow-up', on: f.on, notes: f.notes });
-  return steps;
-}
-
-async function writePlan(db: Db, plan: DemoPlan, by: { now: string; recordedBy: string | null; newId: () => string }): Promise<void> {
-  const { now } = by;
-  for (const school of plan.schools) {
-    const s = DEMO_SCHOOLS[school.index];
-    if (!s) continue;
-    await db
-      .insertInto('schools')
-      .values({ id: school.id, name: s.name, senco_name: s.sencoName, phone: s.phone, email: s.email, address: s.address, created_at: now, updated_at: now })
-      .execute();
-  }
-  for (const p of plan.pupils) {
-    await db
-      .insertInto('pupils')
-      .values({
-        id: p.id,
-        legal_first_name: p.legalFirstName,
-        legal_last_name: p.legalLastName,
-        preferred_name: p.preferredName,
-        date_of_birth: p.dateOfBirth,
-        gender: p.gender,
-        upn: p.upn,
-        year_group_offset: 0,
-        home_school_id: p.homeSchoolId,
-        sen_status: p.senStatus,
-        child_in_care: p.childInCare ? 1 : 0,
-        virtual_school_contact: p.virtualSchoolContact,
-        has_pep: p.hasPep ? 1 : 0,
-        pathway: p.pathway,
-        notes: p.notes,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    for (const c of p.contacts) {
-      await db
-        .insertInto('contacts')
-        .values({
-          id: c.id,
-          pupil_id: p.id,
-          name: c.name,
-          relationship: c.relationship,
-          phone: c.phone,
-          email: c.email,
-          parental_responsibility: c.parentalResponsibility ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
-  }
-  // Oldest referral first, as they would have been recorded.
-  const referrals = [...plan.referrals].sort((a, b) => a.referredOn.localeCompare(b.referredOn));
-  for (const r of referrals) {
-    await db
-      .insertInto('placements')
-      .values({
-        id: r.id,
-        pupil_id: r.pupil.id,
-        referring_school_id: r.schoolId,
-        referred_on: r.referredOn,
-        reason: r.reason,
-        tried: r.tried,
-        decision: r.decision,
-        decided_on: r.decidedOn,
-        decision_notes: r.decisionNotes,
-        base_id: r.baseId,
-        key_visit_on: r.keyVisitOn,
-        key_visit_skipped: r.keyVisitSkipped,
-        home_visit_on: r.homeVisitOn,
-        home_visit_skipped: r.homeVisitSkipped,
-        start_date: r.startDate,
-        home_school_day: 5,
-        phases: null,
-        planned_end: r.timetable?.endDate ?? null,
-        reintegration_from: r.reintegrationFrom,
-        key_days: r.timetable?.keyDays ?? null,
-        end_date: r.endDate,
-        outcome: r.outcome,
-        outcome_notes: r.outcomeNotes,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    for (const step of stepsOf(r)) {
-      await db
-        .insertInto('placement_events')
-        .values({
-          id: by.newId(),
-          placement_id: r.id,
-          pupil_id: r.pupil.id,
-          step: step.step,
-          on_date: step.on,
-          notes: step.notes,
-          recorded_by: by.recordedBy,
-          recorded_at: now,
-        })
-        .execute();
     }
   }
 }

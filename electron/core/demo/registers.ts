@@ -8,6 +8,7 @@ import type { DbRegisterAmendment, DbRegisterMark } from '../db/schema';
 import { insertRegister, markSubmitted, personNumber, sessionTimes } from '../repositories/registers';
 import { loadCalendar } from '../services/calendar';
 import { keyDays } from '../services/registers';
+import { londonInstant } from './clock';
 import type { Random } from './random';
 
 /** Why a pupil was away, as often as the Key sees each (illness far the most). */
@@ -33,18 +34,6 @@ const MISSING_DAYS_BACK = 4;
 const UNRESOLVED_N_DAYS_BACK = 8;
 
 const SESSIONS: readonly Session[] = ['AM', 'PM'];
-
-/** A local clock time on `date` in England as a UTC instant: British Summer Time runs from the last Sunday of March to the last Sunday of October. */
-function londonInstant(date: string, time: string): string {
-  const year = Number(date.slice(0, 4));
-  const lastSunday = (month: number) => {
-    const d = new Date(Date.UTC(year, month + 1, 0));
-    d.setUTCDate(d.getUTCDate() - d.getUTCDay());
-    return d.toISOString().slice(0, 10);
-  };
-  const summer = date >= lastSunday(2) && date < lastSunday(9);
-  return new Date(Date.parse(`${date}T${time}:00.000Z`) - (summer ? 3_600_000 : 0)).toISOString();
-}
 
 interface DemoPlacement {
   placementId: string;

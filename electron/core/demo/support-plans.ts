@@ -91,10 +91,13 @@ export async function fillDemoPlans(db: Db, seed: number, at: { today: string; n
     .execute();
   // A pupil back for another placement starts with what their last plan did not achieve.
   const unfinished = new Map<string, PlanContent['outcomes']>();
+  const placedTwice = new Set(placements.filter((p, i) => placements.findIndex((q) => q.pupil_id === p.pupil_id) !== i).map((p) => p.pupil_id));
   for (const p of placements) {
     const start = p.start_date!;
     const started = start <= today;
-    if (started ? random.chance(0.1) : random.chance(0.5)) continue;
+    // Every pupil back for another placement has both plans, so the demo shows what carries over.
+    const skip = started ? random.chance(0.1) : random.chance(0.5);
+    if (skip && !placedTwice.has(p.pupil_id)) continue;
     const by = p.staff_id;
     // Made by Key Desk, as the rest of the demo is: the keyworker is named on the plan, not in the trail.
     const event = (action: string, detail: string) => recordEvent(db, { action, at: now, staffId: null, staffName: 'Key Desk', entity: 'support_plans', entityId: planId, pupilId: p.pupil_id, detail });

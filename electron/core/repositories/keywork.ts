@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import {
   DEFAULT_KEYWORK_SETTINGS,
   type BeforeFigures,
@@ -77,7 +77,7 @@ export async function insertAssignment(
   await tx
     .insertInto('keyworker_assignments')
     .values({
-      id: randomUUID(),
+      id: newId(),
       placement_id: a.placementId,
       pupil_id: a.pupilId,
       seq: Number(last?.seq ?? 0) + 1,

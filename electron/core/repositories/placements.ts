@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import {
   placementStatus,
@@ -206,7 +206,7 @@ export async function insertPlacementEvent(
   tx: Db,
   event: { placementId: string; pupilId: string; step: PlacementStep; on: string; notes: string | null; recordedBy: string; recordedAt: string },
 ): Promise<string> {
-  const id = randomUUID();
+  const id = newId();
   await tx
     .insertInto('placement_events')
     .values({

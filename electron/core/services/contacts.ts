@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Contact } from '../../../shared/domain/pupil-record';
 import type { Db } from '../db/dialect';
@@ -14,7 +14,7 @@ export async function saveContact(db: Db, scope: PupilScope, input: ParsedInput<
   return db.transaction().execute(async (tx) => {
     await requireVisiblePupil(tx, scope, input.pupilId, today, 'pupilId');
     const contact: Contact = {
-      id: input.id ?? randomUUID(),
+      id: input.id ?? newId(),
       pupilId: input.pupilId,
       name: input.name,
       relationship: input.relationship,

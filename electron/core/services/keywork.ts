@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { PlacementFollowUp } from '../../../shared/api/specs/keywork';
 import { formatUkDate } from '../../../shared/domain/dates';
@@ -103,7 +103,7 @@ export async function saveProfessional(db: Db, input: ParsedInput<'professionals
     if (!(await findProfessional(db, id))) throw new UserError('NOT_FOUND', 'That professional is not one Key Desk knows.', 'id');
     await updateProfessional(db, { id, ...fields }, now);
   } else {
-    id = randomUUID();
+    id = newId();
     await insertProfessional(db, { id, ...fields }, now);
   }
   return (await listProfessionals(db, await visiblePupils(db, scope))).find((p) => p.id === id)!;

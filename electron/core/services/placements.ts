@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { keyStageProblem, PLACEMENT_STATUS_LABELS, type Placement, type PlacementStep } from '../../../shared/domain/placements';
 import { academicYearOf, keyStageFor, yearGroupLabel } from '../../../shared/domain/pupils';
@@ -44,7 +44,7 @@ export async function referPupil(db: Db, input: ParsedInput<'placements.refer'>,
         'pupilId',
       );
     }
-    const id = randomUUID();
+    const id = newId();
     await insertPlacement(tx, {
       id,
       pupil_id: pupil.id,

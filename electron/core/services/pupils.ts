@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { PossibleDuplicate, PupilPage } from '../../../shared/api/specs/pupils';
 import { formatUkDate } from '../../../shared/domain/dates';
@@ -142,7 +142,7 @@ export async function createPupil(db: Db, scope: PupilScope, input: NewPupil, to
   const { allowDuplicate, yearGroupOverride, ...fields } = input;
   checkDateOfBirth(fields.dateOfBirth, today, yearGroupOverride ?? null);
   const offset = offsetForOverride(fields.dateOfBirth, yearGroupOverride ?? null, today);
-  const id = randomUUID();
+  const id = newId();
   return db.transaction().execute(async (tx) => {
     await checkUpnFree(tx, scope, fields.upn ?? null);
     await checkHomeSchool(tx, fields.homeSchoolId ?? null);

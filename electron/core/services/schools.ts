@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { School } from '../../../shared/domain/schools';
 import type { Db } from '../db/dialect';
@@ -12,7 +12,7 @@ async function checkNameFree(db: Db, name: string, exceptId?: string): Promise<v
 
 export async function addSchool(db: Db, input: ParsedInput<'schools.create'>, now: string): Promise<School> {
   const school: School = {
-    id: randomUUID(),
+    id: newId(),
     name: input.name,
     sencoName: input.sencoName ?? null,
     phone: input.phone ?? null,
