@@ -9,7 +9,7 @@ import { decideReferral, recordVisits, referPupil } from '../services/placements
 import { capacityProblem } from '../services/places';
 import { changePupil, createPupil } from '../services/pupils';
 import { addSchool } from '../services/schools';
-import type { PupilScope } from '../services/scope';
+import type { PupilScope } from '../scope';
 import { storyClock } from './clock';
 import type { DemoPupil } from './people';
 import type { DemoActions, DemoReferral } from './plan';
