@@ -24,7 +24,8 @@ interface Run {
 }
 
 const children: ChildProcess[] = [];
-let demoFile: Buffer | undefined;
+/** A demo data file made once: its snapshot and the change journal the snapshot names. */
+let demoFile: { snapshot: Buffer; journal: Buffer } | undefined;
 
 function run(args: string[], env: Record<string, string> = {}): Run {
   const child = spawn(process.execPath, [WEB_JS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
@@ -95,8 +96,12 @@ describe('npm run web (out/main/web.js)', { timeout: 120_000 }, () => {
   /** Signed in as the demo manager with Parkgate renamed, while the data folder is gone (a drive unplugged), so the change cannot be saved. */
   async function changeWhileFolderIsGone(args: string[], name: string): Promise<{ r: Run; base: Base }> {
     // A demo file made here (cheap to sign in to), rather than by --demo, to keep the test quick.
-    demoFile ??= await readFile(await writeRealDataFile(data.path));
-    await writeFile(join(data.path, 'keydesk.db'), demoFile);
+    if (!demoFile) {
+      const path = await writeRealDataFile(data.path);
+      demoFile = { snapshot: await readFile(path), journal: await readFile(`${path}.journal`) };
+    }
+    await writeFile(join(data.path, 'keydesk.db'), demoFile.snapshot);
+    await writeFile(join(data.path, 'keydesk.db.journal'), demoFile.journal);
     const r = run(['--data', data.path, ...args]);
     const web = await started(r);
     expect(await web.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true, value: { state: 'ready' } });
