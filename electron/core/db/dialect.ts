@@ -1,49 +1,84 @@
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
-import type { BindParams, Database as SqlJsDatabase } from 'sql.js';
+import type { BindParams, Database as SqlJsDatabase, Statement as SqlJsStatement } from 'sql.js';
 import type { DbSchema } from './schema';
 
 /**
  * Kysely's SQLite dialect expects a better-sqlite3 style connection; this makes sql.js look like one.
- * Each statement is prepared once and freed as soon as it has run, so nothing leaks in WebAssembly.
+ * Statements stay prepared (see `preparedStatements`) and are reset as soon as they have run, so
+ * none holds the database open between calls.
  */
-function statement(db: SqlJsDatabase, sql: string, onWrite: () => void): SqliteStatement {
-  const prepared = db.prepare(sql);
-  const writes = WRITES.test(sql);
-  const bind = (parameters: ReadonlyArray<unknown>) => prepared.bind(parameters as BindParams);
+function statement(db: SqlJsDatabase, prepared: Prepared, onWrite: () => void): SqliteStatement {
+  const { statement: compiled, writes } = prepared;
   const all = (parameters: ReadonlyArray<unknown>): unknown[] => {
     try {
-      bind(parameters);
+      compiled.bind(parameters as BindParams);
       const rows: unknown[] = [];
       // get() with the names read once is several times faster than getAsObject() per row.
-      const names = prepared.getColumnNames();
+      const names = prepared.columns;
       if (writes) onWrite();
-      while (prepared.step()) {
-        const values = prepared.get();
+      while (compiled.step()) {
+        const values = compiled.get();
         const row: Record<string, unknown> = {};
         for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
         rows.push(row);
       }
       return rows;
     } finally {
-      prepared.free();
+      compiled.reset();
     }
   };
   return {
-    reader: prepared.getColumnNames().length > 0,
+    reader: prepared.columns.length > 0,
     all,
     run(parameters) {
       try {
-        bind(parameters);
-        prepared.step();
+        compiled.bind(parameters as BindParams);
+        compiled.step();
         if (writes) onWrite();
         return { changes: db.getRowsModified(), lastInsertRowid: 0 };
       } finally {
-        prepared.free();
+        compiled.reset();
       }
     },
     iterate(parameters) {
       return all(parameters)[Symbol.iterator]();
     },
+  };
+}
+
+interface Prepared {
+  statement: SqlJsStatement;
+  columns: string[];
+  writes: boolean;
+}
+
+/** How many statements stay prepared: more than the app's distinct queries, few enough to stay small. */
+export const KEPT_STATEMENTS = 256;
+
+/**
+ * Statements by their SQL, prepared once: Kysely sends the same few hundred again and again, and
+ * preparing one costs more than running it. The least recently used is freed past KEPT_STATEMENTS;
+ * closing the database frees the rest (sql.js keeps a list of them).
+ */
+export function preparedStatements(db: SqlJsDatabase, limit = KEPT_STATEMENTS): (sql: string) => Prepared {
+  const kept = new Map<string, Prepared>();
+  return (sql) => {
+    const found = kept.get(sql);
+    if (found) {
+      // Most recently used last.
+      kept.delete(sql);
+      kept.set(sql, found);
+      return found;
+    }
+    const compiled = db.prepare(sql);
+    const prepared = { statement: compiled, columns: compiled.getColumnNames(), writes: WRITES.test(sql) };
+    kept.set(sql, prepared);
+    if (kept.size > limit) {
+      const [oldest, { statement: old }] = kept.entries().next().value!;
+      kept.delete(oldest);
+      old.free();
+    }
+    return prepared;
   };
 }
 
@@ -54,9 +89,10 @@ function statement(db: SqlJsDatabase, sql: string, onWrite: () => void): SqliteS
 const WRITES = /^\s*(insert|update|delete|replace|with)\b/i;
 
 export function sqlJsConnection(db: SqlJsDatabase, onWrite: () => void = () => undefined): SqliteDatabase {
+  const prepare = preparedStatements(db);
   return {
     close: () => db.close(),
-    prepare: (sql) => statement(db, sql, onWrite),
+    prepare: (sql) => statement(db, prepare(sql), onWrite),
   };
 }
 
