@@ -73,6 +73,8 @@ export async function personNumber(tx: Db, id: string): Promise<number> {
 
 export interface MarkRow {
   pupilId: string;
+  /** The pupil's small number on marks. */
+  pupilN: number;
   placementId: string;
   expected: boolean;
   code: string | null;
@@ -93,6 +95,7 @@ export async function listMarks(db: Db, registerN: number): Promise<MarkRow[]> {
     .leftJoin('staff', 'staff.id', 's.id')
     .select((eb) => [
       'p.id as pupil_id',
+      'm.pupil_n',
       'm.placement_id',
       'm.expected',
       'm.code',
@@ -112,6 +115,7 @@ export async function listMarks(db: Db, registerN: number): Promise<MarkRow[]> {
     .execute();
   return rows.map((r) => ({
     pupilId: r.pupil_id,
+    pupilN: r.pupil_n,
     placementId: r.placement_id,
     expected: r.expected === 1,
     code: r.code,

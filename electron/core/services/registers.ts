@@ -17,7 +17,6 @@ import {
   insertRegister,
   listMarks,
   markSubmitted,
-  personNumber,
   placementsAtBaseOn,
   sessionTimes,
   updateMark,
@@ -27,6 +26,7 @@ import {
 } from '../repositories/registers';
 import { lazyCalendar, notSchoolDayMessage, type CalendarView, type LazyCalendar } from './calendar';
 import { scopeAllowsBase, type PupilScope } from '../scope';
+import { keepRegister, recallRegister, RegisterPeople, rowsChangedSoFar, type LoadedRegister } from './register-cache';
 
 /** Who is taking the register, and when: from the call's context. */
 export interface RegisterContext {
@@ -45,15 +45,20 @@ function hasClosed(date: string, closesAt: string, ctx: RegisterContext): boolea
   return date < ctx.today || (date === ctx.today && ctx.timeNow >= closesAt);
 }
 
-/** Checks the base is one the caller works at, the day is a school day and not in the future. */
-async function checkKey(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: LazyCalendar) {
-  const base = await findBaseName(db, key.baseId);
-  if (!base || !scopeAllowsBase(ctx.scope, key.baseId)) {
+/** Refuses a base the caller does not work at, or a day still to come. */
+function checkCaller(key: RegisterKey, ctx: RegisterContext, baseFound: boolean): void {
+  if (!baseFound || !scopeAllowsBase(ctx.scope, key.baseId)) {
     throw new UserError('NOT_FOUND', 'You can take registers only at the bases you work at.', 'baseId');
   }
   if (key.date > ctx.today) throw new UserError('INVALID_INPUT', `A register cannot be taken for a day still to come (${uk(key.date)}).`, 'date');
+}
+
+/** Checks the base is one the caller works at, the day is a school day and not in the future. */
+async function checkKey(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: LazyCalendar) {
+  const base = await findBaseName(db, key.baseId);
+  checkCaller(key, ctx, !!base);
   if (!(await calendar.isSchoolDay(key.date))) throw new UserError('INVALID_INPUT', notSchoolDayMessage(key.date, await calendar.view()), 'date');
-  return base;
+  return base!;
 }
 
 /** The days a placement's plan (with today's calendar) has the pupil at the Key, up to any end date. */
@@ -82,13 +87,6 @@ export async function buildRegister(db: Db, key: RegisterKey, ctx: RegisterConte
   return (await loadRegister(db, key, ctx, lazyCalendar(db, calendar))).register;
 }
 
-/** The register, with what a change to it needs: its row number (once taken) and who has a stored mark. */
-interface LoadedRegister {
-  register: Register;
-  n: number | null;
-  stored: ReadonlySet<string>;
-}
-
 async function loadRegister(db: Db, key: RegisterKey, ctx: RegisterContext, calendar: LazyCalendar): Promise<LoadedRegister> {
   const base = await checkKey(db, key, ctx, calendar);
   const times = await sessionTimes(db, key.baseId, key.session);
@@ -96,6 +94,7 @@ async function loadRegister(db: Db, key: RegisterKey, ctx: RegisterContext, cale
   const register = await findRegister(db, key);
   const marks = new Map<string, MarkRow>();
   if (register) for (const m of await listMarks(db, register.n)) marks.set(m.pupilId, m);
+  const people = new RegisterPeople(new Map([...marks.values()].map((m) => [m.pupilId, m.pupilN])));
   const placements = await placementsAtBaseOn(db, key.baseId, key.date);
   const academicYear = academicYearOf(key.date);
   // Once the register is taken every placed pupil has a stored mark, and no plan need be worked out.
@@ -119,8 +118,8 @@ async function loadRegister(db: Db, key: RegisterKey, ctx: RegisterContext, cale
   });
   lines.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const pupils = lines.filter((l) => l.expected);
-  const takenBy = register?.taken_by ? await staffName(db, register.taken_by) : null;
-  const submittedBy = register?.submitted_by ? await staffName(db, register.submitted_by) : null;
+  const takenBy = register?.taken_by ? await people.staffName(db, register.taken_by) : null;
+  const submittedBy = register?.submitted_by ? await people.staffName(db, register.submitted_by) : null;
   const built: Register = {
     baseId: base.id,
     baseName: base.name,
@@ -138,16 +137,28 @@ async function loadRegister(db: Db, key: RegisterKey, ctx: RegisterContext, cale
     atHomeSchool: lines.filter((l) => !l.expected),
     unmarked: pupils.filter((l) => l.code === null).length,
   };
-  return { register: built, n: register?.n ?? null, stored: new Set(marks.keys()) };
+  return { register: built, n: register?.n ?? null, stored: new Set(marks.keys()), people };
 }
 
-async function staffName(db: Db, id: string): Promise<string | null> {
-  const row = await db.selectFrom('staff').select('name').where('id', '=', id).executeTakeFirst();
-  return row?.name ?? null;
+/**
+ * The register kept from the last call, if nothing in the database has changed since, with what
+ * depends on the caller and the clock worked out afresh; otherwise read and built, and kept.
+ */
+async function recallOrLoad(root: Db, tx: Db, key: RegisterKey, ctx: RegisterContext): Promise<LoadedRegister> {
+  const changes = await rowsChangedSoFar(tx);
+  const recalled = recallRegister(root, key, changes);
+  if (!recalled) {
+    const loaded = await loadRegister(tx, key, ctx, lazyCalendar(tx));
+    keepRegister(root, key, changes, loaded);
+    return loaded;
+  }
+  checkCaller(key, ctx, true);
+  const register = recalled.register;
+  return { ...recalled, register: { ...register, closed: hasClosed(key.date, register.closesAt, ctx) } };
 }
 
 export async function getRegister(db: Db, key: RegisterKey, ctx: RegisterContext): Promise<Register> {
-  return (await loadRegister(db, key, ctx, lazyCalendar(db))).register;
+  return (await recallOrLoad(db, db, key, ctx)).register;
 }
 
 /**
@@ -161,7 +172,7 @@ async function takeRegister(tx: Db, key: RegisterKey, loaded: LoadedRegister, ct
     if (stored.has(line.pupilId)) continue;
     await insertMark(tx, {
       register_n: registerN,
-      pupil_n: await personNumber(tx, line.pupilId),
+      pupil_n: await loaded.people.number(tx, line.pupilId),
       placement_id: line.placementId,
       expected: line.expected ? 1 : 0,
       code: null,
@@ -188,10 +199,9 @@ function checkCode(code: string | null, minutesLate: number | null, closed: bool
 export const presentCode = (session: Session) => (session === 'AM' ? '/' : '\\');
 
 export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ctx: RegisterContext): Promise<Register> {
-  return db.transaction().execute(async (tx) => {
+  const { register, keep } = await db.transaction().execute(async (tx) => {
     // Read inside the transaction: it holds the one connection.
-    const calendar = lazyCalendar(tx);
-    const loaded = await loadRegister(tx, input, ctx, calendar);
+    const loaded = await recallOrLoad(db, tx, input, ctx);
     const current = loaded.register;
     const line = current.pupils.find((l) => l.pupilId === input.pupilId);
     if (!line) {
@@ -208,14 +218,16 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
     checkCode(code, minutesLate, current.closed);
     const locked = current.closed || current.state === 'submitted';
     const reason = input.reason?.trim() ?? '';
-    if (code === line.code && minutesLate === line.minutesLate) return current;
+    if (code === line.code && minutesLate === line.minutesLate) return { register: current, keep: null };
     if (locked && line.code !== null) {
       if (code === null) throw new UserError('INVALID_INPUT', 'A mark cannot be cleared once the register is submitted or closed. Enter the right code with a reason.', 'code');
       if (!reason) throw new UserError('INVALID_INPUT', 'This register has been submitted or has closed: enter the reason for the change.', 'reason');
     }
+    const { people } = loaded;
     const registerN = await takeRegister(tx, input, loaded, ctx);
-    const pupilN = await personNumber(tx, input.pupilId);
-    if (locked && line.code !== null && code !== null) {
+    const pupilN = await people.number(tx, input.pupilId);
+    const amended = locked && line.code !== null && code !== null;
+    if (amended) {
       await insertAmendment(tx, {
         register_n: registerN,
         pupil_n: pupilN,
@@ -232,23 +244,23 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
     await updateMark(tx, registerN, pupilN, {
       code,
       minutes_late: minutesLate,
-      marked_by: code === null ? null : await personNumber(tx, ctx.userId),
+      marked_by: code === null ? null : await people.number(tx, ctx.userId),
       marked_at: markedAt,
     });
     // The register as it now stands, from the one before and this change: a mark is made every second
     // or two while the register is taken, and building the register again would double its cost.
-    const userName = code !== null || current.state === 'not-taken' ? await staffName(tx, ctx.userId) : null;
+    const userName = code !== null || current.state === 'not-taken' ? await people.staffName(tx, ctx.userId) : null;
     const marked: RegisterLine = {
       ...line,
       code,
       minutesLate,
       markedBy: code === null ? null : userName,
       markedAt: isoOfSeconds(markedAt),
-      amendments: line.amendments + (locked && line.code !== null && code !== null ? 1 : 0),
+      amendments: line.amendments + (amended ? 1 : 0),
     };
     const pupils = current.pupils.map((l) => (l.pupilId === line.pupilId ? marked : l));
     const firstMark = current.state === 'not-taken';
-    return {
+    const register: Register = {
       ...current,
       state: firstMark ? 'open' : current.state,
       takenBy: firstMark ? userName : current.takenBy,
@@ -256,7 +268,12 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
       pupils,
       unmarked: pupils.filter((l) => l.code === null).length,
     };
+    const everyone = new Set([...pupils, ...current.atHomeSchool].map((l) => l.pupilId));
+    return { register, keep: { changes: await rowsChangedSoFar(tx), loaded: { register, n: registerN, stored: everyone, people } } };
   });
+  // Kept once committed, so the next mark need not read the register again.
+  if (keep) keepRegister(db, input, keep.changes, keep.loaded);
+  return register;
 }
 
 export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAllPresent'>, ctx: RegisterContext): Promise<Register> {
@@ -268,9 +285,9 @@ export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAll
     const unmarked = current.pupils.filter((l) => l.code === null);
     if (unmarked.length === 0) return current;
     const registerN = await takeRegister(tx, key, loaded, ctx);
-    const by = await personNumber(tx, ctx.userId);
+    const by = await loaded.people.number(tx, ctx.userId);
     for (const line of unmarked) {
-      await updateMark(tx, registerN, await personNumber(tx, line.pupilId), {
+      await updateMark(tx, registerN, await loaded.people.number(tx, line.pupilId), {
         code: presentCode(key.session),
         marked_by: by,
         marked_at: secondsOf(ctx.now),
@@ -292,7 +309,7 @@ export async function addPupil(db: Db, input: ParsedInput<'registers.addPupil'>,
     const line = current.atHomeSchool.find((l) => l.pupilId === input.pupilId);
     if (!line) throw new UserError('INVALID_INPUT', 'Only a pupil placed at this base can be added to its register.', 'pupilId');
     const registerN = await takeRegister(tx, input, loaded, ctx);
-    await updateMark(tx, registerN, await personNumber(tx, input.pupilId), { expected: 1, note: input.note });
+    await updateMark(tx, registerN, await loaded.people.number(tx, input.pupilId), { expected: 1, note: input.note });
     return (await loadRegister(tx, input, ctx, calendar)).register;
   });
 }

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forgetRegister } from '../../../../electron/core/services/register-cache';
+import { markPupil, type RegisterContext } from '../../../../electron/core/services/registers';
+import type { Register } from '../../../../shared/api/specs/registers';
+import { placementsCore, type PlacementsCore } from '../placements/fixture';
+
+/**
+ * A mark reuses the register the last call read or marked while no row in the database has changed
+ * since (a register is marked a pupil every second or two). These check that the register a mark
+ * answers with is always the one opening it afresh would show, whatever happened in between.
+ */
+const MONDAY = '2026-11-23';
+let clock: Date;
+let t: PlacementsCore;
+let pupils: string[];
+const am = () => ({ baseId: t.parkgate.id, date: MONDAY, session: 'AM' as const });
+
+beforeEach(async () => {
+  clock = new Date(`${MONDAY}T09:05:00Z`);
+  t = await placementsCore({ now: () => clock });
+  pupils = [];
+  for (let i = 0; i < 3; i++) pupils.push((await t.startedPupil('2026-11-02')).pupilId);
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+/** The register read and built afresh, not one kept from an earlier call. */
+async function afresh(): Promise<Register> {
+  forgetRegister(t.core.requireDb());
+  return t.ok('registers.get', am());
+}
+
+const mark = (pupilId: string, code: string | null, extra: { minutesLate?: number; reason?: string } = {}) =>
+  t.call('registers.mark', { ...am(), pupilId, code, minutesLate: extra.minutesLate ?? null, ...(extra.reason ? { reason: extra.reason } : {}) });
+
+describe('marks one after another', () => {
+  it('answer each with the register exactly as opening it afresh shows it', async () => {
+    await t.ok('registers.get', am());
+    const steps: Array<[number, string | null, number?]> = [[0, '/'], [1, 'L', 12], [2, 'I'], [1, '/'], [0, null], [0, 'M']];
+    for (const [who, code, minutesLate] of steps) {
+      const answer = await mark(pupils[who]!, code, minutesLate ? { minutesLate } : {});
+      expect(answer.ok).toBe(true);
+      if (answer.ok) expect(answer.value).toEqual(await afresh());
+    }
+    const last = await t.ok('registers.get', am());
+    expect(last.pupils.map((p) => p.code).sort()).toEqual(['/', 'I', 'M'].sort());
+    expect(last.unmarked).toBe(0);
+  });
+});
+
+describe('a change made between two marks', () => {
+  it('is seen: a closure added for the day refuses the next mark', async () => {
+    expect((await mark(pupils[0]!, '/')).ok).toBe(true);
+    await t.ok('calendar.addClosure', { date: MONDAY, kind: 'inset', name: 'Staff training' });
+    const refused = await mark(pupils[1]!, '/');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'INVALID_INPUT', field: 'date' });
+  });
+
+  it('is seen: register times moved earlier close the register, so a change needs a reason', async () => {
+    expect((await mark(pupils[0]!, '/')).ok).toBe(true);
+    await t.ok('registers.setTimes', { baseId: t.parkgate.id, AM: { startsAt: '08:30', closesAt: '09:00' }, PM: { startsAt: '13:00', closesAt: '13:30' } });
+    const refused = await mark(pupils[0]!, 'I');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ field: 'reason' });
+    const amended = await mark(pupils[0]!, 'I', { reason: 'Parent rang at 9:20' });
+    expect(amended.ok && amended.value).toEqual(await afresh());
+  });
+
+  it('is seen: a member of staff renamed shows under their new name', async () => {
+    expect((await mark(pupils[0]!, '/')).ok).toBe(true);
+    const me = (await t.ok('staff.list')).find((s) => s.username === 'r.ashdown')!;
+    await t.ok('staff.update', { id: me.id, name: 'Robin Ashdown-Kerr' });
+    const answer = await mark(pupils[1]!, '/');
+    expect(answer.ok && answer.value).toMatchObject({ takenBy: 'Robin Ashdown-Kerr' });
+    expect(answer.ok && answer.value.pupils.find((p) => p.pupilId === pupils[1])).toMatchObject({ markedBy: 'Robin Ashdown-Kerr' });
+  });
+
+  it('is seen: marking everyone present, then a single mark', async () => {
+    expect((await mark(pupils[0]!, 'I')).ok).toBe(true);
+    await t.ok('registers.markAllPresent', am());
+    const answer = await mark(pupils[1]!, 'L', { minutesLate: 5 });
+    expect(answer.ok && answer.value).toEqual(await afresh());
+    expect(answer.ok && answer.value.unmarked).toBe(0);
+  });
+});
+
+describe('what depends on the caller and the clock', () => {
+  it('is worked out on every mark, never kept', async () => {
+    const db = t.core.requireDb();
+    const userId = (await t.ok('staff.list')).find((s) => s.username === 'r.ashdown')!.id;
+    const at = (time: string, scope: RegisterContext['scope'] = { all: true }, today = MONDAY): RegisterContext => ({
+      userId,
+      scope,
+      today,
+      timeNow: time,
+      now: `${today}T${time}:00.000Z`,
+    });
+    const input = (pupilId: string, code: string, reason?: string) => ({ ...am(), pupilId, code, minutesLate: null, ...(reason ? { reason } : {}) });
+    const open = await markPupil(db, input(pupils[0]!, '/'), at('09:05'));
+    expect(open.closed).toBe(false);
+    // The same register, nothing changed since, but now past its close: a change needs a reason.
+    await expect(markPupil(db, input(pupils[0]!, 'I'), at('09:45'))).rejects.toMatchObject({ field: 'reason' });
+    // A teacher of the other base only.
+    await expect(markPupil(db, input(pupils[1]!, '/'), at('09:10', { all: false, baseIds: [t.frederickBird.id] }))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'baseId',
+    });
+    // A clock set to the Friday before: the register is for a day still to come.
+    await expect(markPupil(db, input(pupils[1]!, '/'), at('09:10', { all: true }, '2026-11-20'))).rejects.toMatchObject({ field: 'date' });
+    const closed = await markPupil(db, input(pupils[0]!, 'I', 'Parent rang at 9:40'), at('09:45'));
+    expect(closed).toMatchObject({ closed: true });
+    expect(closed.pupils.find((p) => p.pupilId === pupils[0])).toMatchObject({ code: 'I', amendments: 1 });
+  });
+});
