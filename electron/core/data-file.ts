@@ -312,7 +312,11 @@ export class DataFile {
   }
 
   private checkpointWhenIdle(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    // Started again from now: cheaper than a new timer on every save.
+    if (this.idleTimer) {
+      this.idleTimer.refresh();
+      return;
+    }
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       // A failure is reported like any save's, and the journal keeps everything meanwhile.

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { JournalRef } from '../crypto/envelope';
 import { FileRefused } from '../errors';
@@ -20,18 +20,12 @@ export const stampOf = (info: { ino: number; size: number; mtimeMs: number }): F
 export const sameStamp = (a: FileStamp | null, b: FileStamp | null) =>
   a !== null && b !== null && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
-/** The stamp of the file at `path` now; null when there is none. Other errors are thrown. */
-export async function stampOnDisk(path: string): Promise<FileStamp | null> {
-  try {
-    return stampOf(await stat(path));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-/** The same, synchronously: for the save path, which runs in the core's worker thread. */
-export function stampOnDiskNow(path: string): FileStamp | null {
+/**
+ * The stamp of the file at `path` now; null when there is none. Other errors are thrown. Synchronous:
+ * saves run in the core's worker thread, where an asynchronous stat only adds a hop through Node's
+ * thread pool.
+ */
+export function stampOnDisk(path: string): FileStamp | null {
   try {
     return stampOf(statSync(path));
   } catch (error) {

@@ -7,7 +7,7 @@ import type { Keyring } from '../crypto/keyring';
 import type { MemoryFileSystem } from '../db/sqljs';
 import { FileChangedOnDisk } from '../errors';
 import { writeFileAtomic } from './atomic-write';
-import { journalPathFor, sameStamp, stampOf, stampOnDisk, stampOnDiskNow, type FileStamp } from './journal-file';
+import { journalPathFor, sameStamp, stampOf, stampOnDisk, type FileStamp } from './journal-file';
 import { encodeRecord, journalHeader, startOfJournal, type JournalPosition } from './journal-format';
 import { checkpointAndCopy, committedSince, hasCommittedSince } from './wal';
 
@@ -207,7 +207,7 @@ export class JournalledStore {
     }
     await writeFileAtomic(this.journalPath, journalHeader(ref.id));
     this.journalOnDisk = ref.id;
-    this.journalStamp = await stampOnDisk(this.journalPath);
+    this.journalStamp = stampOnDisk(this.journalPath);
     this.position = startOfJournal(ref.id);
     this.snapshotWanted = false;
   }
@@ -226,7 +226,11 @@ export class JournalledStore {
       throw error;
     }
     this.ours = new Set([writing]);
-    this.snapshotStamp = await stampOnDisk(this.path).catch(() => null);
+    try {
+      this.snapshotStamp = stampOnDisk(this.path);
+    } catch {
+      this.snapshotStamp = null;
+    }
   }
 
   private changed(path: string): FileChangedOnDisk {
@@ -242,13 +246,13 @@ export class JournalledStore {
   private async checkStillOurs(): Promise<{ snapshotMissing: boolean; journalMissing: boolean }> {
     if (this.changedOnDisk) throw this.changedOnDisk;
     // Two stat calls, synchronous for the reason append() gives.
-    const snapshot = stampOnDiskNow(this.path);
+    const snapshot = stampOnDisk(this.path);
     if (snapshot !== null && !sameStamp(snapshot, this.snapshotStamp)) {
       const onDisk = await fingerprintOnDisk(this.path);
       if (onDisk !== null && !this.ours.has(onDisk)) throw this.changed(this.path);
       this.snapshotStamp = snapshot;
     }
-    const journal = stampOnDiskNow(this.journalPath);
+    const journal = stampOnDisk(this.journalPath);
     if (journal !== null && this.journalStamp !== null && !sameStamp(journal, this.journalStamp)) throw this.changed(this.journalPath);
     return { snapshotMissing: snapshot === null, journalMissing: journal === null && this.position !== null };
   }
