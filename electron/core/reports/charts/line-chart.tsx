@@ -4,6 +4,7 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import type { ChartSeries, WeeklyChart } from '../../../../shared/domain/attendance-charts';
 import { REPORT_FONTS } from '../fonts';
 import { markerPath } from './markers';
+import { inScript } from '../documents/text';
 
 const INK = '#1a1a1a';
 const GRID = '#d0d0d0';
@@ -55,7 +56,7 @@ function Legend({ chart }: { chart: WeeklyChart }) {
             <Line x1={1} y1={4} x2={21} y2={4} stroke={inkOf(i)} strokeWidth={series.emphasis ? 1.6 : 1} strokeDasharray={series.dash || undefined} />
             <Marker series={series} index={i} x={11} y={4} />
           </Svg>
-          <Text style={s.legendText}>{series.name}</Text>
+          <Text style={s.legendText}>{inScript(series.name)}</Text>
         </View>
       ))}
     </View>
