@@ -16,7 +16,8 @@ const s = StyleSheet.create({
   empty: { fontSize: 10, padding: 8, borderWidth: 0.75, borderColor: GRID },
   legend: { flexDirection: 'row', flexWrap: 'wrap', marginTop: 4 },
   legendItem: { flexDirection: 'row', alignItems: 'center', marginRight: 12, marginBottom: 2 },
-  legendText: { fontSize: 8 },
+  // Clear of the line sample, so a dash is not read as a minus before the words.
+  legendText: { fontSize: 8, marginLeft: 5 },
 });
 
 /** SVG text at (x, y): react-pdf's <Text> takes x, y and textAnchor inside an <Svg>, which its types leave out. */

@@ -16,7 +16,8 @@ const MARGIN = { top: 10, right: 14, bottom: 24, left: 104 };
 const s = StyleSheet.create({
   legend: { marginTop: 4 },
   legendItem: { flexDirection: 'row', alignItems: 'center', marginBottom: 2 },
-  legendText: { fontSize: 8, flex: 1 },
+  // Clear of the line sample: a dash ending at "2." would read as "−2.".
+  legendText: { fontSize: 8, flex: 1, marginLeft: 5 },
 });
 
 function Marker({ series, index, x, y }: { series: OutcomeSeries; index: number; x: number; y: number }) {
