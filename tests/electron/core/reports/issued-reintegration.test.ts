@@ -82,4 +82,21 @@ describe('an issued reintegration report', { timeout: 120_000 }, () => {
       { staff_name: who(), detail: `${total - 1} of ${total} reports saved for placements ending ${from} to ${to}, into ${folder}; 1 could not be saved` },
     ]);
   });
+
+  it('a batch stopped part way records, once it has stopped, only the reports it saved', async () => {
+    const rows = demo.rows(`SELECT coalesce(end_date, planned_end) AS ends FROM placements WHERE start_date IS NOT NULL ORDER BY ends`);
+    const from = String(rows[0]![0]);
+    const to = String(rows[rows.length - 1]![0]);
+    const folder = join(demo.folder, 'reports');
+    await mkdir(folder);
+    const { jobId, total } = unwrap(await demo.call('reports.batchStart', { from, to, folder }));
+    // Cancelling waits for the batch to stop; the batch's audit entry must not wait for the cancel.
+    const stopped = unwrap(await demo.call('reports.batchCancel', { jobId }));
+    expect(stopped).toMatchObject({ finished: true, cancelled: true });
+    expect(stopped.saved.length).toBeLessThan(total);
+    unwrap(await demo.call('reports.batchStatus', { jobId }));
+    expect(await exportedEntries()).toEqual([
+      { staff_name: who(), detail: `${stopped.saved.length} of ${total} reports saved for placements ending ${from} to ${to}, into ${folder}; stopped before the end` },
+    ]);
+  });
 });
