@@ -78,3 +78,21 @@ export async function pdfGlyphs(pdf: Uint8Array): Promise<DrawnGlyph[]> {
     await doc.destroy();
   }
 }
+
+/** A run of text on a page and where it is drawn, in points from the page's left edge. */
+export interface PlacedText {
+  text: string;
+  left: number;
+  right: number;
+}
+
+/** Each run of text on one page (1 = the first) with its left and right edges, to check how far apart things are drawn. */
+export async function pdfPlacedText(pdf: Uint8Array, pageNumber = 1): Promise<PlacedText[]> {
+  const doc = await open(pdf);
+  try {
+    const content = await (await doc.getPage(pageNumber)).getTextContent();
+    return content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ text: item.str, left: item.transform[4] as number, right: (item.transform[4] as number) + item.width }] : []));
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -3,7 +3,8 @@ import { UserError } from '../errors';
 import { placementsEndingBetween } from '../repositories/issued-reports';
 import { renderPdf } from '../reports/client';
 import { BATCH_REPORT_KIND, buildReport } from '../services/report-builders';
-import { batchStatus, cancelBatch, startBatch } from '../services/report-batch';
+import type { BatchStatus } from '../../../shared/api/specs/report-jobs';
+import { batchExportDetail, batchStatus, cancelBatch, startBatch } from '../services/report-batch';
 import { issueReport, issuedReports, reprintReport } from '../services/issued-reports';
 import { recordEvent } from '../repositories/audit';
 import type { HandlersFor } from './types';
@@ -26,15 +27,19 @@ export const reportJobHandlers: Pick<HandlersFor<'reports'>, JobCalls> = {
         return { fileName: built.fileName, pdf: await renderPdf(kind, built.data) };
       },
     }));
-    const started = await startBatch(items, input.folder, service.userId);
-    await recordEvent(db, {
-      action: 'reports-exported',
-      at: ctx.now,
-      staffId: service.userId,
-      staffName: service.userName,
-      detail: `${started.total} reports for placements ending ${input.from} to ${input.to}, into ${input.folder}`,
-    });
-    return started;
+    const file = ctx.core.dataFile;
+    // One entry for the whole batch once it stops, saying what was actually saved, in the name of who started it.
+    const record = (status: BatchStatus) =>
+      void ctx.core
+        .exclusive(async () => {
+          // Only into the data file the batch read from, while it is open (signing out closes it).
+          if (!file || ctx.core.dataFile !== file) return;
+          const event = { action: 'reports-exported', at: ctx.core.now(), staffId: service.userId, staffName: service.userName };
+          await recordEvent(file.db, { ...event, detail: batchExportDetail(status, input) });
+          await file.saveCommitted();
+        })
+        .catch((error: unknown) => console.error('Key Desk: recording a finished batch failed', error));
+    return startBatch(items, input.folder, service.userId, record);
   },
   'reports.batchStatus': async (input, ctx) => batchStatus(input.jobId, requireUser(ctx).id),
   'reports.batchCancel': (input, ctx) => cancelBatch(input.jobId, requireUser(ctx).id),

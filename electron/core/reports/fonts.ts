@@ -55,6 +55,13 @@ export const LETTER_FAMILIES = FAMILIES.map((f) => f.family);
 /** What every text of a report is set in: each character from the first of these families that has it. */
 export const REPORT_FONTS = [...LETTER_FAMILIES, LAST_RESORT.family];
 
+/**
+ * What a run of Arabic-script letters (Arabic, Urdu, Persian, Pashto names) is set in. react-pdf picks
+ * a family per character, so an Urdu name whose ہ or ے only Noto Sans Arabic has would mix two fonts
+ * in one word and its letters would not join; a run set in Noto Sans Arabic first is shaped as one.
+ */
+export const ARABIC_SCRIPT_FONTS = ['Noto Sans Arabic', ...REPORT_FONTS.filter((family) => family !== 'Noto Sans Arabic')];
+
 /** Every font file the reports read, in resources/fonts (each named, with its licence, in its LICENSE). */
 export const REPORT_FONT_FILES = [...new Set(FAMILIES.flatMap((f) => f.faces.map((face) => face.file)))];
 

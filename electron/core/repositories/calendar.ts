@@ -22,10 +22,30 @@ export async function listClosures(db: Db, from?: string, to?: string): Promise<
   return rows.map((r) => ({ date: r.date, kind: r.kind as ClosureKind, name: r.name }));
 }
 
-/** "Is this a school day?" from every term and closure on record (a few hundred rows at most). */
-export async function loadSchoolDays(db: Db): Promise<(date: string) => boolean> {
+/** Every term and closure on record, and the quick "is this a school day?" built from them. */
+export interface CalendarView {
+  terms: Term[];
+  closures: Closure[];
+  isSchoolDay: (date: string) => boolean;
+}
+
+/** The whole calendar (a few hundred rows at most): the one place it is read in full. */
+export async function loadCalendar(db: Db): Promise<CalendarView> {
   const [terms, closures] = await Promise.all([listTerms(db), listClosures(db)]);
-  return schoolDayChecker(terms, closures);
+  const check = schoolDayChecker(terms, closures);
+  // Plans and place searches ask about the same few hundred days many times over.
+  const known = new Map<string, boolean>();
+  const isSchoolDay = (date: string) => {
+    let answer = known.get(date);
+    if (answer === undefined) known.set(date, (answer = check(date)));
+    return answer;
+  };
+  return { terms, closures, isSchoolDay };
+}
+
+/** "Is this a school day?" from every term and closure on record. */
+export async function loadSchoolDays(db: Db): Promise<(date: string) => boolean> {
+  return (await loadCalendar(db)).isSchoolDay;
 }
 
 // ---- Write side ----

@@ -8,7 +8,6 @@ import {
   schoolDayChecker,
   TERM_NAMES,
   termsProblem,
-  type Closure,
   type SchoolYear,
   type Term,
   type TermName,
@@ -19,29 +18,23 @@ import { count } from '../../../shared/domain/words';
 import { academicYearOf } from '../../../shared/domain/pupils';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
-import { deleteClosure, findClosure, insertClosure, listClosures, listTermsCovering, listTermYears, listTerms, replaceTerms } from '../repositories/calendar';
+import {
+  deleteClosure,
+  findClosure,
+  insertClosure,
+  listClosures,
+  listTermsCovering,
+  listTermYears,
+  listTerms,
+  loadCalendar,
+  replaceTerms,
+  type CalendarView,
+} from '../repositories/calendar';
 import { listBases } from '../repositories/bases';
 import { listBoardRows, listUnfinishedPlans, updatePlacement } from '../repositories/placements';
 
-/** Every term and closure on record, and the quick "is this a school day?" built from them. */
-export interface CalendarView {
-  terms: Term[];
-  closures: Closure[];
-  isSchoolDay: (date: string) => boolean;
-}
-
-export async function loadCalendar(db: Db): Promise<CalendarView> {
-  const [terms, closures] = await Promise.all([listTerms(db), listClosures(db)]);
-  const check = schoolDayChecker(terms, closures);
-  // Plans and place searches ask about the same few hundred days many times over.
-  const known = new Map<string, boolean>();
-  const isSchoolDay = (date: string) => {
-    let answer = known.get(date);
-    if (answer === undefined) known.set(date, (answer = check(date)));
-    return answer;
-  };
-  return { terms, closures, isSchoolDay };
-}
+// The whole calendar is read in one place, beside its queries; services take it from here.
+export { loadCalendar, type CalendarView };
 
 /**
  * The calendar read only as far as it is needed: whether one day is a school day takes two small

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BatchStatus } from '../../../shared/api/specs/report-jobs';
+import { count } from '../../../shared/domain/words';
 import { UserError } from '../errors';
 import { writeFileAtomic } from '../persistence/atomic-write';
 
@@ -49,6 +50,8 @@ export async function requireWritableFolder(folder: string): Promise<void> {
   await unlink(probe).catch(() => undefined);
 }
 
+const snapshot = (job: Job): BatchStatus => ({ ...job.status, saved: [...job.status.saved], failed: [...job.status.failed] });
+
 /** A name not yet used in this batch: two pupils with the same name and date get "(2)". */
 function uniqueName(fileName: string, used: Set<string>): string {
   let name = fileName;
@@ -57,7 +60,13 @@ function uniqueName(fileName: string, used: Set<string>): string {
   return name;
 }
 
-async function run(job: Job, items: readonly BatchItem[]): Promise<void> {
+/**
+ * Told once a batch has stopped (finished or cancelled), before anyone waiting on it hears so. It must
+ * not wait for a call to finish: cancelling is a call that waits for the batch.
+ */
+export type BatchFinished = (status: BatchStatus) => void;
+
+async function run(job: Job, items: readonly BatchItem[], onFinished?: BatchFinished): Promise<void> {
   const used = new Set<string>();
   for (const item of items) {
     if (job.cancelRequested) break;
@@ -73,6 +82,7 @@ async function run(job: Job, items: readonly BatchItem[]): Promise<void> {
   }
   job.status.current = null;
   job.status.cancelled = job.cancelRequested;
+  onFinished?.(snapshot(job));
   job.status.finished = true;
 }
 
@@ -81,8 +91,16 @@ function forget(): void {
   for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(id);
 }
 
-/** Starts the batch (after checking the folder) and returns at once; the job runs in the background. */
-export async function startBatch(items: readonly BatchItem[], folder: string, ownerId: string): Promise<{ jobId: string; total: number }> {
+/**
+ * Starts the batch (after checking the folder) and returns at once; the job runs in the background.
+ * `onFinished` hears what was saved and what failed once it stops.
+ */
+export async function startBatch(
+  items: readonly BatchItem[],
+  folder: string,
+  ownerId: string,
+  onFinished?: BatchFinished,
+): Promise<{ jobId: string; total: number }> {
   await requireWritableFolder(folder);
   forget();
   const jobId = randomUUID();
@@ -93,7 +111,7 @@ export async function startBatch(items: readonly BatchItem[], folder: string, ow
     done: Promise.resolve(),
   };
   jobs.set(jobId, job);
-  job.done = run(job, items);
+  job.done = run(job, items, onFinished);
   return { jobId, total: items.length };
 }
 
@@ -103,8 +121,6 @@ function requireJob(jobId: string, ownerId: string): Job {
   if (!job || job.ownerId !== ownerId) throw new UserError('NOT_FOUND', 'That batch is not one Key Desk knows.', 'jobId');
   return job;
 }
-
-const snapshot = (job: Job): BatchStatus => ({ ...job.status, saved: [...job.status.saved], failed: [...job.status.failed] });
 
 export function batchStatus(jobId: string, ownerId: string): BatchStatus {
   return snapshot(requireJob(jobId, ownerId));
@@ -121,4 +137,12 @@ export async function cancelBatch(jobId: string, ownerId: string): Promise<Batch
 /** Waits for a batch to finish (tests, the bench). */
 export async function batchFinished(jobId: string): Promise<void> {
   await jobs.get(jobId)?.done;
+}
+
+/** The audit trail's words for a batch that has stopped: what was saved, what failed, and where. */
+export function batchExportDetail(status: BatchStatus, range: { from: string; to: string }): string {
+  const reports = status.saved.length === status.total ? count(status.total, 'report') : `${status.saved.length} of ${count(status.total, 'report')}`;
+  const saved = `${reports} saved for placements ending ${range.from} to ${range.to}, into ${status.folder}`;
+  const failed = status.failed.length ? `; ${status.failed.length} could not be saved` : '';
+  return `${saved}${failed}${status.cancelled ? '; stopped before the end' : ''}`;
 }

@@ -252,7 +252,7 @@ const ELSEWHERE: CallName[] = [
   'reports.passport',
   'reports.impact',
   // Issuing and reprinting are recorded ('report-issued', 'report-reprinted'): tests/electron/core/reports/issued-reports.test.ts.
-  // A batch records one 'reports-exported' entry naming how many PDFs (issued-reintegration.test.ts); its status, cancelling it, the list of issued
+  // A batch records one 'reports-exported' entry when it ends, naming how many PDFs were saved (issued-reintegration.test.ts); its status, cancelling it, the list of issued
   // versions and the folder picker change nothing in the data.
   'reports.issue',
   'reports.reprint',

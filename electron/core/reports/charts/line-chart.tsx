@@ -4,6 +4,7 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import type { ChartSeries, WeeklyChart } from '../../../../shared/domain/attendance-charts';
 import { REPORT_FONTS } from '../fonts';
 import { markerPath } from './markers';
+import { inScript } from '../documents/text';
 
 const INK = '#1a1a1a';
 const GRID = '#d0d0d0';
@@ -15,7 +16,8 @@ const s = StyleSheet.create({
   empty: { fontSize: 10, padding: 8, borderWidth: 0.75, borderColor: GRID },
   legend: { flexDirection: 'row', flexWrap: 'wrap', marginTop: 4 },
   legendItem: { flexDirection: 'row', alignItems: 'center', marginRight: 12, marginBottom: 2 },
-  legendText: { fontSize: 8 },
+  // Clear of the line sample, so a dash is not read as a minus before the words.
+  legendText: { fontSize: 8, marginLeft: 5 },
 });
 
 /** SVG text at (x, y): react-pdf's <Text> takes x, y and textAnchor inside an <Svg>, which its types leave out. */
@@ -55,7 +57,7 @@ function Legend({ chart }: { chart: WeeklyChart }) {
             <Line x1={1} y1={4} x2={21} y2={4} stroke={inkOf(i)} strokeWidth={series.emphasis ? 1.6 : 1} strokeDasharray={series.dash || undefined} />
             <Marker series={series} index={i} x={11} y={4} />
           </Svg>
-          <Text style={s.legendText}>{series.name}</Text>
+          <Text style={s.legendText}>{inScript(series.name)}</Text>
         </View>
       ))}
     </View>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { OutcomeRatingsChart, OutcomeSeries } from '../../../../shared/domain/plan-charts';
 import { Label, linePath } from './line-chart';
 import { markerPath } from './markers';
+import { inScript } from '../documents/text';
 
 const INK = '#1a1a1a';
 const GRID = '#d0d0d0';
@@ -15,7 +16,8 @@ const MARGIN = { top: 10, right: 14, bottom: 24, left: 104 };
 const s = StyleSheet.create({
   legend: { marginTop: 4 },
   legendItem: { flexDirection: 'row', alignItems: 'center', marginBottom: 2 },
-  legendText: { fontSize: 8, flex: 1 },
+  // Clear of the line sample: a dash ending at "2." would read as "−2.".
+  legendText: { fontSize: 8, flex: 1, marginLeft: 5 },
 });
 
 function Marker({ series, index, x, y }: { series: OutcomeSeries; index: number; x: number; y: number }) {
@@ -70,7 +72,7 @@ export function RatingsChart({ chart, width, height, title }: { chart: OutcomeRa
               <Line x1={1} y1={4} x2={23} y2={4} stroke={inkOf(i)} strokeWidth={1.1} strokeDasharray={series.dash || undefined} />
               <Marker series={series} index={i} x={12} y={4} />
             </Svg>
-            <Text style={s.legendText}>{series.name}</Text>
+            <Text style={s.legendText}>{inScript(series.name)}</Text>
           </View>
         ))}
       </View>

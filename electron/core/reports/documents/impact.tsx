@@ -1,4 +1,5 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './text';
 import { BarChart } from '../charts/bar-chart';
 import type { ImpactData, ImpactSection, ReportTable } from '../kinds';
 import { FramedDocument, MUTED, RULE } from './page-frame';
@@ -18,9 +19,10 @@ const s = StyleSheet.create({
   note: { fontSize: 8, color: MUTED, marginTop: 3 },
   headRow: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#000000', paddingVertical: 2, fontSize: 7.5, fontWeight: 'bold' },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 2, fontSize: 8 },
-  cell: { flex: 1, paddingRight: 4 },
-  first: { flex: 2.2, paddingRight: 4 },
-  number: { textAlign: 'right' },
+  // Room on both sides of every cell, and more before words, so a figure never runs into the next column's words.
+  first: { flex: 2.2, paddingRight: 6 },
+  number: { flex: 1, paddingHorizontal: 6, textAlign: 'right' },
+  words: { flex: 1.4, paddingLeft: 12, paddingRight: 6 },
   chart: { marginTop: 2, marginBottom: 6 },
 });
 
@@ -33,7 +35,7 @@ const HEADER_WITH_A_ROW = 30;
  * page, so the empty view before it asks for room for the header and one row, or starts a new page.
  */
 function Table({ table }: { table: ReportTable }) {
-  const style = (c: number) => (c === 0 ? s.first : table.textColumns?.includes(c) ? s.cell : [s.cell, s.number]);
+  const style = (c: number) => (c === 0 ? s.first : table.textColumns?.includes(c) ? s.words : s.number);
   return (
     <>
       <View minPresenceAhead={HEADER_WITH_A_ROW} />

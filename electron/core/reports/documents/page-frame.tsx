@@ -1,4 +1,5 @@
-import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './text';
 import type { ReactNode } from 'react';
 import { REPORT_FONTS } from '../fonts';
 

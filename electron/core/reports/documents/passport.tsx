@@ -1,4 +1,5 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './text';
 import type { PassportData } from '../kinds';
 import { FramedDocument, MUTED, RULE } from './page-frame';
 

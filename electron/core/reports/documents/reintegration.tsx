@@ -1,4 +1,5 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './text';
 import { Fragment } from 'react';
 import type { ReintegrationData } from '../kinds';
 import { WeeklyLineChart } from '../charts/line-chart';

@@ -1,4 +1,5 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './text';
 import type { ChartTable } from '../../../../shared/domain/attendance-charts';
 import type { LabelledText } from '../reintegration-data';
 import { MUTED } from './page-frame';

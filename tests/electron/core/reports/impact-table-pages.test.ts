@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPdf, stopPdfWorker } from '../../../../electron/core/reports/client';
 import type { ImpactData, ImpactSection } from '../../../../electron/core/reports/kinds';
-import { pdfPages } from '../../../helpers/pdf-text';
+import { pdfPages, pdfPlacedText } from '../../../helpers/pdf-text';
 
 afterAll(async () => {
   await stopPdfWorker();
@@ -30,6 +30,20 @@ const impact = (sections: ImpactSection[]): ImpactData => ({
   period: '01/09/2025 to 31/08/2026',
   producedAt: '23/11/2026 09:15',
   sections,
+});
+
+describe('impact report tables', { timeout: 120_000 }, () => {
+  it('leave a clear gap between a figure and the words in the next column', async () => {
+    const placed = await pdfPlacedText(await renderPdf('impact', impact([section('Suspensions', 5)])));
+    // Each outcome is drawn on its own, not run together with the figure before it into one piece of text.
+    const outcomes = placed.filter((p) => p.text.includes('Returned full time'));
+    expect(outcomes.map((p) => p.text)).toEqual(Array(5).fill('Returned full time'));
+    for (const outcome of outcomes) {
+      // The "Suspensions after" figure drawn on the same line, just before the outcome.
+      const figure = placed.filter((p) => /^\d+$/.test(p.text) && p.right <= outcome.left).sort((a, b) => b.right - a.right)[0]!;
+      expect(outcome.left - figure.right, `after ${figure.text}`).toBeGreaterThanOrEqual(8);
+    }
+  });
 });
 
 describe('impact report tables over more than one page', { timeout: 120_000 }, () => {

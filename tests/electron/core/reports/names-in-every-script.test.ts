@@ -96,4 +96,16 @@ describe('pupil names in every script, drawn in the report thread', { timeout: 6
     expect(text).toContain('ہ');
     expect(await badGlyphs(pdf)).toEqual([]);
   });
+
+  it('draws each Urdu or Arabic name from one font, so its letters join, wherever the name prints', async () => {
+    // ہ and ے are letters DejaVu Sans lacks: taken from another font mid-word, the letters before them would not join.
+    const urdu = ['عائشہ شاہد', 'زینب ملک', 'علی رضا کے'];
+    const arabicFonts = async (pdf: Uint8Array) => {
+      const fonts = (await pdfGlyphs(pdf)).filter((g) => /\p{Script=Arabic}/u.test(g.text)).map((g) => g.font.replace(/^[A-Z]{6}\+/, ''));
+      return [...new Set(fonts)];
+    };
+    expect(await arabicFonts(await renderPdf('fire-list', fireList(urdu)))).toEqual(['NotoSansArabic-Regular']);
+    // The passport prints the name in its bold title, the page header, a fact and the words of a section.
+    expect(await arabicFonts(await renderPdf('passport', passport(urdu[0]!)))).toEqual(['NotoSansArabic-Regular']);
+  });
 });
