@@ -73,7 +73,7 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
       await tellStory(random, { today, bases, isSchoolDay, preview }, act);
     }),
   );
-  await db.transaction().execute((tx) => fillDemoRegisters(tx, random, { today, bases, takenBy: recordedBy, takenByAt: teacherAt, amendedBy: recordedBy }));
+  await db.transaction().execute((tx) => fillDemoRegisters(joiningTransactions(tx), random, { today, now, bases, takenBy: recordedBy, takenByAt: teacherAt, amendedBy: recordedBy }));
   // Its own random numbers: the pupils, placements and registers above stay as they were.
   await withIdSource(seededRandom(seed + 13).uuid, () =>
     db.transaction().execute((tx) => fillDemoKeywork(joiningTransactions(tx), seededRandom(seed + 7), { today, now, recordedBy })),
