@@ -79,7 +79,9 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
     db.transaction().execute((tx) => fillDemoKeywork(joiningTransactions(tx), seededRandom(seed + 7), { today, now, recordedBy })),
   );
   // Plans after the keyworkers, who write them; again its own random numbers.
-  await db.transaction().execute((tx) => fillDemoPlans(tx, seed + 11, { today, now }));
+  await withIdSource(seededRandom(seed + 17).uuid, () =>
+    db.transaction().execute((tx) => fillDemoPlans(joiningTransactions(tx), seededRandom(seed + 11), { today, now })),
+  );
 }
 
 /**

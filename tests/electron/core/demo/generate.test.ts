@@ -106,7 +106,7 @@ describe('the demo provision', () => {
     expect(await Keyring.unlockWithPassword(sealed.envelope, 'demo.manager', 'not-the-demo-password', TEST_SCRYPT)).toBeNull();
   });
 
-  it('is the same every time for the same seed and day: pupils, contacts, schools, placements and their histories, registers, keywork', async () => {
+  it('is the same every time for the same seed and day: pupils, contacts, schools, placements and their histories, registers, keywork, plans', async () => {
     const [a, b] = [await demo(), await demo()];
     expect((await pupils(a)).length).toBeGreaterThanOrEqual(45);
     expect(await pupils(a)).toEqual(await pupils(b));
@@ -134,7 +134,11 @@ describe('the demo provision', () => {
     expect(await marks(a)).toEqual(await marks(b));
     const log = (db: Db) => db.selectFrom('log_entries').select(['id', 'pupil_id', 'on_date', 'at_time', 'contact_type', 'summary', 'due_on', 'done_on', 'recorded_at']).orderBy('id').execute();
     expect(await log(a)).toEqual(await log(b));
-  });
+    const reviews = (db: Db) => db.selectFrom('plan_reviews').select(['id', 'plan_id', 'version_id', 'kind', 'held_on', 'recorded_at']).orderBy('id').execute();
+    expect((await reviews(a)).length).toBeGreaterThan(20);
+    expect(await reviews(a)).toEqual(await reviews(b));
+    // Two whole demo files, each recorded through the services, on a busy shared machine.
+  }, 180_000);
 
   it('differs for a different seed', async () => {
     expect(await pupils(await demo(1))).not.toEqual(await pupils(await demo(2)));
