@@ -1,4 +1,3 @@
-import { contract, type CallName, type ParsedInput } from '../../../shared/api/contract';
 import type { Base } from '../../../shared/domain/bases';
 import type { Db } from '../db/dialect';
 import { loadCalendar } from '../services/calendar';
@@ -11,12 +10,12 @@ import { changePupil, createPupil } from '../services/pupils';
 import { addSchool } from '../services/schools';
 import type { PupilScope } from '../scope';
 import { storyClock } from './clock';
+import { input } from './input';
+import { followUpFindings } from './keywork';
 import type { DemoPupil } from './people';
 import type { DemoActions, DemoReferral } from './plan';
+import type { Random } from './random';
 import { DEMO_SCHOOLS } from './schools';
-
-/** What a user would send: checked against the call's schema in the contract, as dispatch does. */
-const input = <N extends CallName>(name: N, value: unknown): ParsedInput<N> => contract[name].input.parse(value) as ParsedInput<N>;
 
 /** When in the day staff record each kind of step (local time). */
 const AT = {
@@ -36,7 +35,7 @@ const ALL: PupilScope = { all: true };
  * contacts and their referral's steps, every one through the service its screen calls, with the date
  * and time of the moment in the story it happens (`now` never later than the demo's own).
  */
-export async function demoActions(db: Db, options: { now: string; userId: string; schoolsFrom: string }): Promise<DemoActions> {
+export async function demoActions(db: Db, options: { now: string; userId: string; schoolsFrom: string; findings: Random }): Promise<DemoActions> {
   const clock = storyClock(options.now);
   const by = (date: string, time: string) => ({ userId: options.userId, ...clock(date, time) });
   const calendar = await loadCalendar(db);
@@ -117,7 +116,10 @@ export async function demoActions(db: Db, options: { now: string; userId: string
       const { today, now } = clock(r.end.on, AT.end);
       await changePupil(db, ALL, input('pupils.update', { id: pupilId, ...changes, ...(homeSchool !== undefined ? { homeSchoolId: schoolId(homeSchool) } : {}) }), today, now);
     }
-    for (const f of r.followUps) await addFollowUp(db, input('placements.addFollowUp', { id, on: f.on, notes: f.notes }), by(f.on, AT.followUp));
+    for (const f of r.followUps) {
+      const found = followUpFindings(options.findings);
+      await addFollowUp(db, input('placements.addFollowUp', { id, on: f.on, notes: f.notes, ...found }), by(f.on, AT.followUp));
+    }
     return id;
   };
 

@@ -69,15 +69,19 @@ export async function fillDemoData(file: DataFile, today: string, now: string, s
       const tx = joiningTransactions(outer);
       const isSchoolDay = await loadSchoolDays(tx);
       const preview = (start: string) => planTimetable(start, isSchoolDay, DEFAULT_TIMETABLE_RULES);
-      const act = await demoActions(tx, { now, userId: recordedBy, schoolsFrom: addDays(today, -DEMO_REACH_DAYS) });
+      const act = await demoActions(tx, { now, userId: recordedBy, schoolsFrom: addDays(today, -DEMO_REACH_DAYS), findings: seededRandom(seed + 5) });
       await tellStory(random, { today, bases, isSchoolDay, preview }, act);
     }),
   );
-  await db.transaction().execute((tx) => fillDemoRegisters(tx, random, { today, bases, takenBy: recordedBy, takenByAt: teacherAt, amendedBy: recordedBy }));
+  await db.transaction().execute((tx) => fillDemoRegisters(joiningTransactions(tx), random, { today, now, bases, takenBy: recordedBy, takenByAt: teacherAt, amendedBy: recordedBy }));
   // Its own random numbers: the pupils, placements and registers above stay as they were.
-  await db.transaction().execute((tx) => fillDemoKeywork(tx, seed + 7, { today, now }));
+  await withIdSource(seededRandom(seed + 13).uuid, () =>
+    db.transaction().execute((tx) => fillDemoKeywork(joiningTransactions(tx), seededRandom(seed + 7), { today, now, recordedBy })),
+  );
   // Plans after the keyworkers, who write them; again its own random numbers.
-  await db.transaction().execute((tx) => fillDemoPlans(tx, seed + 11, { today, now }));
+  await withIdSource(seededRandom(seed + 17).uuid, () =>
+    db.transaction().execute((tx) => fillDemoPlans(joiningTransactions(tx), seededRandom(seed + 11), { today, now })),
+  );
 }
 
 /**

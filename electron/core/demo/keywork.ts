@@ -1,13 +1,16 @@
 import { isoWeekday } from '../../../shared/domain/bank-holidays';
 import { addDays } from '../../../shared/domain/dates';
-import { DEFAULT_KEYWORK_SETTINGS, GOING_SCALE, replyDaysFor, type Going, type LogKind, type WithWhom } from '../../../shared/domain/keywork';
+import { GOING_SCALE, type FollowUpFindings, type Going, type LogKind, type WithWhom } from '../../../shared/domain/keywork';
 import { addWorkingDays, workingDayRules } from '../../../shared/domain/working-days';
 import type { Db } from '../db/dialect';
 import { listTerms } from '../repositories/calendar';
-import { listBankHolidays } from '../repositories/keywork';
-import { seededRandom } from './random';
-
-type Random = ReturnType<typeof seededRandom>;
+import { getKeyworkSettings, listBankHolidays } from '../repositories/keywork';
+import { assignKeyworker, changeLink, saveBeforeFigures, saveProfessional } from '../services/keywork';
+import { addLogEntry, correctLogEntry, markReplyDone, type KeyworkContext } from '../services/keywork-log';
+import type { PupilScope } from '../scope';
+import { storyClock } from './clock';
+import { input } from './input';
+import type { Random } from './random';
 
 /** Fictional professionals: names, organisations and numbers are made up (01632 and example.org are reserved for fiction). */
 const PROFESSIONALS = [
@@ -70,33 +73,55 @@ const KINDS: ReadonlyArray<readonly [LogKind, number]> = [
 
 const lastWeekdayOnOrBefore = (date: string) => (isoWeekday(date) <= 5 ? date : addDays(date, 5 - isoWeekday(date)));
 
+const ALL: PupilScope = { all: true };
+
+/** What a follow-up visit found, as the home school reported it (recorded with the visit). */
+export function followUpFindings(random: Random): Pick<FollowUpFindings, 'attendancePercent' | 'suspensions' | 'going' | 'actionsAgreed'> {
+  const going: Going = random.weighted(GOING_SCALE.map((g, i) => [g, [5, 4, 2, 1][i]!] as const));
+  return {
+    attendancePercent: random.int(820, 990) / 10,
+    suspensions: going === 'not-going-well' ? random.int(1, 2) : 0,
+    going,
+    actionsAgreed: random.pick([
+      'School to keep the morning check-in; Key to visit again at the next follow-up.',
+      'Class teacher to use the calm corner; SENCo to update the support plan.',
+      'Lunchtime buddy to continue; parent to ring the Key if mornings get harder.',
+    ]),
+  };
+}
+
 /**
  * The keyworker's record for the demo: a keyworker for every accepted placement (some changed once),
  * figures from before each placement, a handful of professionals linked to pupils, a chronology for
  * most pupils (calls and emails needing a reply among them, some done, some overdue, a correction or
- * two), and what each follow-up visit found. Its own seeded random, so the rest of the demo is as it was.
+ * two). Every step goes through the service its screen calls, on its day and at its time, by the
+ * keyworker (or, for the assignments, figures and links, by `recordedBy`). Its own seeded random, so
+ * the rest of the demo is as it was. What each follow-up visit found is recorded with the visit.
  */
-export async function fillDemoKeywork(db: Db, seed: number, at: { today: string; now: string }): Promise<void> {
-  const random: Random = seededRandom(seed);
+export async function fillDemoKeywork(db: Db, random: Random, at: { today: string; now: string; recordedBy: string }): Promise<void> {
   const { today, now } = at;
+  const clock = storyClock(now);
+  const ctx = (userId: string, date: string, time: string): KeyworkContext => ({ userId, scope: ALL, ...clock(date, time), timeNow: time });
   const staff = await db.selectFrom('staff').innerJoin('staff_bases', 'staff_bases.staff_id', 'staff.id').select(['staff.id', 'staff.name', 'staff.roles', 'staff_bases.base_id']).execute();
-  const rules = workingDayRules({ terms: await listTerms(db), bankHolidays: await listBankHolidays(db) }, DEFAULT_KEYWORK_SETTINGS.schoolHolidaysCount, today);
-
-  const professionalIds: string[] = [];
-  for (const p of PROFESSIONALS) {
-    const id = random.uuid();
-    professionalIds.push(id);
-    await db.insertInto('professionals').values({ id, ...p, created_at: now, updated_at: now }).execute();
-  }
+  const settings = await getKeyworkSettings(db);
+  const rules = workingDayRules({ terms: await listTerms(db), bankHolidays: await listBankHolidays(db) }, settings.schoolHolidaysCount, today);
 
   const placements = await db
     .selectFrom('placements')
     .innerJoin('pupils', 'pupils.id', 'placements.pupil_id')
-    .select(['placements.id', 'placements.pupil_id', 'placements.base_id', 'placements.referred_on', 'placements.decided_on', 'placements.start_date', 'placements.end_date', 'pupils.home_school_id', 'pupils.legal_first_name'])
+    .select(['placements.id', 'placements.pupil_id', 'placements.base_id', 'placements.referred_on', 'placements.decided_on', 'placements.start_date', 'placements.end_date'])
     .where('placements.decision', '=', 'accepted')
     .where('placements.base_id', 'is not', null)
     .orderBy('placements.referred_on')
     .execute();
+
+  // Entered before the first placement they work with.
+  const enteredOn = placements[0]?.decided_on ?? today;
+  const professionalIds: string[] = [];
+  for (const p of PROFESSIONALS) {
+    const saved = await saveProfessional(db, input('professionals.save', p), ALL, clock(enteredOn, '09:30').now);
+    professionalIds.push(saved.id);
+  }
 
   for (const p of placements) {
     const atBase = staff.filter((s) => s.base_id === p.base_id);
@@ -105,46 +130,23 @@ export async function fillDemoKeywork(db: Db, seed: number, at: { today: string;
     const keyworker = random.pick(teachers.length ? teachers : atBase);
     if (!keyworker) continue;
     const from = p.decided_on ?? p.referred_on;
-    let seq = 1;
+    const assign = (staffId: string, fromDate: string, reason: string | null) =>
+      assignKeyworker(db, input('keyworkers.assign', { placementId: p.id, staffId, fromDate, reason }), ctx(at.recordedBy, fromDate, '15:00'));
     const others = atBase.filter((s) => s.id !== keyworker.id);
     // Now and then the keyworker changed part way (cover for leave), history kept.
     if (others.length && random.chance(0.25) && addDays(from, 14) < today) {
-      await db
-        .insertInto('keyworker_assignments')
-        .values({ id: random.uuid(), placement_id: p.id, pupil_id: p.pupil_id, seq: seq++, staff_id: random.pick(others).id, from_date: from, change_reason: null, assigned_by: null, assigned_at: now })
-        .execute();
-    }
-    await db
-      .insertInto('keyworker_assignments')
-      .values({
-        id: random.uuid(),
-        placement_id: p.id,
-        pupil_id: p.pupil_id,
-        seq,
-        staff_id: keyworker.id,
-        from_date: seq > 1 ? addDays(from, 14) : from,
-        change_reason: seq > 1 ? 'Back from leave: keyworker again' : null,
-        assigned_by: null,
-        assigned_at: now,
-      })
-      .execute();
+      await assign(random.pick(others).id, from, null);
+      await assign(keyworker.id, addDays(from, 14), 'Back from leave: keyworker again');
+    } else await assign(keyworker.id, from, null);
 
     if (p.start_date || random.chance(0.6)) {
-      await db
-        .insertInto('referral_before')
-        .values({ placement_id: p.id, pupil_id: p.pupil_id, attendance_percent: random.int(550, 920) / 10, suspensions: random.weighted([[0, 3], [1, 3], [2, 2], [3, 1], [5, 1]] as const), recorded_by: null, recorded_at: now })
-        .execute();
+      const figures = { attendancePercent: random.int(550, 920) / 10, suspensions: random.weighted([[0, 3], [1, 3], [2, 2], [3, 1], [5, 1]] as const) };
+      await saveBeforeFigures(db, input('followUps.saveBefore', { placementId: p.id, ...figures }), ctx(at.recordedBy, from, '15:05'));
     }
 
     const linked = random.shuffle(professionalIds).slice(0, random.int(0, 2));
-    for (const professionalId of linked) {
-      // A pupil back for a second placement may draw a professional they are already linked to.
-      await db
-        .insertInto('pupil_professionals')
-        .values({ pupil_id: p.pupil_id, professional_id: professionalId, linked_at: now })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    // A pupil back for a second placement may draw a professional they are already linked to: the link stays as it was.
+    for (const professionalId of linked) await changeLink(db, input('professionals.link', { pupilId: p.pupil_id, professionalId }), true, ctx(at.recordedBy, from, '15:10'));
 
     // Most pupils have a chronology; a few accepted but not started yet have none.
     if (!p.start_date && random.chance(0.4)) continue;
@@ -153,85 +155,36 @@ export async function fillDemoKeywork(db: Db, seed: number, at: { today: string;
     const span = Math.max(1, Math.round((Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000));
     const count = random.int(5, 12);
     const dates = Array.from({ length: count }, (_, i) => (i === count - 1 && lastDay === today ? addDays(today, -random.int(1, 4)) : addDays(firstDay, random.int(0, span)))).sort();
+    const by = (date: string, time: string) => ctx(keyworker.id, date, time);
     for (const date of dates) {
-      const onDate = lastWeekdayOnOrBefore(date < firstDay ? firstDay : date);
-      if (onDate > today || onDate < firstDay) continue;
+      // Logged the day it happened: nothing today, where the day has not got that far yet.
+      const onDate = lastWeekdayOnOrBefore(date < firstDay ? firstDay : date >= today ? addDays(today, -1) : date);
+      if (onDate >= today || onDate < firstDay) continue;
       const kind = random.weighted(KINDS);
       const withWhom = linked.length && kind === 'tac-meeting' ? 'professional' : WITH_FOR[kind];
       const professionalId = withWhom === 'professional' ? (linked[0] ?? null) : null;
       const atTime = `${String(random.int(8, 16)).padStart(2, '0')}:${String(random.pick([0, 10, 15, 20, 30, 40, 45, 50])).padStart(2, '0')}`;
       const needsReply = (kind === 'phone-call' || kind === 'email') && random.chance(0.45);
-      const dueOn = needsReply ? addWorkingDays(onDate, replyDaysFor(kind, DEFAULT_KEYWORK_SETTINGS), rules) : null;
+      const content = {
+        onDate,
+        atTime,
+        kind,
+        withWhom,
+        withName: withWhom === 'parent-carer' ? random.pick(['Mum', 'Dad', 'Nan (carer)', 'Foster carer']) : withWhom === 'home-school' ? random.pick(['Class teacher', 'SENCo', 'Head teacher']) : null,
+        professionalId,
+        summary: random.pick(SUMMARIES[kind]),
+      };
+      // Written up straight after the contact; outreach and school visits go against the home school.
+      const entry = await addLogEntry(db, input('log.add', { pupilId: p.pupil_id, ...content, needsReply, ownerId: needsReply ? keyworker.id : null }), by(onDate, '17:00'));
       // Most replies were made on time; a few recent ones are still owed, some of those overdue.
-      const done = needsReply && dueOn! < today && random.chance(0.8);
+      const done = needsReply && entry.dueOn! < today && random.chance(0.8);
       const doneOn = done ? (addDays(onDate, 1) <= today ? addWorkingDays(onDate, 1, rules) : onDate) : null;
-      const id = random.uuid();
-      await db
-        .insertInto('log_entries')
-        .values({
-          id,
-          pupil_id: p.pupil_id,
-          on_date: onDate,
-          at_time: atTime,
-          contact_type: kind,
-          with_whom: withWhom,
-          with_name: withWhom === 'parent-carer' ? random.pick(['Mum', 'Dad', 'Nan (carer)', 'Foster carer']) : withWhom === 'home-school' ? random.pick(['Class teacher', 'SENCo', 'Head teacher']) : null,
-          professional_id: professionalId,
-          school_id: kind === 'outreach' || kind === 'school-visit' ? p.home_school_id : null,
-          summary: random.pick(SUMMARIES[kind]),
-          needs_reply: needsReply ? 1 : 0,
-          due_on: dueOn,
-          owner_id: needsReply ? keyworker.id : null,
-          done_on: doneOn && doneOn <= today ? doneOn : null,
-          done_by: doneOn ? keyworker.id : null,
-          done_at: doneOn ? now : null,
-          recorded_by: keyworker.id,
-          recorded_at: now,
-        })
-        .execute();
       if (random.chance(0.06)) {
-        await db
-          .insertInto('log_corrections')
-          .values({
-            entry_id: id,
-            seq: 1,
-            pupil_id: p.pupil_id,
-            on_date: onDate,
-            at_time: atTime,
-            contact_type: kind,
-            with_whom: withWhom,
-            with_name: 'Grandparent (carer)',
-            professional_id: professionalId,
-            school_id: kind === 'outreach' || kind === 'school-visit' ? p.home_school_id : null,
-            summary: `${random.pick(SUMMARIES[kind])} (Spoke with grandparent, not parent.)`,
-            correction_reason: 'Wrong person named: it was the grandparent who rang.',
-            corrected_by: keyworker.id,
-            corrected_at: now,
-          })
-          .execute();
+        const correction = { ...content, withName: 'Grandparent (carer)', summary: `${random.pick(SUMMARIES[kind])} (Spoke with grandparent, not parent.)` };
+        const reason = 'Wrong person named: it was the grandparent who rang.';
+        await correctLogEntry(db, input('log.correct', { id: entry.id, ...correction, reason }), by(onDate, '17:20'));
       }
+      if (doneOn && doneOn <= today) await markReplyDone(db, input('log.markDone', { id: entry.id, doneOn }), by(doneOn, '16:30'));
     }
-  }
-
-  // What each follow-up visit found, as the home school reported it.
-  const visits = await db.selectFrom('placement_events').select(['id', 'placement_id', 'pupil_id']).where('step', '=', 'follow-up').orderBy('on_date').execute();
-  for (const v of visits) {
-    const going: Going = random.weighted(GOING_SCALE.map((g, i) => [g, [5, 4, 2, 1][i]!] as const));
-    await db
-      .insertInto('follow_up_findings')
-      .values({
-        event_id: v.id,
-        placement_id: v.placement_id,
-        pupil_id: v.pupil_id,
-        attendance_percent: random.int(820, 990) / 10,
-        suspensions: going === 'not-going-well' ? random.int(1, 2) : 0,
-        going,
-        actions_agreed: random.pick([
-          'School to keep the morning check-in; Key to visit again at the next follow-up.',
-          'Class teacher to use the calm corner; SENCo to update the support plan.',
-          'Lunchtime buddy to continue; parent to ring the Key if mornings get harder.',
-        ]),
-      })
-      .execute();
   }
 }

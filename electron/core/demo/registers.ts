@@ -1,14 +1,12 @@
-import type { Insertable } from 'kysely';
 import type { Session } from '../../../shared/domain/attendance';
 import type { Base } from '../../../shared/domain/bases';
 import { addDays } from '../../../shared/domain/dates';
 import { addMinutes } from '../../../shared/domain/register-settings';
 import type { Db } from '../db/dialect';
-import type { DbRegisterAmendment, DbRegisterMark } from '../db/schema';
-import { insertRegister, markSubmitted, personNumber, sessionTimes } from '../repositories/registers';
+import { sessionTimes } from '../repositories/registers';
 import { loadCalendar } from '../services/calendar';
 import { keyDays } from '../services/registers';
-import { londonInstant } from './clock';
+import { amendDemoRegisters, takeDemoRegister, type DemoAmendment, type DemoMark } from './register-taking';
 import type { Random } from './random';
 
 /** Why a pupil was away, as often as the Key sees each (illness far the most). */
@@ -53,14 +51,14 @@ interface DemoPlacement {
  * them: who was expected at the Key fixed from each placement's plan, most pupils present, some late
  * (with minutes) or absent for a reason, a few pupils away often, N (no reason yet) amended once a
  * parent rings, an O amended now and then, every past register submitted. Last week one afternoon
- * register was never taken, and one N older than 5 school days still has no reason. Written straight
- * to the tables in bulk (the rules come from the same functions the services use) so a demo file is
- * made in seconds.
+ * register was never taken, and one N older than 5 school days still has no reason. Each register is
+ * taken, submitted and amended through the register services, on its day and at its time, so a mark
+ * the services would refuse stops the demo.
  */
 export async function fillDemoRegisters(
   db: Db,
   random: Random,
-  options: { today: string; bases: readonly Base[]; takenBy: string; takenByAt?: Readonly<Record<string, string>>; amendedBy: string },
+  options: { today: string; now: string; bases: readonly Base[]; takenBy: string; takenByAt?: Readonly<Record<string, string>>; amendedBy: string },
 ): Promise<void> {
   const calendar = await loadCalendar(db);
   const yesterday = addDays(options.today, -1);
@@ -93,12 +91,6 @@ export async function fillDemoRegisters(
   const stillWaitingFrom = daysBack(3) ?? yesterday;
   let unresolvedPupil: string | null = null;
 
-  const people = new Map<string, number>();
-  const person = async (id: string) => {
-    let n = people.get(id);
-    if (n === undefined) people.set(id, (n = await personNumber(db, id)));
-    return n;
-  };
   const times = new Map<string, { startsAt: string; closesAt: string }>();
   for (const base of options.bases) {
     for (const session of SESSIONS) {
@@ -107,20 +99,16 @@ export async function fillDemoRegisters(
     }
   }
 
-  const marks: Array<Insertable<DbRegisterMark>> = [];
-  const amendments: Array<Insertable<DbRegisterAmendment>> = [];
-  const amendedBy = options.amendedBy;
+  const amendments: DemoAmendment[] = [];
   for (const date of schoolDays) {
     // The day's plan per pupil: away all day, one session (an appointment), late in the morning, or in.
-    const today = new Map<string, Record<Session, { code: string; minutesLate: number | null }>>();
+    const today = new Map<string, Record<Session, DemoMark | null>>();
     for (const base of options.bases) {
-      const placed = placements.filter((p) => p.baseId === base.id && p.startDate <= date && (p.endDate === null || p.endDate >= date));
-      const expected = placed.filter((p) => p.keyDays.has(date));
+      const expected = placements.filter((p) => p.baseId === base.id && p.startDate <= date && (p.endDate === null || p.endDate >= date) && p.keyDays.has(date));
       if (expected.length === 0) continue;
       for (const p of expected) {
         if (today.has(p.pupilId)) continue;
-        const present = (session: Session) => ({ code: session === 'AM' ? '/' : '\\', minutesLate: null });
-        let day: Record<Session, { code: string; minutesLate: number | null }> = { AM: present('AM'), PM: present('PM') };
+        let day: Record<Session, DemoMark | null> = { AM: null, PM: null };
         if (p.illUntil && date <= p.illUntil) day = { AM: { code: 'I', minutesLate: null }, PM: { code: 'I', minutesLate: null } };
         else if (random.chance(p.awayChance)) {
           const code = random.weighted(ABSENCES);
@@ -142,44 +130,13 @@ export async function fillDemoRegisters(
       }
       for (const session of SESSIONS) {
         if (date === missing.date && base.id === missing.baseId && session === missing.session) continue;
-        const { startsAt, closesAt } = times.get(`${base.id}|${session}`)!;
-        const takenBy = options.takenByAt?.[base.id] ?? options.takenBy;
-        const takenAt = londonInstant(date, startsAt);
-        const registerN = await insertRegister(db, { baseId: base.id, date, session }, takenBy, takenAt);
-        await markSubmitted(db, registerN, takenBy, londonInstant(date, closesAt));
-        const markedBy = await person(takenBy);
-        for (const p of placed) {
-          const isExpected = p.keyDays.has(date);
-          const mark = isExpected ? today.get(p.pupilId)![session] : null;
-          const pupilN = await person(p.pupilId);
-          marks.push({
-            register_n: registerN,
-            pupil_n: pupilN,
-            placement_id: p.placementId,
-            expected: isExpected ? 1 : 0,
-            code: mark?.code ?? null,
-            minutes_late: mark?.minutesLate ?? null,
-            marked_by: mark ? markedBy : null,
-            marked_at: mark ? Math.floor(Date.parse(takenAt) / 1000) + random.int(30, 600) : null,
-            note: null,
-          });
+        const marks = new Map<string, DemoMark>();
+        for (const p of expected) {
+          const mark = today.get(p.pupilId)![session];
           if (!mark) continue;
-          const amend = (newCode: string, reason: string, daysLater: number) => {
-            const last = marks.at(-1)!;
-            amendments.push({
-              register_n: registerN,
-              pupil_n: pupilN,
-              seq: 1,
-              old_code: mark.code,
-              old_minutes_late: null,
-              new_code: newCode,
-              new_minutes_late: null,
-              reason,
-              amended_by: amendedBy,
-              amended_at: londonInstant(addDays(date, daysLater), `1${random.int(0, 5)}:${String(random.int(10, 59))}`),
-            });
-            last.code = newCode;
-          };
+          marks.set(p.pupilId, mark);
+          const amend = (code: string, reason: string, daysLater: number) =>
+            amendments.push({ baseId: base.id, date, session, pupilId: p.pupilId, code, reason, on: addDays(date, daysLater), time: `1${random.int(0, 5)}:${String(random.int(10, 59))}` });
           if (mark.code === 'N') {
             const waiting = date === unresolvedOn && session === 'AM' && p.pupilId === unresolvedPupil;
             if (!waiting && date < stillWaitingFrom) {
@@ -188,9 +145,17 @@ export async function fillDemoRegisters(
             }
           } else if (mark.code === 'O' && random.chance(0.3)) amend('I', 'Parent rang later: unwell that morning', 1);
         }
+        await takeDemoRegister(db, random, {
+          baseId: base.id,
+          date,
+          session,
+          takenBy: options.takenByAt?.[base.id] ?? options.takenBy,
+          ...times.get(`${base.id}|${session}`)!,
+          expected: expected.map((p) => p.pupilId),
+          marks,
+        });
       }
     }
   }
-  for (let i = 0; i < marks.length; i += 500) await db.insertInto('register_marks').values(marks.slice(i, i + 500)).execute();
-  for (let i = 0; i < amendments.length; i += 500) await db.insertInto('register_amendments').values(amendments.slice(i, i + 500)).execute();
+  await amendDemoRegisters(db, amendments, options.amendedBy, options.now);
 }

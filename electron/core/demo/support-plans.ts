@@ -1,15 +1,15 @@
 import { isoWeekday } from '../../../shared/domain/bank-holidays';
 import { addDays } from '../../../shared/domain/dates';
-import { ABOUT_ME_FIELDS, DEFAULT_REVIEW_WEEKS, REVIEW_KIND_LABELS, VIEW_FIELDS, type OutcomeRating, type PlanContent, type ReviewKind } from '../../../shared/domain/plans';
+import { ABOUT_ME_FIELDS, DEFAULT_REVIEW_WEEKS, VIEW_FIELDS, type OutcomeRating, type PlanContent, type PlanContentInput, type ReviewKind, type SupportPlan } from '../../../shared/domain/plans';
 import { BOXALL_STRANDS, MEASURE_SCORE_SCHEMAS, type MeasureKind, type MeasurePoint } from '../../../shared/domain/semh';
 import type { Db } from '../db/dialect';
-import { recordEvent } from '../repositories/audit';
-import { insertMeasure } from '../repositories/measures';
-import { insertPlan, insertReview, insertVersion, markReviewed } from '../repositories/plans';
-import { checkRatings } from '../services/plan-checks';
-import { carryOutcomes } from '../services/plans';
+import { addMeasure } from '../services/measures';
+import { newDraft, reviewPlan, saveDraft, startPlan, type PlanContext } from '../services/plans';
+import type { PupilScope } from '../scope';
+import { storyClock } from './clock';
+import { input } from './input';
 import { ABOUT_ME_TEXT, ATTENDEES, DEMO_OUTCOMES, EVIDENCE, NEXT_STEPS, VIEW_TEXT } from './plan-wording';
-import { seededRandom, type Random } from './random';
+import type { Random } from './random';
 
 const weekdayOnOrBefore = (date: string) => (isoWeekday(date) <= 5 ? date : addDays(date, 5 - isoWeekday(date)));
 const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, Math.round(n)));
@@ -23,9 +23,13 @@ interface DemoPlacement {
   end_date: string | null;
   planned_end: string | null;
   staff_id: string | null;
+  staff_name: string | null;
 }
 
-function firstContent(random: Random, p: DemoPlacement, start: string): PlanContent {
+const ALL: PupilScope = { all: true };
+
+/** The plan as its keyworker first writes it: new outcomes and provision, which the service gives ids. */
+function firstContent(random: Random, p: DemoPlacement, start: string): PlanContentInput {
   const aboutMe = Object.fromEntries(ABOUT_ME_FIELDS.map((f) => [f, random.pick(ABOUT_ME_TEXT[f])])) as PlanContent['aboutMe'];
   const views = Object.fromEntries(VIEW_FIELDS.map((f) => [f, random.pick(VIEW_TEXT[f])])) as PlanContent['views'];
   const target = p.planned_end ?? addDays(start, 84);
@@ -33,13 +37,11 @@ function firstContent(random: Random, p: DemoPlacement, start: string): PlanCont
     .shuffle(DEMO_OUTCOMES)
     .slice(0, random.int(3, 6))
     .map((o) => ({
-      id: random.uuid(),
       what: o.what,
       area: o.area,
       successCriteria: o.successCriteria,
       targetDate: target,
-      provision: o.provision.map((x) => ({ ...x, id: random.uuid(), fromDate: null })),
-      carriedFrom: null,
+      provision: o.provision.map((x) => ({ ...x, fromDate: null })),
     }));
   const semh = p.tried ? `${p.reason}\n\nWhat has been tried: ${p.tried}` : p.reason;
   const needs = { semh, 'communication-interaction': '', 'cognition-learning': '', 'sensory-physical': '' };
@@ -74,23 +76,24 @@ function sdqScores(random: Random, kind: 'sdq-teacher' | 'sdq-parent', base: num
  * Support plans for most placed pupils: 3–6 outcomes with provision, a start review and one at each
  * six-week point since (a few missed, so overdue), an end review where the placement ended; ratings
  * that mostly climb, some outcomes achieved; SDQ and Leuven at the start and at the latest review,
- * a parent SDQ and Boxall for some. Written through the repositories, ratings checked by the service's
- * own rules. Its own seeded random, so the rest of the demo is as it was.
+ * a parent SDQ and Boxall for some. Each step goes through the service the Plan tab calls (start,
+ * save the draft, new draft, review, add a measure), by the keyworker on the day it happened; the
+ * service carries a returning pupil's unfinished outcomes into the new plan. Its own seeded random,
+ * so the rest of the demo is as it was.
  */
-export async function fillDemoPlans(db: Db, seed: number, at: { today: string; now: string }): Promise<void> {
-  const random = seededRandom(seed);
-  const { today, now } = at;
+export async function fillDemoPlans(db: Db, random: Random, at: { today: string; now: string }): Promise<void> {
+  const { today } = at;
+  const clock = storyClock(at.now);
   const placements: DemoPlacement[] = await db
     .selectFrom('placements as p')
     .leftJoin('keyworker_assignments as k', (j) => j.onRef('k.placement_id', '=', 'p.id').on('k.seq', '=', (eb) => eb.selectFrom('keyworker_assignments as k2').select((e) => e.fn.max('k2.seq').as('m')).whereRef('k2.placement_id', '=', 'p.id')))
-    .select(['p.id', 'p.pupil_id', 'p.reason', 'p.tried', 'p.start_date', 'p.end_date', 'p.planned_end', 'k.staff_id'])
+    .leftJoin('staff as s', 's.id', 'k.staff_id')
+    .select(['p.id', 'p.pupil_id', 'p.reason', 'p.tried', 'p.start_date', 'p.end_date', 'p.planned_end', 'k.staff_id', 's.name as staff_name'])
     .where('p.decision', '=', 'accepted')
     .where('p.base_id', 'is not', null)
     .where('p.start_date', 'is not', null)
     .orderBy('p.start_date')
     .execute();
-  // A pupil back for another placement starts with what their last plan did not achieve.
-  const unfinished = new Map<string, PlanContent['outcomes']>();
   const placedTwice = new Set(placements.filter((p, i) => placements.findIndex((q) => q.pupil_id === p.pupil_id) !== i).map((p) => p.pupil_id));
   for (const p of placements) {
     const start = p.start_date!;
@@ -98,22 +101,19 @@ export async function fillDemoPlans(db: Db, seed: number, at: { today: string; n
     // Every pupil back for another placement has both plans, so the demo shows what carries over.
     const skip = started ? random.chance(0.1) : random.chance(0.5);
     if (skip && !placedTwice.has(p.pupil_id)) continue;
-    const by = p.staff_id;
-    // Made by Key Desk, as the rest of the demo is: the keyworker is named on the plan, not in the trail.
-    const event = (action: string, detail: string) => recordEvent(db, { action, at: now, staffId: null, staffName: 'Key Desk', entity: 'support_plans', entityId: planId, pupilId: p.pupil_id, detail });
-    const planId = random.uuid();
-    let content = firstContent(random, p, start);
-    const carried = unfinished.get(p.pupil_id);
-    if (carried) {
-      const again = carryOutcomes(carried, { startDate: start, plannedEnd: p.planned_end }, random.uuid);
-      content.outcomes = [...again, ...content.outcomes.filter((o) => !again.some((c) => c.what === o.what))].slice(0, 6);
-    }
-    await insertPlan(db, { id: planId, placementId: p.id, pupilId: p.pupil_id, reviewEveryWeeks: DEFAULT_REVIEW_WEEKS, createdBy: by, createdAt: now });
-    let versionId = random.uuid();
-    let number = 1;
-    await insertVersion(db, { id: versionId, planId, number, content, by, at: now });
-    await event('plan-started', 'Plan started: version 1');
-    unfinished.set(p.pupil_id, content.outcomes);
+    if (!p.staff_id || !p.staff_name) throw new Error('A demo placement has no keyworker to write its plan');
+    const by = (date: string, time: string): PlanContext => ({ userId: p.staff_id!, userName: p.staff_name!, scope: ALL, ...clock(date, time) });
+    const latest = (plan: SupportPlan) => plan.versions.at(-1)!;
+    const save = async (plan: SupportPlan, content: PlanContentInput, on: string) =>
+      saveDraft(db, input('plans.saveDraft', { versionId: latest(plan).id, content }), by(on, '16:00'));
+
+    // Started the day the placement starts (a plan for one still to start, today), with what carries over.
+    const startedOn = started ? start : today;
+    let plan = await startPlan(db, input('plans.start', { placementId: p.id }), by(startedOn, '15:30'));
+    const first = firstContent(random, p, start);
+    const carried = latest(plan).content.outcomes;
+    plan = await save(plan, { ...first, outcomes: [...carried, ...first.outcomes.filter((o) => !carried.some((c) => c.what === o.what))].slice(0, 6) }, startedOn);
+    let content = latest(plan).content;
     if (!started) continue;
 
     const trend = new Map(content.outcomes.map((o) => [o.id, random.next() * 1.1 - 0.2]));
@@ -123,13 +123,11 @@ export async function fillDemoPlans(db: Db, seed: number, at: { today: string; n
     for (const [i, review] of reviews.entries()) {
       // Most reviews after the first agree changes: a new version with a little more provision.
       if (reviewed && random.chance(0.6)) {
-        content = structuredClone(content);
-        const o = random.pick(content.outcomes);
-        o.provision.push({ id: random.uuid(), what: random.pick(NEXT_STEPS), who: 'Keyworker', howOften: 'Weekly', where: 'Classroom', fromDate: review.on });
-        versionId = random.uuid();
-        number += 1;
-        await insertVersion(db, { id: versionId, planId, number, content, by, at: now });
-        await event('plan-draft-started', `Plan version ${number} started from version ${number - 1}`);
+        plan = await newDraft(db, input('plans.newDraft', { planId: plan.id }), by(review.on, '15:45'));
+        const changed: PlanContentInput = structuredClone(latest(plan).content);
+        (random.pick(changed.outcomes).provision ??= []).push({ what: random.pick(NEXT_STEPS), who: 'Keyworker', howOften: 'Weekly', where: 'Classroom', fromDate: review.on });
+        plan = await save(plan, changed, review.on);
+        content = latest(plan).content;
       }
       const ratings: OutcomeRating[] = content.outcomes
         .filter((o) => !(o.id in achieved))
@@ -141,32 +139,17 @@ export async function fillDemoPlans(db: Db, seed: number, at: { today: string; n
           if (done) achieved[o.id] = review.on;
           return { outcomeId: o.id, rating, evidence: random.pick(EVIDENCE), nextSteps: done ? 'Achieved: keep the strategy going at home school.' : random.pick(NEXT_STEPS), decision: done ? 'achieved' : 'carried-forward' };
         });
-      const checked = checkRatings(ratings, content.outcomes, Object.fromEntries(Object.entries(achieved).filter(([, on]) => on < review.on)), review.kind);
-      await insertReview(db, {
-        id: random.uuid(),
-        planId,
-        versionId,
-        kind: review.kind,
-        heldOn: review.on,
-        attendees: random.pick(ATTENDEES),
-        pupilView: random.pick(VIEW_TEXT.pupil),
-        parentView: random.pick(VIEW_TEXT.parents),
-        ratings: checked,
-        recordedBy: by,
-        recordedAt: now,
-      });
-      await markReviewed(db, versionId);
+      const held = { versionId: latest(plan).id, kind: review.kind, heldOn: review.on, attendees: random.pick(ATTENDEES), pupilView: random.pick(VIEW_TEXT.pupil), parentView: random.pick(VIEW_TEXT.parents), ratings };
+      plan = await reviewPlan(db, input('plans.review', held), by(review.on, '16:00'));
       reviewed = true;
-      await event('plan-reviewed', `${REVIEW_KIND_LABELS[review.kind]} of plan version ${number} recorded`);
     }
-    unfinished.set(p.pupil_id, content.outcomes.filter((o) => !(o.id in achieved)));
 
     // Measures at the start, and at the latest review when there has been one since.
     const later = reviews.length > 1 ? reviews.at(-1)! : null;
     const laterPoint: MeasurePoint = later?.kind === 'end' ? 'exit' : 'review';
     const baselineOn = addDays(start, -random.int(0, 10));
     const add = (kind: MeasureKind, point: MeasurePoint, takenOn: string, scores: object, completedBy: string) =>
-      insertMeasure(db, { id: random.uuid(), pupilId: p.pupil_id, placementId: p.id, kind, point, takenOn, scores: scores as never, completedBy, recordedBy: by, recordedAt: now });
+      addMeasure(db, input('measures.add', { placementId: p.id, kind, point, takenOn, scores, completedBy }), by(takenOn, '16:15'));
     for (const kind of ['sdq-teacher', 'sdq-parent'] as const) {
       if (kind === 'sdq-parent' ? !random.chance(0.4) : !random.chance(0.9)) continue;
       const first = sdqScores(random, kind, null, 0);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { LogFilters } from '../../../shared/api/specs/keywork';
 import { toCsv } from '../../../shared/csv';
@@ -15,6 +14,7 @@ import {
 import { addWorkingDays, workingDayRules } from '../../../shared/domain/working-days';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
+import { newId } from '../ids';
 import { currentKeyworkerOf, findProfessional, getKeyworkSettings, listBankHolidays } from '../repositories/keywork';
 import { findLogEntry, insertLogCorrection, insertLogEntry, listLogEntries, updateReply, type StoredContent } from '../repositories/log';
 import { listPupilPlacements } from '../repositories/placements';
@@ -110,7 +110,7 @@ export async function addLogEntry(db: Db, input: ParsedInput<'log.add'>, ctx: Ke
       }
       dueOn = (await replyDue(tx, stored.kind, stored.onDate))!.dueOn;
     }
-    const id = randomUUID();
+    const id = newId();
     await insertLogEntry(tx, { ...stored, id, pupilId: pupil.id, needsReply, dueOn, ownerId, recordedBy: ctx.userId, recordedAt: ctx.now });
     return (await findLogEntry(tx, id))!;
   });

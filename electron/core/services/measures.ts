@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import type { Placement } from '../../../shared/domain/placements';
 import type { Measure } from '../../../shared/domain/semh';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
+import { newId } from '../ids';
 import { findPlacement } from '../repositories/placements';
 import { insertMeasure, listMeasures, updateMeasure, type StoredMeasure } from '../repositories/measures';
 import type { PlanContext } from './plans';
@@ -51,7 +51,7 @@ export async function addMeasure(db: Db, input: MeasureInput, ctx: PlanContext):
   return db.transaction().execute(async (tx) => {
     const placement = await requireVisiblePlacement(tx, ctx.scope, input.placementId, ctx.today);
     checkTakenOn(input, placement, ctx.today);
-    const id = randomUUID();
+    const id = newId();
     await insertMeasure(tx, stored(input, id, placement, ctx));
     return (await listMeasures(tx, { id }))[0]!;
   });

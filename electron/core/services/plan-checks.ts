@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { OUTCOME_DECISION_LABELS, type OutcomeRating, type PlanContent, type PlanOutcome, type ReviewKind, type planContentSchema } from '../../../shared/domain/plans';
 import { UserError } from '../errors';
+import { newId } from '../ids';
 import { knownOutcomes } from './plan-build';
 
 const uk = formatUkDate;
@@ -31,10 +31,10 @@ export function checkDraftContent(input: ContentInput, versions: ReadonlyArray<{
       if (p.fromDate !== null && p.fromDate < planStart) {
         throw new UserError('INVALID_INPUT', `The provision cannot start before the plan did (${uk(planStart)}). Leave the date empty for "from the start".`, `${at}.provision.${j}.fromDate`);
       }
-      return { id: p.id ?? randomUUID(), what: p.what, who: p.who, howOften: p.howOften, where: p.where, fromDate: p.fromDate };
+      return { id: p.id ?? newId(), what: p.what, who: p.who, howOften: p.howOften, where: p.where, fromDate: p.fromDate };
     });
     return {
-      id: o.id ?? randomUUID(),
+      id: o.id ?? newId(),
       what: o.what,
       area: o.area,
       successCriteria: o.successCriteria,

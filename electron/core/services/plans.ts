@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { addDays, formatUkDate } from '../../../shared/domain/dates';
 import type { Placement } from '../../../shared/domain/placements';
 import { emptyPlanContent, REVIEW_KIND_LABELS, type PlanContent, type PlanOutcome, type SupportPlan } from '../../../shared/domain/plans';
 import type { Db } from '../db/dialect';
 import { UserError } from '../errors';
+import { newId as nextId } from '../ids';
 import { recordEvent } from '../repositories/audit';
 import { findPlacement, listPupilPlacements } from '../repositories/placements';
 import {
@@ -100,7 +100,7 @@ export async function previousPlanOf(db: Db, placement: Placement, today: string
 }
 
 /** Outcomes carried into a new plan: new ids, `carriedFrom` the old one, dates moved into the new plan. */
-export function carryOutcomes(outcomes: readonly PlanOutcome[], placement: Pick<PlanPlacement, 'startDate' | 'plannedEnd'>, newId: () => string = randomUUID): PlanOutcome[] {
+export function carryOutcomes(outcomes: readonly PlanOutcome[], placement: Pick<PlanPlacement, 'startDate' | 'plannedEnd'>, newId: () => string = nextId): PlanOutcome[] {
   // A target already passed is set afresh: the planned end, else twelve weeks in.
   const freshTarget = placement.plannedEnd ?? addDays(placement.startDate, 84);
   return outcomes.map((o) => ({
@@ -124,9 +124,9 @@ export async function startPlan(db: Db, input: ParsedInput<'plans.start'>, ctx: 
     content.needs.semh = placement.tried ? `${placement.reason}\n\nWhat has been tried: ${placement.tried}` : placement.reason;
     const previous = await previousPlanOf(tx, placement, ctx.today);
     if (previous) content.outcomes = carryOutcomes(outcomesNotAchieved(previous), pp);
-    const planId = randomUUID();
+    const planId = nextId();
     await insertPlan(tx, { id: planId, placementId: placement.id, pupilId: placement.pupilId, reviewEveryWeeks: 6, createdBy: ctx.userId, createdAt: ctx.now });
-    await insertVersion(tx, { id: randomUUID(), planId, number: 1, content, by: ctx.userId, at: ctx.now });
+    await insertVersion(tx, { id: nextId(), planId, number: 1, content, by: ctx.userId, at: ctx.now });
     const carried = content.outcomes.length;
     await audit(tx, ctx, { id: planId, pupilId: placement.pupilId }, 'plan-started', `Plan started at ${pp.baseName}: version 1${carried ? `, ${carried} outcome${carried === 1 ? '' : 's'} carried from the previous plan` : ''}`);
     return planNow(tx, pp, ctx.today);
@@ -164,7 +164,7 @@ export async function newDraft(db: Db, input: ParsedInput<'plans.newDraft'>, ctx
     const latest = (await findVersionRow(tx, (await storedPlan(tx, placement.id)).versions.at(-1)!.id))!;
     if (latest.status === 'draft') throw new UserError('CONFLICT', `Version ${latest.number} is still a draft: make the changes there.`, 'planId');
     const number = (await latestVersionNumber(tx, row.id)) + 1;
-    await insertVersion(tx, { id: randomUUID(), planId: row.id, number, content: latest.content, by: ctx.userId, at: ctx.now });
+    await insertVersion(tx, { id: nextId(), planId: row.id, number, content: latest.content, by: ctx.userId, at: ctx.now });
     await audit(tx, ctx, row, 'plan-draft-started', `Plan version ${number} started from version ${latest.number}`);
     return planNow(tx, placement, ctx.today);
   });
@@ -186,7 +186,7 @@ export async function reviewPlan(db: Db, input: ParsedInput<'plans.review'>, ctx
       if (held) throw new UserError('CONFLICT', `This plan already has its ${REVIEW_KIND_LABELS[input.kind].toLowerCase()} (${uk(held.heldOn)}).`, 'kind');
     }
     const ratings = checkRatings(input.ratings, version.content.outcomes, achievedOutcomes(stored), input.kind);
-    await insertReview(tx, { ...input, ratings, id: randomUUID(), planId: row.id, recordedBy: ctx.userId, recordedAt: ctx.now });
+    await insertReview(tx, { ...input, ratings, id: nextId(), planId: row.id, recordedBy: ctx.userId, recordedAt: ctx.now });
     await markReviewed(tx, version.id);
     await audit(tx, ctx, row, 'plan-reviewed', `${REVIEW_KIND_LABELS[input.kind]} of plan version ${version.number} recorded, held on ${uk(input.heldOn)}`);
     return planNow(tx, placement, ctx.today);

@@ -36,6 +36,9 @@ describe('people in the audit trail', () => {
     expect(bySystem.entries.every((e) => e.staffId === null && e.staffName === 'Key Desk')).toBe(true);
 
     const byRemoved = unwrap(await demo.call('audit.list', { filters: { staffId: teacher.id } }));
-    expect(byRemoved.entries.map((e) => e.action)).toEqual(['signed-out', 'signed-in']);
+    // Newest first: the sign-out and sign-in above, then the support plans the teacher wrote as keyworker in the demo.
+    expect(byRemoved.entries.slice(0, 2).map((e) => e.action)).toEqual(['signed-out', 'signed-in']);
+    expect(byRemoved.entries.every((e) => e.staffId === teacher.id && e.staffName === 'Demo Teacher')).toBe(true);
+    expect(byRemoved.entries.slice(2).every((e) => e.action.startsWith('plan-'))).toBe(true);
   });
 });

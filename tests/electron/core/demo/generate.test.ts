@@ -106,7 +106,7 @@ describe('the demo provision', () => {
     expect(await Keyring.unlockWithPassword(sealed.envelope, 'demo.manager', 'not-the-demo-password', TEST_SCRYPT)).toBeNull();
   });
 
-  it('is the same every time for the same seed and day: pupils, contacts, schools, placements and their histories', async () => {
+  it('is the same every time for the same seed and day: pupils, contacts, schools, placements and their histories, registers, keywork, plans', async () => {
     const [a, b] = [await demo(), await demo()];
     expect((await pupils(a)).length).toBeGreaterThanOrEqual(45);
     expect(await pupils(a)).toEqual(await pupils(b));
@@ -119,7 +119,26 @@ describe('the demo provision', () => {
     expect(await contacts(a)).toEqual(await contacts(b));
     const schools = (db: Db) => db.selectFrom('schools').selectAll().orderBy('id').execute();
     expect(await schools(a)).toEqual(await schools(b));
-  });
+    // Staff (and so who marked or wrote what) have their own ids in each file.
+    const marks = (db: Db) =>
+      db
+        .selectFrom('register_marks as m')
+        .innerJoin('registers as r', 'r.n', 'm.register_n')
+        .innerJoin('register_people as p', 'p.n', 'm.pupil_n')
+        .select(['r.date', 'r.session', 'r.taken_at', 'r.submitted_at', 'p.id', 'm.expected', 'm.code', 'm.minutes_late', 'm.marked_at'])
+        .orderBy('r.date')
+        .orderBy('r.session')
+        .orderBy('p.id')
+        .execute();
+    expect((await marks(a)).length).toBeGreaterThan(1000);
+    expect(await marks(a)).toEqual(await marks(b));
+    const log = (db: Db) => db.selectFrom('log_entries').select(['id', 'pupil_id', 'on_date', 'at_time', 'contact_type', 'summary', 'due_on', 'done_on', 'recorded_at']).orderBy('id').execute();
+    expect(await log(a)).toEqual(await log(b));
+    const reviews = (db: Db) => db.selectFrom('plan_reviews').select(['id', 'plan_id', 'version_id', 'kind', 'held_on', 'recorded_at']).orderBy('id').execute();
+    expect((await reviews(a)).length).toBeGreaterThan(20);
+    expect(await reviews(a)).toEqual(await reviews(b));
+    // Two whole demo files, each recorded through the services, on a busy shared machine.
+  }, 180_000);
 
   it('differs for a different seed', async () => {
     expect(await pupils(await demo(1))).not.toEqual(await pupils(await demo(2)));

@@ -107,4 +107,27 @@ describe('the demo registers', () => {
     expect(past[0]!.date < addDays(TODAY, -1 - ((new Date(`${TODAY}T12:00:00Z`).getUTCDay() + 6) % 7))).toBe(true);
     expect(board.overdueReasons).toEqual([expect.objectContaining({ baseName: 'Parkgate', session: 'AM' })]);
   });
+
+  it('are what the register screen shows for every register taken: the same pupils, marks, amendments, all submitted', async () => {
+    const taken = await db.selectFrom('registers').select(['n', 'base_id', 'date', 'session']).orderBy('date').execute();
+    const stored = await db
+      .selectFrom('register_marks as m')
+      .innerJoin('register_people as p', 'p.n', 'm.pupil_n')
+      .leftJoin('register_amendments as a', (j) => j.onRef('a.register_n', '=', 'm.register_n').onRef('a.pupil_n', '=', 'm.pupil_n'))
+      .select(['m.register_n', 'p.id as pupil_id', 'm.expected', 'm.code', 'm.minutes_late', (e) => e.fn.count('a.seq').as('amendments')])
+      .groupBy(['m.register_n', 'm.pupil_n'])
+      .execute();
+    const line = (pupilId: string, expected: boolean, code: string | null, minutesLate: number | null, amendments: number) => ({ pupilId, expected, code, minutesLate, amendments });
+    for (const r of taken) {
+      const shown = unwrap(await demo.call('registers.get', { baseId: r.base_id, date: r.date, session: r.session }));
+      const key = `${r.date} ${r.session}`;
+      expect(shown.state, key).toBe('submitted');
+      expect(shown.unmarked, key).toBe(0);
+      const onScreen = [...shown.pupils, ...shown.atHomeSchool].map((l) => line(l.pupilId, l.expected, l.code, l.minutesLate, l.amendments));
+      const inFile = stored.filter((m) => m.register_n === r.n).map((m) => line(m.pupil_id, m.expected === 1, m.code, m.minutes_late, Number(m.amendments)));
+      const byPupil = (a: { pupilId: string }, b: { pupilId: string }) => a.pupilId.localeCompare(b.pupilId);
+      expect(onScreen.sort(byPupil), key).toEqual(inFile.sort(byPupil));
+    }
+    expect(taken.length).toBeGreaterThan(500);
+  });
 });
