@@ -10,6 +10,9 @@ export function joiningTransactions(tx: Db): Db {
   const joined: Db = new Proxy(tx, {
     get(target, property) {
       if (property === 'transaction') return () => ({ execute: <T>(work: (inner: Db) => Promise<T>) => work(joined) });
+      // The services see a database, not a transaction: what they keep between calls (the register a
+      // mark reuses) lives as long as the story, and a refusal rolls back the story as a whole.
+      if (property === 'isTransaction') return false;
       const value: unknown = Reflect.get(target, property, target);
       // Kysely keeps its state in private fields: its methods must run on the real object.
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;

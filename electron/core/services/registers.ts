@@ -198,10 +198,39 @@ function checkCode(code: string | null, minutesLate: number | null, closed: bool
 /** The present code for a session: / in the morning, \ in the afternoon. */
 export const presentCode = (session: Session) => (session === 'AM' ? '/' : '\\');
 
-export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ctx: RegisterContext): Promise<Register> {
+/**
+ * Runs a change to a register in one transaction: `change` gets the register as it stands (kept
+ * from the last call when nothing has changed since) and answers with the register as it then
+ * stands, built from that and the change, not read again. The answer is kept once committed, so the
+ * next mark, often a second later, need not read the register either.
+ */
+async function changeRegister(
+  db: Db,
+  key: RegisterKey,
+  ctx: RegisterContext,
+  change: (tx: Db, loaded: LoadedRegister) => Promise<{ register: Register; n: number } | Register>,
+): Promise<Register> {
   const { register, keep } = await db.transaction().execute(async (tx) => {
     // Read inside the transaction: it holds the one connection.
-    const loaded = await recallOrLoad(db, tx, input, ctx);
+    const loaded = await recallOrLoad(db, tx, key, ctx);
+    const answer = await change(tx, loaded);
+    if (!('n' in answer)) return { register: answer, keep: null };
+    const everyone = new Set([...answer.register.pupils, ...answer.register.atHomeSchool].map((l) => l.pupilId));
+    const kept: LoadedRegister = { register: answer.register, n: answer.n, stored: everyone, people: loaded.people };
+    return { register: answer.register, keep: { changes: await rowsChangedSoFar(tx), loaded: kept } };
+  });
+  if (keep) keepRegister(db, key, keep.changes, keep.loaded);
+  return register;
+}
+
+/** Who took the register and when, set by its first change; the register otherwise as it was. */
+function takenNow(current: Register, userName: string | null, ctx: RegisterContext): Register {
+  if (current.state !== 'not-taken') return current;
+  return { ...current, state: 'open', takenBy: userName, takenAt: ctx.now };
+}
+
+export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ctx: RegisterContext): Promise<Register> {
+  return changeRegister(db, input, ctx, async (tx, loaded) => {
     const current = loaded.register;
     const line = current.pupils.find((l) => l.pupilId === input.pupilId);
     if (!line) {
@@ -218,7 +247,7 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
     checkCode(code, minutesLate, current.closed);
     const locked = current.closed || current.state === 'submitted';
     const reason = input.reason?.trim() ?? '';
-    if (code === line.code && minutesLate === line.minutesLate) return { register: current, keep: null };
+    if (code === line.code && minutesLate === line.minutesLate) return current;
     if (locked && line.code !== null) {
       if (code === null) throw new UserError('INVALID_INPUT', 'A mark cannot be cleared once the register is submitted or closed. Enter the right code with a reason.', 'code');
       if (!reason) throw new UserError('INVALID_INPUT', 'This register has been submitted or has closed: enter the reason for the change.', 'reason');
@@ -247,8 +276,6 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
       marked_by: code === null ? null : await people.number(tx, ctx.userId),
       marked_at: markedAt,
     });
-    // The register as it now stands, from the one before and this change: a mark is made every second
-    // or two while the register is taken, and building the register again would double its cost.
     const userName = code !== null || current.state === 'not-taken' ? await people.staffName(tx, ctx.userId) : null;
     const marked: RegisterLine = {
       ...line,
@@ -259,41 +286,26 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
       amendments: line.amendments + (amended ? 1 : 0),
     };
     const pupils = current.pupils.map((l) => (l.pupilId === line.pupilId ? marked : l));
-    const firstMark = current.state === 'not-taken';
-    const register: Register = {
-      ...current,
-      state: firstMark ? 'open' : current.state,
-      takenBy: firstMark ? userName : current.takenBy,
-      takenAt: firstMark ? ctx.now : current.takenAt,
-      pupils,
-      unmarked: pupils.filter((l) => l.code === null).length,
-    };
-    const everyone = new Set([...pupils, ...current.atHomeSchool].map((l) => l.pupilId));
-    return { register, keep: { changes: await rowsChangedSoFar(tx), loaded: { register, n: registerN, stored: everyone, people } } };
+    return { register: { ...takenNow(current, userName, ctx), pupils, unmarked: pupils.filter((l) => l.code === null).length }, n: registerN };
   });
-  // Kept once committed, so the next mark need not read the register again.
-  if (keep) keepRegister(db, input, keep.changes, keep.loaded);
-  return register;
 }
 
 export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAllPresent'>, ctx: RegisterContext): Promise<Register> {
-  return db.transaction().execute(async (tx) => {
-    // Read inside the transaction: it holds the one connection.
-    const calendar = lazyCalendar(tx);
-    const loaded = await loadRegister(tx, key, ctx, calendar);
+  return changeRegister(db, key, ctx, async (tx, loaded) => {
     const current = loaded.register;
     const unmarked = current.pupils.filter((l) => l.code === null);
     if (unmarked.length === 0) return current;
     const registerN = await takeRegister(tx, key, loaded, ctx);
-    const by = await loaded.people.number(tx, ctx.userId);
+    const { people } = loaded;
+    const by = await people.number(tx, ctx.userId);
+    const code = presentCode(key.session);
+    const markedAt = secondsOf(ctx.now);
     for (const line of unmarked) {
-      await updateMark(tx, registerN, await loaded.people.number(tx, line.pupilId), {
-        code: presentCode(key.session),
-        marked_by: by,
-        marked_at: secondsOf(ctx.now),
-      });
+      await updateMark(tx, registerN, await people.number(tx, line.pupilId), { code, marked_by: by, marked_at: markedAt });
     }
-    return (await loadRegister(tx, key, ctx, calendar)).register;
+    const userName = await people.staffName(tx, ctx.userId);
+    const pupils = current.pupils.map((l) => (l.code === null ? { ...l, code, markedBy: userName, markedAt: isoOfSeconds(markedAt) } : l));
+    return { register: { ...takenNow(current, userName, ctx), pupils, unmarked: 0 }, n: registerN };
   });
 }
 
@@ -315,10 +327,7 @@ export async function addPupil(db: Db, input: ParsedInput<'registers.addPupil'>,
 }
 
 export async function submitRegister(db: Db, key: ParsedInput<'registers.submit'>, ctx: RegisterContext): Promise<Register> {
-  return db.transaction().execute(async (tx) => {
-    // Read inside the transaction: it holds the one connection.
-    const calendar = lazyCalendar(tx);
-    const loaded = await loadRegister(tx, key, ctx, calendar);
+  return changeRegister(db, key, ctx, async (tx, loaded) => {
     const current = loaded.register;
     if (current.state === 'submitted') return current;
     if (current.unmarked > 0) {
@@ -326,7 +335,7 @@ export async function submitRegister(db: Db, key: ParsedInput<'registers.submit'
     }
     const registerN = await takeRegister(tx, key, loaded, ctx);
     await markSubmitted(tx, registerN, ctx.userId, ctx.now);
-    return (await loadRegister(tx, key, ctx, calendar)).register;
+    const userName = await loaded.people.staffName(tx, ctx.userId);
+    return { register: { ...takenNow(current, userName, ctx), state: 'submitted', submittedBy: userName, submittedAt: ctx.now }, n: registerN };
   });
 }
-

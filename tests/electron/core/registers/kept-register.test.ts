@@ -49,6 +49,25 @@ describe('marks one after another', () => {
   });
 });
 
+describe('marking everyone present and submitting', () => {
+  it('answer with the register exactly as opening it afresh shows it, taken or not', async () => {
+    // Not taken yet: marking everyone present takes it.
+    const all = await t.ok('registers.markAllPresent', am());
+    expect(all).toMatchObject({ state: 'open', takenBy: 'Robin Ashdown', unmarked: 0 });
+    expect(all).toEqual(await afresh());
+    expect((await mark(pupils[1]!, 'I')).ok).toBe(true);
+    const submitted = await t.ok('registers.submit', am());
+    expect(submitted).toMatchObject({ state: 'submitted', submittedBy: 'Robin Ashdown' });
+    expect(submitted).toEqual(await afresh());
+    // Friday: everyone at their home school, nobody to mark; submitting takes it.
+    const friday = { baseId: t.parkgate.id, date: '2026-11-20', session: 'PM' as const };
+    const empty = await t.ok('registers.submit', friday);
+    expect(empty).toMatchObject({ state: 'submitted', takenBy: 'Robin Ashdown', pupils: [] });
+    forgetRegister(t.core.requireDb());
+    expect(empty).toEqual(await t.ok('registers.get', friday));
+  });
+});
+
 describe('a change made between two marks', () => {
   it('is seen: a closure added for the day refuses the next mark', async () => {
     expect((await mark(pupils[0]!, '/')).ok).toBe(true);
