@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { KeyDeskCore, type Platform } from '../../electron/core/core';
 import type { ScryptParams } from '../../electron/core/crypto/keys';
+import { DATA_FILE_NAME, dataFilePath } from '../../electron/core/data-file';
 import { DEMO_ACCOUNTS } from '../../electron/core/demo/generate';
 import { dispatch } from '../../electron/core/dispatch';
 import { CoreLink, type HostServices } from '../../electron/core/host/link';
@@ -70,6 +71,59 @@ export async function startDemoCore(options: { folder?: string; now?: Date | (()
     await temp?.cleanup();
   };
   return { ...started, folder, recoveryKey, cleanup };
+}
+
+/** The files a data folder holds for its data (the sealed snapshot and its change journal), by name, as bytes. */
+export type DataFileBytes = ReadonlyMap<string, Buffer>;
+
+/** Reads the data file in `folder` as staff would move it: the snapshot and the change journal beside it. */
+export async function readDataFile(folder: string): Promise<DataFileBytes> {
+  const files = new Map<string, Buffer>([[DATA_FILE_NAME, await readFile(dataFilePath(folder))]]);
+  const journal = await readFile(`${dataFilePath(folder)}.journal`).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (journal) files.set(`${DATA_FILE_NAME}.journal`, journal);
+  return files;
+}
+
+/** Writes `files` (from readDataFile) into `folder`. */
+export async function writeDataFile(files: DataFileBytes, folder: string): Promise<void> {
+  for (const [name, bytes] of files) await writeFile(join(folder, name), bytes);
+}
+
+/**
+ * One demo data file for a test file, made on first use and kept in memory; `start` gives each test
+ * its own copy in a new temp folder, opened and signed in as the demo manager (as after "Explore with
+ * demo data" and a restart). Making demo data takes seconds; a copy opens in a fraction of that. For
+ * tests about what a new demo file holds, or made on another day, use startDemoCore.
+ */
+export function demoDataFileCopies() {
+  let made: Promise<{ files: DataFileBytes; recoveryKey: string }> | undefined;
+  const template = () =>
+    (made ??= (async () => {
+      const demo = await startDemoCore();
+      try {
+        await demo.core.close();
+        return { files: await readDataFile(demo.folder), recoveryKey: demo.recoveryKey };
+      } finally {
+        await demo.cleanup();
+      }
+    })());
+  return {
+    async start(options: { now?: Date | (() => Date); saveDelayMs?: number; checkpointIdleMs?: number } = {}) {
+      const { files, recoveryKey } = await template();
+      const temp = await tempFolder();
+      await writeDataFile(files, temp.path);
+      const started = await startCore({ ...options, folder: temp.path });
+      await started.signIn('demo.manager');
+      const cleanup = async () => {
+        await started.core.close();
+        await temp.cleanup();
+      };
+      return { ...started, folder: temp.path, recoveryKey, cleanup };
+    },
+  };
 }
 
 /**

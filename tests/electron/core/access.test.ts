@@ -7,8 +7,8 @@ import { CALL_NAMES, type CallName } from '../../../shared/api/calls';
 import { contract } from '../../../shared/api/contract';
 import { unwrap, type ErrorCode, type Result } from '../../../shared/api/result';
 import { ROLES, type Role } from '../../../shared/domain/staff';
-import { DEMO_PASSWORD, startCore, startDemoCore, tempFolder } from '../../helpers/core';
-import { auditRows, copyDataFile, dataTables, folderDigest, lastAuditSeq, readEnvelope } from './sealed-files';
+import { DEMO_PASSWORD, readDataFile, startCore, startDemoCore, tempFolder, writeDataFile, type DataFileBytes } from '../../helpers/core';
+import { auditRows, dataTables, folderDigest, lastAuditSeq, readEnvelope } from './sealed-files';
 
 /**
  * Walks every call in the contract for everyone who could make it (not signed in, each role, a locked
@@ -50,7 +50,8 @@ const BUSINESS_ANSWERS: ReadonlyArray<[CallName, Who, ErrorCode]> = [
 ];
 
 interface Template {
-  folder: string;
+  /** The data file's bytes, read once: each case writes its own copy. */
+  files: DataFileBytes;
   recoveryKey: string;
   baseId: string;
   teacherId: string;
@@ -75,7 +76,7 @@ beforeAll(async () => {
   const ids = { pupilId: await first('pupils'), schoolId: await first('schools'), placementId: await first('placements'), contactId: await first('contacts') };
   await demo.core.close();
   template = {
-    folder: demo.folder,
+    files: await readDataFile(demo.folder),
     recoveryKey: demo.recoveryKey,
     baseId: bases[0]!.id,
     teacherId: staff.find((s) => s.username === 'demo.teacher')!.id,
@@ -231,7 +232,7 @@ async function arrange(who: Who) {
   const folder = join(scratch.path, 'data');
   await mkdir(folder);
   await mkdir(join(scratch.path, 'other'));
-  await copyDataFile(template.folder, folder);
+  await writeDataFile(template.files, folder);
   const started = await startCore({ folder });
   cleanups.push(() => started.core.close());
   if (who === 'locked') {
