@@ -64,7 +64,9 @@ function recordAad(at: JournalPosition): Buffer {
 
 /** One record, as one buffer (one write), and the position after it. */
 export function encodeRecord(sealer: RecordSealer, at: JournalPosition, wal: Uint8Array): { bytes: Buffer; next: JournalPosition } {
-  const plain = deflateRawSync(wal, { level: 1 });
+  // A 4 KiB window (one page) and a small hash: setting up zlib's default state (about 256 KiB) cost
+  // more than compressing a mark's page, and compresses a page no better. Inflating needs no options.
+  const plain = deflateRawSync(wal, { level: 1, memLevel: 4, windowBits: 12 });
   const { nonce, sealed } = sealer.sealRecord(plain, recordAad(at));
   const bodyLength = nonce.length + sealed.reduce((sum, chunk) => sum + chunk.length, 0);
   const bytes = Buffer.allocUnsafe(HEAD_BYTES + bodyLength);
