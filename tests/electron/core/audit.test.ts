@@ -345,7 +345,7 @@ describe('the audit trail', () => {
     const pupils = pupilRows(core);
     const inserted = new Set(rows.filter((r) => r.action === 'insert' && r.entity === 'pupils').map((r) => r.entity_id));
     expect(inserted).toEqual(new Set(pupils.map((p) => p.id)));
-  });
+  }, 180_000);
 
   it('refuses to let any entry be changed or deleted, by any route', async () => {
     const { core } = await demoCore();
@@ -377,7 +377,11 @@ describe('the audit view', () => {
 
     const list = async (filters: Record<string, string>, page = 0) => unwrap(await call('audit.list', { filters, page }));
 
-    const teacher = await list({ staffId: teacherId });
+    // The demo teacher wrote support plans as a keyworker in the story; the next day they only signed in and out.
+    const teacherAll = await list({ staffId: teacherId });
+    expect(teacherAll.total).toBeGreaterThan(2);
+    expect(teacherAll.entries.every((e) => e.staffId === teacherId)).toBe(true);
+    const teacher = await list({ staffId: teacherId, from: '2026-11-24' });
     expect(teacher.entries.map((e) => e.action)).toEqual(['signed-out', 'signed-in']);
     expect(teacher.total).toBe(2);
 
@@ -410,7 +414,7 @@ describe('the audit view', () => {
       error: { code: 'INVALID_INPUT', field: 'filters.to', message: 'The end date is before the start date.' },
     });
     expect(await call('audit.list', { filters: { staffId: 'someone' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'filters.staffId' } });
-  });
+  }, 180_000);
 });
 
 describe('audit dates', () => {
@@ -441,13 +445,17 @@ describe('audit dates', () => {
     const { call, core } = await demoCore({ fresh: true, now: clock.now });
     const list = async (filters: Record<string, string>) => unwrap(await call('audit.list', { filters })).total;
     const all = await list({});
-    // Everything logged while the demo was made falls on 2 July; the demo's register amendments are
-    // dated on the school days before it.
-    const logged = Number((await core.requireDb().selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    expect(logged).toBeGreaterThan(0);
-    expect(await list({ from: '2026-07-02', to: '2026-07-02' })).toBe(logged);
-    expect(await list({ to: '2026-07-01' })).toBe(all - logged);
-  });
+    // 2 July in England is 23:00 UTC on 1 July to 23:00 UTC on 2 July. Everything logged as the demo was
+    // made, at 23:30 UTC on 1 July, falls on it; what the demo's staff did on the school days before
+    // (plans, keywork, register amendments) falls before it.
+    const between = async (from: string, to: string) =>
+      Number((await core.requireDb().selectFrom('audit_log').where('at', '>=', from).where('at', '<', to).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const secondOfJuly = await between('2026-07-01T23:00:00.000Z', '2026-07-02T23:00:00.000Z');
+    expect(await between('2026-07-01T23:30:00.000Z', '2026-07-01T23:31:00.000Z')).toBeGreaterThan(0);
+    expect(secondOfJuly).toBeLessThan(all);
+    expect(await list({ from: '2026-07-02', to: '2026-07-02' })).toBe(secondOfJuly);
+    expect(await list({ to: '2026-07-01' })).toBe(all - secondOfJuly);
+  }, 180_000);
 });
 
 describe('the audit export', () => {
@@ -473,10 +481,13 @@ describe('the audit export', () => {
     expect(fileName).toBe(`key-desk-audit-${localIsoDate(TEST_NOW)}.csv`);
     const rows = parse(csv);
     expect(rows[0]).toEqual(['When', 'Who', 'What', 'Record', 'Before', 'After', 'Detail', 'Record id', 'Pupil id']);
-    expect(rows.slice(1).map((r) => [r[1], r[2]])).toEqual([
+    // Newest first: signing in and out just now, then the support plans the demo teacher wrote as a keyworker.
+    expect(rows.slice(1, 3).map((r) => [r[1], r[2]])).toEqual([
       ['Demo Teacher', 'Signed out'],
       ['Demo Teacher', 'Signed in'],
     ]);
+    expect(rows.slice(1).every((r) => r[1] === 'Demo Teacher')).toBe(true);
+    expect(rows.length - 1).toBe(unwrap(await call('audit.list', { filters: { staffId: teacherId } })).total);
     const everything = parse(unwrap(await call('audit.export')).csv);
     const total = unwrap(await call('audit.list', {})).total;
     // The export itself is logged after it is taken: the list has one entry more than the export.
