@@ -20,7 +20,10 @@ let db: Db;
 beforeEach(async () => {
   const SQL = await loadSqlJs();
   raw = new SQL.Database();
-  raw.run('PRAGMA journal_mode = WAL');
+  // As the data file runs: exclusive locking first, so sql.js can keep a write-ahead log.
+  raw.run('PRAGMA locking_mode = EXCLUSIVE');
+  expect(raw.exec('PRAGMA journal_mode = WAL')[0]?.values[0]?.[0]).toBe('wal');
+  raw.run('PRAGMA wal_autocheckpoint = 0');
   raw.run('CREATE TABLE marks (id INTEGER PRIMARY KEY, code TEXT NOT NULL)');
   db = createKysely(raw);
 });
@@ -54,5 +57,11 @@ describe('statements kept prepared', () => {
     // A query whose rows were all read: reset too.
     expect((await sql`SELECT code FROM marks`.execute(db)).rows).toEqual([{ code: 'a' }]);
     expect(raw.exec('PRAGMA wal_checkpoint(TRUNCATE)')[0]?.values[0]?.[0]).toBe(0);
+    // What the check would catch: a statement stepped and left without a reset keeps the log from being folded in.
+    await sql`INSERT INTO marks (id, code) VALUES (2, 'b')`.execute(db);
+    const left = raw.prepare('SELECT code FROM marks');
+    left.step();
+    expect(() => raw.exec('PRAGMA wal_checkpoint(TRUNCATE)')).toThrow(/locked/);
+    left.free();
   });
 });
