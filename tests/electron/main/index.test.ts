@@ -374,9 +374,11 @@ describe('the main process', { timeout: 60_000 }, () => {
     unwrap(await call('setup.createDatabase', { demo: true }));
     const { CORE_STOPPED } = await import('../../../electron/core/host/link');
     window.webContents.send.mockClear();
-    // Ended from outside, as a crash would end it, while a call is on its way.
+    // Ended from outside, as a crash would end it, while a call is on its way: sent once the end has
+    // begun, so the thread can never answer it first (a list of bases takes about a millisecond).
+    const stopping = link.thread!.terminate();
     const waiting = call('bases.list');
-    await link.thread!.terminate();
+    await stopping;
     expect(await waiting).toEqual({ ok: false, error: { code: 'INTERNAL', message: CORE_STOPPED } });
     await vi.waitFor(() => expect(dialog.showErrorBox).toHaveBeenCalledWith('Key Desk stopped working', CORE_STOPPED), WAIT);
     expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, { kind: 'status-changed' });
