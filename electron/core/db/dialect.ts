@@ -10,8 +10,8 @@ import type { DbSchema } from './schema';
 function statement(db: SqlJsDatabase, prepared: Prepared, onWrite: () => void): SqliteStatement {
   const { statement: compiled, writes } = prepared;
   const all = (parameters: ReadonlyArray<unknown>): unknown[] => {
+    bind(compiled, parameters);
     try {
-      compiled.bind(parameters as BindParams);
       const rows: unknown[] = [];
       // get() with the names read once is several times faster than getAsObject() per row.
       const names = prepared.columns;
@@ -31,8 +31,8 @@ function statement(db: SqlJsDatabase, prepared: Prepared, onWrite: () => void): 
     reader: prepared.columns.length > 0,
     all,
     run(parameters) {
+      bind(compiled, parameters);
       try {
-        compiled.bind(parameters as BindParams);
         compiled.step();
         if (writes) onWrite();
         return { changes: db.getRowsModified(), lastInsertRowid: 0 };
@@ -44,6 +44,19 @@ function statement(db: SqlJsDatabase, prepared: Prepared, onWrite: () => void): 
       return all(parameters)[Symbol.iterator]();
     },
   };
+}
+
+/**
+ * Binds a run's values. Once the database is closed sql.js has freed every statement and throws a
+ * bare string: say so plainly, and leave the freed statement alone (there is nothing to reset).
+ */
+function bind(compiled: SqlJsStatement, parameters: ReadonlyArray<unknown>): void {
+  try {
+    compiled.bind(parameters as BindParams);
+  } catch (error) {
+    if (error === 'Statement closed') throw new Error('The database is closed.');
+    throw error;
+  }
 }
 
 interface Prepared {

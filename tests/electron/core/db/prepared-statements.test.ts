@@ -65,3 +65,14 @@ describe('statements kept prepared', () => {
     left.free();
   });
 });
+
+describe('a query after the database is closed', () => {
+  it('is refused in plain words, not with a freed statement', async () => {
+    const SQL = await loadSqlJs();
+    const closing = new SQL.Database();
+    const kysely = createKysely(closing);
+    await sql`SELECT 1 AS one`.execute(kysely);
+    closing.close();
+    await expect(sql`SELECT 1 AS one`.execute(kysely)).rejects.toThrow('The database is closed.');
+  });
+});
