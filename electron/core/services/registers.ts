@@ -19,6 +19,7 @@ import {
   markSubmitted,
   placementsAtBaseOn,
   sessionTimes,
+  setMark,
   updateMark,
   type MarkRow,
   type PlacementOnDay,
@@ -270,7 +271,7 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
       });
     }
     const markedAt = code === null ? null : secondsOf(ctx.now);
-    await updateMark(tx, registerN, pupilN, {
+    await setMark(tx, registerN, pupilN, {
       code,
       minutes_late: minutesLate,
       marked_by: code === null ? null : await people.number(tx, ctx.userId),
@@ -301,7 +302,7 @@ export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAll
     const code = presentCode(key.session);
     const markedAt = secondsOf(ctx.now);
     for (const line of unmarked) {
-      await updateMark(tx, registerN, await people.number(tx, line.pupilId), { code, marked_by: by, marked_at: markedAt });
+      await setMark(tx, registerN, await people.number(tx, line.pupilId), { code, minutes_late: null, marked_by: by, marked_at: markedAt });
     }
     const userName = await people.staffName(tx, ctx.userId);
     const pupils = current.pupils.map((l) => (l.code === null ? { ...l, code, markedBy: userName, markedAt: isoOfSeconds(markedAt) } : l));
