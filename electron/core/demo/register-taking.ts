@@ -1,7 +1,7 @@
 import type { Session } from '../../../shared/domain/attendance';
 import { addMinutes } from '../../../shared/domain/register-settings';
 import type { Db } from '../db/dialect';
-import { markAllPresent, markPupil, submitRegister, type RegisterContext } from '../services/registers';
+import { markAllPresent, markPupil, presentCode, submitRegister, type RegisterContext } from '../services/registers';
 import { oneBase, type PupilScope } from '../scope';
 import { londonInstant, storyClock } from './clock';
 import { input } from './input';
@@ -68,7 +68,7 @@ export async function takeDemoRegister(db: Db, random: Random, r: DemoRegister):
     // A pupil still to arrive is left unmarked: each present pupil marked on their own instead.
     for (const pupilId of r.expected) {
       if (r.marks.has(pupilId)) continue;
-      await markPupil(db, input('registers.mark', { ...key, pupilId, code: r.session === 'AM' ? '/' : '\\' }), when(r.startsAt, (seconds += random.int(5, 20))));
+      await markPupil(db, input('registers.mark', { ...key, pupilId, code: presentCode(r.session) }), when(r.startsAt, (seconds += random.int(5, 20))));
     }
     for (const [pupilId, mark] of afterClosing) {
       register = await markPupil(db, input('registers.mark', { ...key, pupilId, code: mark.code }), when(r.closesAt, random.int(60, 600)));

@@ -20,6 +20,11 @@ export async function findStaff(db: Db, id: string): Promise<StaffMember | undef
   return (await listStaff(db, id))[0];
 }
 
+/** A member of staff's name by id; undefined for an unknown id (or one removed from the table). */
+export async function findStaffName(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('staff').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
 export async function findStaffByUsername(db: Db, username: string): Promise<StaffMember | undefined> {
   // The column is COLLATE NOCASE: usernames are not case-sensitive.
   const row = await db

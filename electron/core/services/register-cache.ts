@@ -2,6 +2,7 @@ import { CompiledQuery } from 'kysely';
 import type { Register } from '../../../shared/api/specs/registers';
 import type { Db } from '../db/dialect';
 import { personNumber, type RegisterKey } from '../repositories/registers';
+import { findStaffName } from '../repositories/staff';
 
 /**
  * The numbers and names a register's marks need, read once per register: a teacher marks a pupil
@@ -21,8 +22,7 @@ export class RegisterPeople {
 
   async staffName(tx: Db, id: string): Promise<string | null> {
     if (this.names.has(id)) return this.names.get(id)!;
-    const row = await tx.selectFrom('staff').select('name').where('id', '=', id).executeTakeFirst();
-    const name = row?.name ?? null;
+    const name = (await findStaffName(tx, id)) ?? null;
     this.names.set(id, name);
     return name;
   }

@@ -199,6 +199,9 @@ function checkCode(code: string | null, minutesLate: number | null, closed: bool
 /** The present code for a session: / in the morning, \ in the afternoon. */
 export const presentCode = (session: Session) => (session === 'AM' ? '/' : '\\');
 
+/** What a change to a register answers: the register as it then stands and its row number, or that nothing changed. */
+type RegisterChange = { register: Register; n: number } | 'unchanged';
+
 /**
  * Runs a change to a register in one transaction: `change` gets the register as it stands (kept
  * from the last call when nothing has changed since) and answers with the register as it then
@@ -209,13 +212,13 @@ async function changeRegister(
   db: Db,
   key: RegisterKey,
   ctx: RegisterContext,
-  change: (tx: Db, loaded: LoadedRegister) => Promise<{ register: Register; n: number } | Register>,
+  change: (tx: Db, loaded: LoadedRegister) => Promise<RegisterChange>,
 ): Promise<Register> {
   const { register, keep } = await db.transaction().execute(async (tx) => {
     // Read inside the transaction: it holds the one connection.
     const loaded = await recallOrLoad(db, tx, key, ctx);
     const answer = await change(tx, loaded);
-    if (!('n' in answer)) return { register: answer, keep: null };
+    if (answer === 'unchanged') return { register: loaded.register, keep: null };
     const everyone = new Set([...answer.register.pupils, ...answer.register.atHomeSchool].map((l) => l.pupilId));
     const kept: LoadedRegister = { register: answer.register, n: answer.n, stored: everyone, people: loaded.people };
     return { register: answer.register, keep: { changes: await rowsChangedSoFar(tx), loaded: kept } };
@@ -248,7 +251,7 @@ export async function markPupil(db: Db, input: ParsedInput<'registers.mark'>, ct
     checkCode(code, minutesLate, current.closed);
     const locked = current.closed || current.state === 'submitted';
     const reason = input.reason?.trim() ?? '';
-    if (code === line.code && minutesLate === line.minutesLate) return current;
+    if (code === line.code && minutesLate === line.minutesLate) return 'unchanged';
     if (locked && line.code !== null) {
       if (code === null) throw new UserError('INVALID_INPUT', 'A mark cannot be cleared once the register is submitted or closed. Enter the right code with a reason.', 'code');
       if (!reason) throw new UserError('INVALID_INPUT', 'This register has been submitted or has closed: enter the reason for the change.', 'reason');
@@ -295,7 +298,7 @@ export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAll
   return changeRegister(db, key, ctx, async (tx, loaded) => {
     const current = loaded.register;
     const unmarked = current.pupils.filter((l) => l.code === null);
-    if (unmarked.length === 0) return current;
+    if (unmarked.length === 0) return 'unchanged';
     const registerN = await takeRegister(tx, key, loaded, ctx);
     const { people } = loaded;
     const by = await people.number(tx, ctx.userId);
@@ -311,10 +314,7 @@ export async function markAllPresent(db: Db, key: ParsedInput<'registers.markAll
 }
 
 export async function addPupil(db: Db, input: ParsedInput<'registers.addPupil'>, ctx: RegisterContext): Promise<Register> {
-  return db.transaction().execute(async (tx) => {
-    // Read inside the transaction: it holds the one connection.
-    const calendar = lazyCalendar(tx);
-    const loaded = await loadRegister(tx, input, ctx, calendar);
+  return changeRegister(db, input, ctx, async (tx, loaded) => {
     const current = loaded.register;
     if (current.pupils.some((l) => l.pupilId === input.pupilId)) {
       throw new UserError('CONFLICT', 'That pupil is already on this register.', 'pupilId');
@@ -323,14 +323,23 @@ export async function addPupil(db: Db, input: ParsedInput<'registers.addPupil'>,
     if (!line) throw new UserError('INVALID_INPUT', 'Only a pupil placed at this base can be added to its register.', 'pupilId');
     const registerN = await takeRegister(tx, input, loaded, ctx);
     await updateMark(tx, registerN, await loaded.people.number(tx, input.pupilId), { expected: 1, note: input.note });
-    return (await loadRegister(tx, input, ctx, calendar)).register;
+    const userName = await loaded.people.staffName(tx, ctx.userId);
+    // In name order, as the register lists them.
+    const pupils = [...current.pupils, { ...line, expected: true, note: input.note }].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    const register: Register = {
+      ...takenNow(current, userName, ctx),
+      pupils,
+      atHomeSchool: current.atHomeSchool.filter((l) => l !== line),
+      unmarked: pupils.filter((l) => l.code === null).length,
+    };
+    return { register, n: registerN };
   });
 }
 
 export async function submitRegister(db: Db, key: ParsedInput<'registers.submit'>, ctx: RegisterContext): Promise<Register> {
   return changeRegister(db, key, ctx, async (tx, loaded) => {
     const current = loaded.register;
-    if (current.state === 'submitted') return current;
+    if (current.state === 'submitted') return 'unchanged';
     if (current.unmarked > 0) {
       throw new UserError('CONFLICT', `${current.unmarked} ${current.unmarked === 1 ? 'pupil is' : 'pupils are'} still unmarked. Mark everyone before submitting.`, 'session');
     }

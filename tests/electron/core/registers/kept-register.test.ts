@@ -68,6 +68,28 @@ describe('marking everyone present and submitting', () => {
   });
 });
 
+describe('adding a pupil to the day\'s register', () => {
+  it('answers with the register exactly as opening it afresh shows it, in name order, and the next mark sees them', async () => {
+    // Friday: everyone is at their home school, so each pupil added is a change of plan agreed on the day.
+    const friday = { baseId: t.parkgate.id, date: '2026-11-20', session: 'PM' as const };
+    const fresh = async () => {
+      forgetRegister(t.core.requireDb());
+      return t.ok('registers.get', friday);
+    };
+    clock = new Date('2026-11-20T13:05:00Z');
+    for (const [i, pupilId] of [pupils[2]!, pupils[0]!].entries()) {
+      const added = await t.ok('registers.addPupil', { ...friday, pupilId, note: `Came in for the afternoon (${i + 1})` });
+      expect(added.pupils.map((l) => l.pupilId)).toContain(pupilId);
+      expect(added.atHomeSchool.map((l) => l.pupilId)).not.toContain(pupilId);
+      expect(added).toMatchObject({ state: 'open', takenBy: 'Robin Ashdown', unmarked: i + 1 });
+      expect(added).toEqual(await fresh());
+    }
+    const marked = await t.ok('registers.mark', { ...friday, pupilId: pupils[0]!, code: '\\', minutesLate: null });
+    expect(marked).toEqual(await fresh());
+    expect(marked.unmarked).toBe(1);
+  });
+});
+
 describe('a change made between two marks', () => {
   it('is seen: a closure added for the day refuses the next mark', async () => {
     expect((await mark(pupils[0]!, '/')).ok).toBe(true);
