@@ -212,14 +212,16 @@ export class DataFile {
     const changes = journal.contents?.kind === 'changes' ? journal.contents : null;
     // sql.js keeps working in `bytes` itself from here on: do not reuse or wipe it.
     const { db, migrated, rebuilt } = loadDatabase(SQL, bytes, sealed.path, audit.register, changes?.wal);
-    // A torn tail, a journal already folded in, or a rebuilt file: the next save writes a whole snapshot.
-    const appendable = changes !== null && !changes.tornTail && !rebuilt;
+    // A torn tail, a journal already folded in, one in the earlier format, or a rebuilt file: the next
+    // save writes a whole snapshot.
+    const appendable = changes !== null && !changes.tornTail && !changes.deflated && !rebuilt;
     const start: StoreStart = {
       snapshotFingerprint: sealed.fingerprint,
       snapshotStamp: sealed.stamp,
       journalOnDisk: changes ? changes.next.id : journal.contents ? (expected?.previous ?? null) : null,
       journalStamp: journal.stamp,
       position: appendable ? changes.next : null,
+      journalEnd: appendable ? changes.validBytes : 0,
       shipped: changes && !rebuilt ? changes.wal.length : 0,
     };
     // Another Key Desk's save in progress owns any temp file while we only read.
@@ -266,7 +268,7 @@ export class DataFile {
     }
     const SQL = await loadSqlJs();
     const audit = new AuditContext(options.clock ?? (() => new Date()));
-    const start: StoreStart = { snapshotFingerprint: null, snapshotStamp: null, journalOnDisk: null, journalStamp: null, position: null, shipped: 0 };
+    const start: StoreStart = { snapshotFingerprint: null, snapshotStamp: null, journalOnDisk: null, journalStamp: null, position: null, journalEnd: 0, shipped: 0 };
     const file = new DataFile(path, createDatabase(SQL, audit.register), keyring, audit, options, SQL.keyDeskFS, start);
     try {
       await fill(file);

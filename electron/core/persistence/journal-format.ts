@@ -1,24 +1,30 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { NONCE_BYTES, TAG_BYTES } from '../crypto/keys';
 
 /**
  * The change journal, `keydesk.db.journal`: what changed since the snapshot, one record per save.
  *
- *   "KDJRNL01" | journal id (16 bytes) | record | record | …
+ *   "KDJRNL02" | journal id (16 bytes) | record | record | … | zeros
  *   record = length (u32 BE) | check (CRC-32 of length and the rest, u32 BE) | nonce | ciphertext | tag
  *
  * Each record is the write-ahead-log bytes SQLite wrote for the transactions committed since the last
- * record, deflated and sealed with AES-256-GCM under the data key. Its additional data binds the
+ * record, sealed with AES-256-GCM under the data key. Its additional data binds the format, the
  * journal id, the record's sequence number, where its bytes start in the log and the previous
  * record's tag, so a record dropped, reordered, duplicated or moved from another journal fails.
  * The check is not security (the seal is): it tells a record cut short by a crash (the last one,
- * never acknowledged) from one damaged later.
+ * never acknowledged) from one damaged later. Zeros after the last record are room written ahead
+ * for the next ones (see JournalledStore).
+ *
+ * Journals before this one ("KDJRNL01") held each record's log bytes deflated. They are still read,
+ * and never appended to: the first save after opening one writes a snapshot and a new journal.
  */
-export const JOURNAL_MAGIC = Buffer.from('KDJRNL01', 'latin1');
+export const JOURNAL_MAGIC = Buffer.from('KDJRNL02', 'latin1');
+const DEFLATED_JOURNAL_MAGIC = Buffer.from('KDJRNL01', 'latin1');
 const ID_BYTES = 16;
 export const JOURNAL_HEADER_BYTES = JOURNAL_MAGIC.length + ID_BYTES;
 const HEAD_BYTES = 8;
-const AAD_LABEL = Buffer.from('key-desk journal\n', 'utf8');
+const AAD_LABEL = Buffer.from('key-desk journal 2\n', 'utf8');
+const DEFLATED_AAD_LABEL = Buffer.from('key-desk journal\n', 'utf8');
 const NO_TAG = Buffer.alloc(TAG_BYTES);
 
 /** Seals and opens records under the data key (the Keyring; tests may pass their own). */
@@ -55,19 +61,18 @@ export function journalHeader(id: string): Buffer {
   return Buffer.concat([JOURNAL_MAGIC, idBytes(id)]);
 }
 
-function recordAad(at: JournalPosition): Buffer {
+function recordAad(at: JournalPosition, label = AAD_LABEL): Buffer {
   const numbers = Buffer.alloc(12);
   numbers.writeUInt32BE(at.seq, 0);
   numbers.writeBigUInt64BE(BigInt(at.walOffset), 4);
-  return Buffer.concat([AAD_LABEL, idBytes(at.id), numbers, at.prevTag]);
+  return Buffer.concat([label, idBytes(at.id), numbers, at.prevTag]);
 }
 
 /** One record, as one buffer (one write), and the position after it. */
 export function encodeRecord(sealer: RecordSealer, at: JournalPosition, wal: Uint8Array): { bytes: Buffer; next: JournalPosition } {
-  // A 4 KiB window (one page) and a small hash: setting up zlib's default state (about 256 KiB) cost
-  // more than compressing a mark's page, and compresses a page no better. Inflating needs no options.
-  const plain = deflateRawSync(wal, { level: 1, memLevel: 4, windowBits: 12 });
-  const { nonce, sealed } = sealer.sealRecord(plain, recordAad(at));
+  // Not compressed: a mark's page deflates to about 1.7 KB of 4.1, but setting zlib up and running it
+  // cost more than the disk takes to write the difference over the room kept for it.
+  const { nonce, sealed } = sealer.sealRecord(wal, recordAad(at));
   const bodyLength = nonce.length + sealed.reduce((sum, chunk) => sum + chunk.length, 0);
   const bytes = Buffer.allocUnsafe(HEAD_BYTES + bodyLength);
   bytes.writeUInt32BE(bodyLength, 0);
@@ -97,7 +102,17 @@ export class JournalError extends Error {
 
 export type JournalContents =
   /** Changes since the snapshot: the log to replay, and where the next record would go. */
-  | { kind: 'changes'; wal: Buffer; records: number; next: JournalPosition; validBytes: number; tornTail: boolean }
+  | {
+      kind: 'changes';
+      wal: Buffer;
+      records: number;
+      next: JournalPosition;
+      /** Where the records end: zeros after them are room for more. */
+      validBytes: number;
+      tornTail: boolean;
+      /** A journal in the earlier format: read, never appended to. */
+      deflated: boolean;
+    }
   /** The journal of the snapshot before this one: all of it is in the snapshot already. */
   | { kind: 'already-in-snapshot' };
 
@@ -108,7 +123,7 @@ const isZero = (bytes: Uint8Array, from: number) => {
 
 /**
  * Whether a whole record (its length in bounds and its check matching) starts anywhere from `from` on.
- * Only asked when a record seems to run past the end of the file, so the scan is rare; a chance match
+ * Only asked when a record does not check out (cut short, or damaged), so the scan is rare; a chance match
  * of the 32-bit check is about one in four billion per candidate.
  */
 function wholeRecordAfter(bytes: Buffer, from: number): boolean {
@@ -131,7 +146,9 @@ export function readJournal(bytes: Buffer, expected: { id: string; previous: str
     if (expected === null && bytes.length === 0) return { kind: 'already-in-snapshot' };
     throw new JournalError('damaged', 'journal shorter than its header');
   }
-  if (!bytes.subarray(0, JOURNAL_MAGIC.length).equals(JOURNAL_MAGIC)) throw new JournalError('not-a-journal', 'no journal signature');
+  const magic = bytes.subarray(0, JOURNAL_MAGIC.length);
+  const deflated = magic.equals(DEFLATED_JOURNAL_MAGIC);
+  if (!deflated && !magic.equals(JOURNAL_MAGIC)) throw new JournalError('not-a-journal', 'no journal signature');
   const id = idFromBytes(bytes.subarray(JOURNAL_MAGIC.length, JOURNAL_HEADER_BYTES));
   if (expected !== null && id === expected.previous) return { kind: 'already-in-snapshot' };
   if (expected === null || id !== expected.id) throw new JournalError('other-database', `journal ${id} does not go with this snapshot`);
@@ -141,8 +158,11 @@ export function readJournal(bytes: Buffer, expected: { id: string; previous: str
   let offset = JOURNAL_HEADER_BYTES;
   let tornTail = false;
   while (offset < bytes.length) {
-    // A crash mid-append leaves a prefix of the record, or zeros where the file grew but data did not land.
-    if (isZero(bytes, offset) || bytes.length - offset < HEAD_BYTES) {
+    // Zeros to the end: room written ahead for the records to come (or, after a crash, where the file
+    // grew but a record's data did not land: a record never acknowledged). The next record goes here.
+    if (isZero(bytes, offset)) break;
+    // A crash mid-append leaves a prefix of the record.
+    if (bytes.length - offset < HEAD_BYTES) {
       tornTail = true;
       break;
     }
@@ -156,7 +176,9 @@ export function readJournal(bytes: Buffer, expected: { id: string; previous: str
     }
     const checkMatches = length >= NONCE_BYTES + TAG_BYTES && bytes.readUInt32BE(offset + 4) === checkOf(bytes, offset, end);
     if (!checkMatches) {
-      if (end === bytes.length) {
+      // The last record, cut short by a crash: at the end of the file, or written over the room kept
+      // for it with only some of its blocks landed (its head may be the part still zeros).
+      if (!wholeRecordAfter(bytes, offset + 1)) {
         tornTail = true;
         break;
       }
@@ -166,7 +188,7 @@ export function readJournal(bytes: Buffer, expected: { id: string; previous: str
     const sealed = bytes.subarray(offset + HEAD_BYTES + NONCE_BYTES, end);
     let part: Buffer;
     try {
-      part = inflateRawSync(sealer.openRecord(nonce, sealed, recordAad(at)));
+      part = deflated ? inflateRawSync(sealer.openRecord(nonce, sealed, recordAad(at, DEFLATED_AAD_LABEL))) : sealer.openRecord(nonce, sealed, recordAad(at));
     } catch {
       throw new JournalError('damaged', `record ${at.seq + 1} does not verify (damaged, out of order, or from another journal)`);
     }
@@ -174,5 +196,5 @@ export function readJournal(bytes: Buffer, expected: { id: string; previous: str
     at = { id, seq: at.seq + 1, walOffset: at.walOffset + part.length, prevTag: Buffer.from(sealed.subarray(sealed.length - TAG_BYTES)) };
     offset = end;
   }
-  return { kind: 'changes', wal: Buffer.concat(wal), records: at.seq, next: at, validBytes: offset, tornTail };
+  return { kind: 'changes', wal: Buffer.concat(wal), records: at.seq, next: at, validBytes: offset, tornTail, deflated };
 }

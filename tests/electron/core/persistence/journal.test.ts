@@ -1,15 +1,17 @@
-import { readFile, truncate, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, stat, truncate, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEnvelope } from '../../../../electron/core/crypto/envelope';
-import type { Keyring } from '../../../../electron/core/crypto/keyring';
+import { Keyring } from '../../../../electron/core/crypto/keyring';
 import { DataFile, dataFilePath, SealedDataFile } from '../../../../electron/core/data-file';
 import { APPLICATION_ID, migrate } from '../../../../electron/core/db/open';
 import { loadSqlJs } from '../../../../electron/core/db/sqljs';
 import { JOURNAL_HEADER_BYTES } from '../../../../electron/core/persistence/journal-format';
+import { JOURNAL_ROOM_BYTES } from '../../../../electron/core/persistence/journalled-store';
 import { tempFolder } from '../../../helpers/core';
 import { expectUntouched, snapshot } from '../files';
 import { makeCrashDataFile, rowsOnDisk } from './crash-harness';
-import { payloadFor } from './fixtures/journal-rows';
+import { CRASH_PASSWORD, CRASH_SCRYPT, CRASH_USERNAME, payloadFor } from './fixtures/journal-rows';
 
 /**
  * The change journal from the outside: what opening makes of a journal cut short by a crash, damaged,
@@ -50,10 +52,10 @@ async function saveRowsThenCrash(keys: number[]): Promise<void> {
   await (file as unknown as { store: { close(): Promise<void> } }).store.close();
 }
 
-/** The journal's records as [start, end) byte ranges: length, check, nonce, sealed bytes each. */
+/** The journal's records as [start, end) byte ranges: length, check, nonce, sealed bytes each (the room of zeros after them left out). */
 function recordRanges(journal: Buffer): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (let at = JOURNAL_HEADER_BYTES; at < journal.length; ) {
+  for (let at = JOURNAL_HEADER_BYTES; at < journal.length && journal.readUInt32BE(at) !== 0; ) {
     const end = at + 8 + journal.readUInt32BE(at);
     ranges.push([at, end]);
     at = end;
@@ -87,8 +89,60 @@ describe('opening replays the journal', () => {
     expect(recordRanges(await readFile(journalPath()))).toHaveLength(3);
     const file = await open();
     await file.checkpoint();
-    expect((await readFile(journalPath())).length).toBe(JOURNAL_HEADER_BYTES);
+    const fresh = await readFile(journalPath());
+    expect(recordRanges(fresh)).toHaveLength(0);
+    expect(fresh.length).toBe(JOURNAL_HEADER_BYTES + JOURNAL_ROOM_BYTES);
     expect(await rowsOnDisk(folder.path, keyring)).toEqual([1, 2, 3]);
+  });
+
+  it('writes each record over room of zeros written ahead, so a save does not change the file\'s size, and writes more room when it runs out', async () => {
+    await saveRowsThenCrash([1]);
+    const sizeAfterFirst = (await stat(journalPath())).size;
+    expect(sizeAfterFirst).toBe(JOURNAL_HEADER_BYTES + JOURNAL_ROOM_BYTES);
+    await saveRowsThenCrash([2, 3, 4]);
+    expect((await stat(journalPath())).size).toBe(sizeAfterFirst);
+    // Payloads big enough to need more room than a new journal has.
+    const file = await open();
+    const big = 'x'.repeat(60_000);
+    for (let k = 5; k <= 12; k++) {
+      file.sql.run('INSERT INTO crash_rows (k, v) VALUES (?, ?)', [k, big]);
+      await file.flush();
+    }
+    const journal = await readFile(journalPath());
+    const ranges = recordRanges(journal);
+    expect(ranges).toHaveLength(12);
+    expect(journal.length).toBeGreaterThan(sizeAfterFirst);
+    // The room after the last record is zeros, at least as much as one save writes ahead.
+    expect(journal.subarray(ranges.at(-1)![1]).every((b) => b === 0)).toBe(true);
+    await file.close();
+    const sealed = await SealedDataFile.read(folder.path);
+    expect(sealed).not.toBeNull();
+  });
+});
+
+describe('a journal in the earlier format (records deflated)', () => {
+  it('is read, and the first save after writes a snapshot and a journal in the current format, losing nothing', async () => {
+    const fixture = new URL('./fixtures/journal-v1/', import.meta.url);
+    for (const name of ['keydesk.db', 'keydesk.db.journal']) await copyFile(new URL(name, fixture), join(folder.path, name));
+    expect((await readFile(journalPath())).subarray(0, 8).toString('latin1')).toBe('KDJRNL01');
+    const sealed = await SealedDataFile.read(folder.path);
+    const unlocked = await Keyring.unlockWithPassword(sealed!.envelope, CRASH_USERNAME, CRASH_PASSWORD, CRASH_SCRYPT);
+    keyring = unlocked!.keyring;
+    const before = [await snapshot(dataPath()), await snapshot(journalPath())] as const;
+    expect(await rowsOnDisk(folder.path, keyring)).toEqual([1, 2, 3]);
+    const file = await open();
+    expect(file.sql.exec('SELECT k FROM crash_rows ORDER BY k')[0]?.values).toEqual([[1], [2], [3]]);
+    await expectUntouched(dataPath(), before[0]);
+    await expectUntouched(journalPath(), before[1]);
+
+    file.sql.run('INSERT INTO crash_rows (k, v) VALUES (4, ?)', [payloadFor(4)]);
+    await file.flush();
+    expect((await readFile(journalPath())).subarray(0, 8).toString('latin1')).toBe('KDJRNL02');
+    expect(recordRanges(await readFile(journalPath()))).toHaveLength(0);
+    file.sql.run('INSERT INTO crash_rows (k, v) VALUES (5, ?)', [payloadFor(5)]);
+    await file.flush();
+    expect(recordRanges(await readFile(journalPath()))).toHaveLength(1);
+    expect(await rowsOnDisk(folder.path, keyring)).toEqual([1, 2, 3, 4, 5]);
   });
 });
 
@@ -111,6 +165,22 @@ describe('a journal cut short by a crash', () => {
     expect(await rowsOnDisk(folder.path, keyring)).toEqual([1, 2]);
     await writeFile(journalPath(), Buffer.concat([journal.subarray(0, last![0]), Buffer.alloc(4096)]));
     expect(await rowsOnDisk(folder.path, keyring)).toEqual([1, 2]);
+  });
+
+  it('drops a last record only partly written over the room kept for it, its head or its tail still zeros', async () => {
+    await saveRowsThenCrash([1, 2, 3]);
+    const journal = await readFile(journalPath());
+    const [, , last] = recordRanges(journal);
+    const middle = last![0] + Math.floor((last![1] - last![0]) / 2);
+    // The tail block did not land.
+    await writeFile(journalPath(), Buffer.from(journal).fill(0, middle, last![1]));
+    expect(await rowsOnDisk(folder.path, keyring)).toEqual([1, 2]);
+    // The head block (its length and check) did not land, the rest did.
+    await writeFile(journalPath(), Buffer.from(journal).fill(0, last![0], middle));
+    expect(await rowsOnDisk(folder.path, keyring)).toEqual([1, 2]);
+    // And the next save starts afresh, building nothing on the torn record.
+    await saveRowsThenCrash([4]);
+    expect(await rowsOnDisk(folder.path, keyring)).toEqual([1, 2, 4]);
   });
 
   it('after a torn tail, the next save starts afresh and nothing is built on the torn record', async () => {
