@@ -5,7 +5,7 @@ import { dispatch } from '../../../electron/core/dispatch';
 import { memorySettings } from '../../../electron/core/settings';
 import type { AppEvent } from '../../../shared/api/events';
 import { unwrap } from '../../../shared/api/result';
-import { TEST_SCRYPT, tempFolder } from '../../helpers/core';
+import { TEST_MANAGER, TEST_SCRYPT, tempFolder } from '../../helpers/core';
 import { auditRows } from './sealed-files';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -13,7 +13,10 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-/** A core on new demo data, on the real clock, with every push it makes recorded. */
+/**
+ * A core on a new data file, signed in as its manager, on the real clock, with every push it makes
+ * recorded. Not demo data: making that takes seconds, and nothing here needs what is in it.
+ */
 async function demoCore(options: { autoLockMs?: number } = {}) {
   const folder = await tempFolder();
   const core = new KeyDeskCore({
@@ -28,7 +31,7 @@ async function demoCore(options: { autoLockMs?: number } = {}) {
     await folder.cleanup();
   });
   await core.start();
-  unwrap(await dispatch(core, 'setup.createDatabase', { demo: true }));
+  unwrap(await dispatch(core, 'setup.createDatabase', { demo: false, manager: TEST_MANAGER }));
   const events: AppEvent[] = [];
   core.events.on((event) => events.push(event));
   return { core, folder: folder.path, events, call: (name: string, input?: unknown) => dispatch(core, name, input) };
@@ -53,11 +56,13 @@ describe('the core pushes what the screen must show at once', () => {
   });
 
   it('puts the lock off while the person keeps using Key Desk', async () => {
-    const { core, call } = await demoCore({ autoLockMs: 4000 });
+    // Used every half second for three seconds, half again the time it locks after: only each use
+    // putting the lock off keeps it open (a call after two seconds idle would find it locked).
+    const { core, call } = await demoCore({ autoLockMs: 2000 });
     unwrap(await call('bases.list'));
     for (let i = 0; i < 6; i++) {
-      await new Promise((done) => setTimeout(done, 1000));
-      expect(core.sessions.current?.locked, `after ${i + 1} s of use`).toBe(false);
+      await new Promise((done) => setTimeout(done, 500));
+      expect(core.sessions.current?.locked, `after ${(i + 1) / 2} s of use`).toBe(false);
       unwrap(await call('bases.list'));
     }
     await until(() => core.sessions.current?.locked === true, 'the auto-lock');

@@ -6,7 +6,7 @@ import { dispatch } from '../../../../electron/core/dispatch';
 import { memorySettings } from '../../../../electron/core/settings';
 import type { CallName } from '../../../../shared/api/contract';
 import { unwrap, type Result } from '../../../../shared/api/result';
-import { DEMO_PASSWORD, startDemoCore, TEST_NOW, TEST_SCRYPT } from '../../../helpers/core';
+import { DEMO_PASSWORD, startCore, startDemoCore, tempFolder, TEST_MANAGER, TEST_NOW, TEST_SCRYPT } from '../../../helpers/core';
 import { auditRows, readEnvelope, slotFor } from '../sealed-files';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -75,10 +75,18 @@ describe('ending a lock-out', () => {
 
 describe('many made-up usernames', () => {
   it('keeps the newest failed tries one by one and logs how many more there were', async () => {
-    const { call, core, signIn } = await demoCore();
+    // A new data file with one account, not demo data: each try reads the whole data file again, and
+    // a small one makes two hundred tries take a second rather than many.
+    const folder = await tempFolder();
+    const { call, core, signIn } = await startCore({ folder: folder.path });
+    cleanups.push(async () => {
+      await core.close();
+      await folder.cleanup();
+    });
+    unwrap(await call('setup.createDatabase', { demo: false, manager: TEST_MANAGER }));
     unwrap(await call('session.signOut'));
     for (let i = 0; i < MAX_PENDING + 5; i++) await call('session.signIn', { username: `made.up.${i}`, password: 'not-a-password' });
-    await signIn('demo.teacher');
+    await signIn(TEST_MANAGER.username, TEST_MANAGER.password);
     const rows = auditRows(core);
     expect(rows.filter((r) => r.action === 'sign-in-failed')).toHaveLength(MAX_PENDING);
     expect(rows.filter((r) => r.action === 'failed-sign-ins-not-kept')).toEqual([

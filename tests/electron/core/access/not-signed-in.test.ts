@@ -1,0 +1,3 @@
+import { describeEveryCallBy } from './every-call';
+
+describeEveryCallBy('not signed in');
