@@ -1,7 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
+import { BACKUPS_FOLDER_NAME } from '../../electron/core/backups/backup-files';
 import { KeyDeskCore, type Platform } from '../../electron/core/core';
 import type { ScryptParams } from '../../electron/core/crypto/keys';
 import { DATA_FILE_NAME, dataFilePath } from '../../electron/core/data-file';
@@ -57,22 +59,6 @@ export async function startCore(options: {
   return { core, call, signIn };
 }
 
-/**
- * A core on a new demo data file, signed in as the demo manager (manager and administrator), as after
- * "Explore with demo data". Pass an existing folder to reuse it; otherwise a temp folder is made.
- */
-export async function startDemoCore(options: { folder?: string; now?: Date | (() => Date); saveDelayMs?: number; checkpointIdleMs?: number } = {}) {
-  const temp = options.folder ? null : await tempFolder();
-  const folder = options.folder ?? temp!.path;
-  const started = await startCore({ ...options, folder });
-  const { recoveryKey } = unwrap(await started.call('setup.createDatabase', { demo: true }));
-  const cleanup = async () => {
-    await started.core.close();
-    await temp?.cleanup();
-  };
-  return { ...started, folder, recoveryKey, cleanup };
-}
-
 /** The files a data folder holds for its data (the sealed snapshot and its change journal), by name, as bytes. */
 export type DataFileBytes = ReadonlyMap<string, Buffer>;
 
@@ -92,38 +78,86 @@ export async function writeDataFile(files: DataFileBytes, folder: string): Promi
   for (const [name, bytes] of files) await writeFile(join(folder, name), bytes);
 }
 
+type DemoCoreOptions = {
+  /** Reuse this folder (made if missing, never removed); otherwise a temp folder is made and removed. */
+  folder?: string;
+  now?: Date | (() => Date);
+  saveDelayMs?: number;
+  checkpointIdleMs?: number;
+  /**
+   * Make the demo afresh through "Explore with demo data", for a test about what making one does (the
+   * entries it logs, the backups it makes or not, the recovery key it shows, the files it writes).
+   */
+  fresh?: boolean;
+};
+
+/** Makes a demo in `folder` as "Explore with demo data" does; the core is left signed in as the demo manager. */
+async function createDemo(options: Omit<DemoCoreOptions, 'fresh'>, folder: string) {
+  const started = await startCore({ ...options, folder });
+  const { recoveryKey } = unwrap(await started.call('setup.createDatabase', { demo: true }));
+  return { ...started, recoveryKey };
+}
+
 /**
- * One demo data file for a test file, made on first use and kept in memory; `start` gives each test
- * its own copy in a new temp folder, opened and signed in as the demo manager (as after "Explore with
- * demo data" and a restart). Making demo data takes seconds; a copy opens in a fraction of that. For
- * tests about what a new demo file holds, or made on another day, use startDemoCore.
+ * Demo data files made so far, by the moment they were made at (as an ISO string), kept as bytes.
+ * Making demo data takes seconds; a copy opens in a fraction of that. The node project shares modules
+ * between the files a worker runs, so each worker makes each demo once.
  */
-export function demoDataFileCopies() {
-  let made: Promise<{ files: DataFileBytes; recoveryKey: string }> | undefined;
-  const template = () =>
-    (made ??= (async () => {
-      const demo = await startDemoCore();
-      try {
-        await demo.core.close();
-        return { files: await readDataFile(demo.folder), recoveryKey: demo.recoveryKey };
-      } finally {
-        await demo.cleanup();
-      }
-    })());
-  return {
-    async start(options: { now?: Date | (() => Date); saveDelayMs?: number; checkpointIdleMs?: number } = {}) {
-      const { files, recoveryKey } = await template();
+const demoDataFiles = new Map<string, Promise<{ files: DataFileBytes; recoveryKey: string }>>();
+
+function demoDataFileAt(at: Date) {
+  const key = at.toISOString();
+  let made = demoDataFiles.get(key);
+  if (!made) {
+    made = (async () => {
       const temp = await tempFolder();
-      await writeDataFile(files, temp.path);
-      const started = await startCore({ ...options, folder: temp.path });
-      await started.signIn('demo.manager');
-      const cleanup = async () => {
-        await started.core.close();
+      try {
+        const demo = await createDemo({ now: at }, temp.path);
+        await demo.core.close();
+        return { files: await readDataFile(temp.path), recoveryKey: demo.recoveryKey };
+      } finally {
         await temp.cleanup();
-      };
-      return { ...started, folder: temp.path, recoveryKey, cleanup };
-    },
+      }
+    })();
+    demoDataFiles.set(key, made);
+    // A failure is not kept: the next test tries again (and shows its own error).
+    made.catch(() => demoDataFiles.delete(key));
+  }
+  return made;
+}
+
+/**
+ * A core on a demo data file, signed in as the demo manager (manager and administrator), as after
+ * "Explore with demo data". Unless `fresh`, the file is a copy of one made earlier at the same moment
+ * (the clock's time when called), opened and signed in afresh, as after a restart. Pass an existing
+ * folder to use it; otherwise a temp folder is made.
+ */
+export async function startDemoCore(options: DemoCoreOptions = {}) {
+  const { fresh, ...rest } = options;
+  const temp = options.folder ? null : await tempFolder();
+  const folder = options.folder ?? temp!.path;
+  let started: Awaited<ReturnType<typeof startCore>>;
+  let recoveryKey: string;
+  if (fresh) {
+    ({ recoveryKey, ...started } = await createDemo(rest, folder));
+  } else {
+    const now = options.now ?? TEST_NOW;
+    const made = await demoDataFileAt(typeof now === 'function' ? now() : now);
+    recoveryKey = made.recoveryKey;
+    await mkdir(folder, { recursive: true });
+    const backups = join(folder, BACKUPS_FOLDER_NAME);
+    const hadBackups = existsSync(backups);
+    await writeDataFile(made.files, folder);
+    started = await startCore({ ...rest, folder });
+    await started.signIn('demo.manager');
+    // Signing in makes the day's backup; a demo just made has none, so the copy has none either.
+    if (!hadBackups) await rm(backups, { recursive: true, force: true });
+  }
+  const cleanup = async () => {
+    await started.core.close();
+    await temp?.cleanup();
   };
+  return { ...started, folder, recoveryKey, cleanup };
 }
 
 /**

@@ -4,7 +4,7 @@ import { CALL_NAMES, type CallName } from '../../../shared/api/calls';
 import { unwrap } from '../../../shared/api/result';
 import { AUDIT_PAGE_SIZE } from '../../../shared/domain/audit';
 import { localIsoDate } from '../../../shared/domain/dates';
-import { DEMO_PASSWORD, demoDataFileCopies, startDemoCore, TEST_NOW } from '../../helpers/core';
+import { DEMO_PASSWORD, startDemoCore, TEST_NOW } from '../../helpers/core';
 import { KEYWORK_MUTATIONS, KEYWORK_READS } from './audit-keywork-cases';
 import { PLAN_MUTATIONS, PLAN_READS } from './audit-plan-cases';
 import { type Ids, CALENDAR_MUTATIONS, PLACEMENT_MUTATIONS, PLACEMENT_READS, PUPIL_MUTATIONS, RECORD_READS as PUPIL_READS } from './audit-cases';
@@ -15,17 +15,14 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-const demoFiles = demoDataFileCopies();
-
 /**
  * A demo core signed in as the demo manager, on a new demo file (`fresh`, for tests about the file as
- * made or made on another day) or on a copy of one made once for this file (as good for a case that
- * looks only at the entries it adds, and seconds quicker).
+ * made) or on a copy of one made earlier at the same moment (as good for a case that looks only at the
+ * entries it adds, and seconds quicker).
  */
-async function demoCore(options: Parameters<typeof startDemoCore>[0] & { fresh?: boolean } = {}) {
+async function demoCore(options: Parameters<typeof startDemoCore>[0] = {}) {
   const clock = movingClock();
-  const { fresh, ...rest } = options;
-  const demo = fresh ? await startDemoCore({ now: clock.now, ...rest }) : await demoFiles.start({ now: clock.now, ...rest });
+  const demo = await startDemoCore({ now: clock.now, ...options });
   cleanups.push(demo.cleanup);
   const staff = unwrap(await demo.call('staff.list'));
   const bases = unwrap(await demo.call('bases.list'));

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Keyring } from '../../../electron/core/crypto/keyring';
 import { DataFile, dataFilePath, SealedDataFile } from '../../../electron/core/data-file';
@@ -11,7 +11,7 @@ import { listBases } from '../../../electron/core/repositories/bases';
 import { createProvision } from '../../../electron/core/repositories/provision';
 import { addStaffMember } from '../../../electron/core/services/staff';
 import { LOCK_FILE_NAME } from '../../../electron/core/persistence/folder-lock';
-import { TEST_MANAGER, TEST_NOW, TEST_SCRYPT } from '../../helpers/core';
+import { readDataFile, tempFolder, TEST_MANAGER, TEST_NOW, TEST_SCRYPT, writeDataFile, type DataFileBytes } from '../../helpers/core';
 
 /** What a user could notice about a file: its bytes, when it was last written, and whether it was replaced. */
 export interface FileSnapshot {
@@ -64,8 +64,32 @@ export async function makeRealDataFile(folder: string, demo = true): Promise<{ p
   return { path: dataFilePath(folder), keyring };
 }
 
+/** The files of a real data file made once (demo or not) and kept as bytes; making demo data takes seconds. */
+const realDataFiles = new Map<boolean, Promise<DataFileBytes>>();
+
+/**
+ * A real Key Desk data file in `folder`, as makeRealDataFile writes one, without its keyring: a copy of
+ * one made on first use (so every call's file is the same file, with the same keys).
+ */
 export async function writeRealDataFile(folder: string, demo = true): Promise<string> {
-  return (await makeRealDataFile(folder, demo)).path;
+  let made = realDataFiles.get(demo);
+  if (!made) {
+    made = (async () => {
+      const temp = await tempFolder();
+      try {
+        await makeRealDataFile(temp.path, demo);
+        return await readDataFile(temp.path);
+      } finally {
+        await temp.cleanup();
+      }
+    })();
+    realDataFiles.set(demo, made);
+    made.catch(() => realDataFiles.delete(demo));
+  }
+  const files = await made;
+  await mkdir(folder, { recursive: true });
+  await writeDataFile(files, folder);
+  return dataFilePath(folder);
 }
 
 export async function writeDataFileBytes(folder: string, bytes: Uint8Array): Promise<string> {

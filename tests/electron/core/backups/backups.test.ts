@@ -19,7 +19,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function demo(options: { now?: () => Date; checkpointIdleMs?: number } = {}) {
+async function demo(options: { now?: () => Date; checkpointIdleMs?: number; fresh?: boolean } = {}) {
   const started = await startDemoCore({ ...options });
   cleanups.push(started.cleanup);
   const parkgate = unwrap(await started.call('bases.list')).find((b) => b.name === 'Parkgate')!;
@@ -256,7 +256,8 @@ describe('restore', () => {
 
     it("a backup of another provision's data", async () => {
       const d = await withBackup();
-      const other = await demo();
+      // Another provision: its own demo file, not a copy of the one `d` has.
+      const other = await demo({ fresh: true });
       const usb = await tempFolder('keydesk-usb-');
       cleanups.push(usb.cleanup);
       const { backup } = unwrap(await other.call('backups.create', { folder: usb.path }));

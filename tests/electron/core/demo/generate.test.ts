@@ -31,11 +31,23 @@ afterAll(async () => {
 });
 
 /** A new demo data file, made as the app makes one (accounts need a data file's key slots). */
-async function demoFile(seed = DEMO_SEED, today = TODAY): Promise<DataFile> {
+async function freshDemoFile(seed = DEMO_SEED, today = TODAY): Promise<DataFile> {
   const file = await DataFile.create(`${root.path}/${++made}`, Keyring.create({ demo: true, scrypt: TEST_SCRYPT }), (f) =>
     fillDemoData(f, today, NOW, seed),
   );
   open.push(file);
+  return file;
+}
+
+/**
+ * The demo data file for a seed and day, made on first use and shared by the tests that only read it
+ * (making one takes seconds). No test here writes to it; a test that would must use freshDemoFile.
+ */
+const shared = new Map<string, Promise<DataFile>>();
+function demoFile(seed = DEMO_SEED, today = TODAY): Promise<DataFile> {
+  const key = `${seed}@${today}`;
+  let file = shared.get(key);
+  if (!file) shared.set(key, (file = freshDemoFile(seed, today)));
   return file;
 }
 
@@ -107,7 +119,8 @@ describe('the demo provision', () => {
   });
 
   it('is the same every time for the same seed and day: pupils, contacts, schools, placements and their histories, registers, keywork, plans', async () => {
-    const [a, b] = [await demo(), await demo()];
+    // The shared file and one made afresh: two separate makings of the same seed and day.
+    const [a, b] = [await demo(), (await freshDemoFile()).db];
     expect((await pupils(a)).length).toBeGreaterThanOrEqual(45);
     expect(await pupils(a)).toEqual(await pupils(b));
     // Bases come with the schema, each file with its own ids: compare by name.
