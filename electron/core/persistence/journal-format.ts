@@ -1,4 +1,4 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { NONCE_BYTES, TAG_BYTES } from '../crypto/keys';
 
 /**
@@ -8,7 +8,8 @@ import { NONCE_BYTES, TAG_BYTES } from '../crypto/keys';
  *   record = length (u32 BE) | check (CRC-32 of length and the rest, u32 BE) | nonce | ciphertext | tag
  *
  * Each record is the write-ahead-log bytes SQLite wrote for the transactions committed since the last
- * record, sealed with AES-256-GCM under the data key. Its additional data binds the format, the
+ * record, after one byte saying how they are kept (0: as they are; 1: deflated, for records of more
+ * than a couple of pages), sealed with AES-256-GCM under the data key. Its additional data binds the format, the
  * journal id, the record's sequence number, where its bytes start in the log and the previous
  * record's tag, so a record dropped, reordered, duplicated or moved from another journal fails.
  * The check is not security (the seal is): it tells a record cut short by a crash (the last one,
@@ -26,6 +27,14 @@ const HEAD_BYTES = 8;
 const AAD_LABEL = Buffer.from('key-desk journal 2\n', 'utf8');
 const DEFLATED_AAD_LABEL = Buffer.from('key-desk journal\n', 'utf8');
 const NO_TAG = Buffer.alloc(TAG_BYTES);
+const AS_THEY_ARE = 0;
+const DEFLATED = 1;
+/**
+ * Records up to this many log bytes are kept as they are: a mark's one page deflates to about 1.7 KB
+ * of 4.1, but setting zlib up and running it costs more than the disk takes to write the difference
+ * over the room kept for it. Bigger changes (an import, a plan saved) are deflated, to a third or less.
+ */
+const DEFLATE_FROM_BYTES = 2 * (4096 + 24) + 1;
 
 /** Seals and opens records under the data key (the Keyring; tests may pass their own). */
 export interface RecordSealer {
@@ -70,9 +79,14 @@ function recordAad(at: JournalPosition, label = AAD_LABEL): Buffer {
 
 /** One record, as one buffer (one write), and the position after it. */
 export function encodeRecord(sealer: RecordSealer, at: JournalPosition, wal: Uint8Array): { bytes: Buffer; next: JournalPosition } {
-  // Not compressed: a mark's page deflates to about 1.7 KB of 4.1, but setting zlib up and running it
-  // cost more than the disk takes to write the difference over the room kept for it.
-  const { nonce, sealed } = sealer.sealRecord(wal, recordAad(at));
+  const deflate = wal.length >= DEFLATE_FROM_BYTES;
+  // A 4 KiB window (one page) and a small hash: zlib's default state (about 256 KiB) costs more to set up.
+  const body = deflate ? deflateRawSync(wal, { level: 1, memLevel: 4, windowBits: 12 }) : wal;
+  const plain = Buffer.allocUnsafe(1 + body.length);
+  plain[0] = deflate ? DEFLATED : AS_THEY_ARE;
+  plain.set(body, 1);
+  const { nonce, sealed } = sealer.sealRecord(plain, recordAad(at));
+  plain.fill(0);
   const bodyLength = nonce.length + sealed.reduce((sum, chunk) => sum + chunk.length, 0);
   const bytes = Buffer.allocUnsafe(HEAD_BYTES + bodyLength);
   bytes.writeUInt32BE(bodyLength, 0);
@@ -135,6 +149,14 @@ function wholeRecordAfter(bytes: Buffer, from: number): boolean {
   return false;
 }
 
+/** A record's log bytes from its opened plaintext (how they are kept, then them). */
+function unpack(plain: Buffer): Buffer {
+  const body = plain.subarray(1);
+  if (plain[0] === AS_THEY_ARE) return body;
+  if (plain[0] === DEFLATED) return inflateRawSync(body);
+  throw new Error(`unknown record kind ${plain[0]}`);
+}
+
 /**
  * Reads a journal against the snapshot that names it (`expected`: its journal id and the one before).
  * A last record cut short or zeroed by a crash is dropped (it was never acknowledged); any other
@@ -188,7 +210,7 @@ export function readJournal(bytes: Buffer, expected: { id: string; previous: str
     const sealed = bytes.subarray(offset + HEAD_BYTES + NONCE_BYTES, end);
     let part: Buffer;
     try {
-      part = deflated ? inflateRawSync(sealer.openRecord(nonce, sealed, recordAad(at, DEFLATED_AAD_LABEL))) : sealer.openRecord(nonce, sealed, recordAad(at));
+      part = deflated ? inflateRawSync(sealer.openRecord(nonce, sealed, recordAad(at, DEFLATED_AAD_LABEL))) : unpack(sealer.openRecord(nonce, sealed, recordAad(at)));
     } catch {
       throw new JournalError('damaged', `record ${at.seq + 1} does not verify (damaged, out of order, or from another journal)`);
     }
