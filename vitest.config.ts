@@ -69,6 +69,8 @@ export default defineConfig({
           globals: true,
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // Demo data is made once per date and run, and copied for each test (support/demo-cache.ts).
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
           fileParallelism: false,
           // Generous: a busy 2-core machine can take a minute to make demo data and start browser mode.
           testTimeout: 180_000,

@@ -9,7 +9,8 @@ const e2e = useE2e();
 test('Data and backups: back up to a USB stick, a second Key Desk is read-only, restore with a password; every step passes axe', { timeout: 240_000 }, async () => {
   const folder = await e2e.cleanup().folder('backups-data');
   const usb = await e2e.cleanup().folder('backups-usb');
-  const { page } = await openKeyDesk(e2e.cleanup(), e2e.browser(), { folder, demo: true });
+  // A demo made here, not a copy: what the first start and the first sign-in leave in the folder is checked.
+  const { page } = await openKeyDesk(e2e.cleanup(), e2e.browser(), { folder, demo: true, freshDemo: true });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data and backups' }).click();
   await page.getByRole('heading', { name: 'Data and backups', level: 2 }).waitFor();

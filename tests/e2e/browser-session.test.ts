@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   callApi,
   fromUserMenu,
   launchBrowser,
-  makeTempFolder,
-  removeFolder,
   screenshot,
   signIn,
   startApp,
@@ -18,17 +16,6 @@ import {
 
 const e2e = useE2e();
 
-// Making demo data is slow on a busy machine: make it once, and give each test its own copy.
-let demoFolder: string | undefined;
-beforeAll(async () => {
-  demoFolder = await makeTempFolder('session-demo');
-  const maker = await startApp({ folder: demoFolder, demo: true });
-  await maker.stop();
-}, 120_000);
-afterAll(async () => {
-  if (demoFolder) await removeFolder(demoFolder);
-});
-
 const SIGN_IN = 'Sign in to Key Desk';
 const LOCKED = 'Key Desk is locked';
 const IN_USE = 'Someone is signed in on another browser';
@@ -36,8 +23,7 @@ const IN_USE = 'Someone is signed in on another browser';
 /** Browser mode on a new demo folder, with extra options; stopped and removed at cleanup. */
 async function demoApp(args: string[] = []): Promise<RunningApp> {
   const folder = await e2e.cleanup().folder('session');
-  await cp(demoFolder!, folder, { recursive: true });
-  const app = await startApp({ folder, args });
+  const app = await startApp({ folder, demo: true, args });
   e2e.cleanup().add(() => app.stop());
   return app;
 }

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataFilePath } from '../../../electron/core/data-file';
 import { isFresh, OUT_DIR } from '../../electron/build';
+import { copyOfDemo } from './demo-cache';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_JS = resolve(ROOT, 'out/main/web.js');
@@ -53,6 +55,8 @@ export interface RunningApp {
   output(): string;
   /** SIGTERM (which saves and closes the data file), then waits for the process to end. */
   stop(): Promise<void>;
+  /** The exit code once the process has ended (null before then, or when a signal ended it). */
+  exitCode(): number | null;
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
@@ -66,10 +70,44 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts `node out/main/web.js --data <folder> --today <date>` (and any `args`) and resolves once it prints its one line. */
-export async function startApp(options: { folder: string; demo?: boolean; port?: number; today?: string; args?: readonly string[] }): Promise<RunningApp> {
+export interface StartOptions {
+  folder: string;
+  /** Demo data: a copy of the demo made at `today` (support/demo-cache.ts) unless `freshDemo`. */
+  demo?: boolean;
+  /** With `demo`: browser mode makes the demo in this very folder with --demo, as a first start does. */
+  freshDemo?: boolean;
+  port?: number;
+  today?: string;
+  args?: readonly string[];
+}
+
+/**
+ * KEYDESK_E2E_NO_DEMO_CACHE=1 makes every demo with --demo in its own folder, as before the cache
+ * (15–25 s each): to time the cache, or to rule it out when a test fails only with it.
+ */
+const NO_DEMO_CACHE = process.env.KEYDESK_E2E_NO_DEMO_CACHE === '1';
+
+/**
+ * Starts `node out/main/web.js --data <folder> --today <date>` (and any `args`) and resolves once it
+ * prints its one line. With `demo` and no data file in the folder yet, the folder first gets a copy of
+ * the demo made at that date (made once per run: support/demo-cache.ts); with `freshDemo` too, browser
+ * mode makes the demo there itself. Either way --demo is passed, which leaves an existing file alone.
+ */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
   await assertBuilt();
   const today = options.today ?? E2E_TODAY;
+  if (options.demo && !options.freshDemo && !NO_DEMO_CACHE && !existsSync(dataFilePath(options.folder))) {
+    await copyOfDemo(options.folder, today, async (folder) => {
+      const maker = await launch({ folder, demo: true, today });
+      await maker.stop();
+      if (maker.exitCode() !== 0) throw new Error(`Making the demo: browser mode did not stop cleanly (exit code ${maker.exitCode()}).\n${maker.output()}`);
+    });
+  }
+  return launch({ ...options, today });
+}
+
+async function launch(options: StartOptions & { today: string }): Promise<RunningApp> {
+  const { today } = options;
   const args = [WEB_JS, '--data', options.folder, '--today', today];
   if (options.port !== undefined) args.push('--port', String(options.port));
   if (options.demo) args.push('--demo');
@@ -115,7 +153,7 @@ export async function startApp(options: { folder: string; demo?: boolean; port?:
         reject(new Error(`Browser mode exited (code ${code}, signal ${signal}) before printing its address.\n${output()}`));
       });
     });
-    return { url: match[1]!, port: Number(match[2]), token: match[3]!, folder: options.folder, today, output, stop };
+    return { url: match[1]!, port: Number(match[2]), token: match[3]!, folder: options.folder, today, output, stop, exitCode: () => child.exitCode };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

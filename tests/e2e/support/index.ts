@@ -12,7 +12,7 @@ export { Cleanup, makeTempFolder, removeFolder } from './temp';
 export async function openKeyDesk(
   cleanup: Cleanup,
   browser: Browser,
-  options: { folder: string; demo?: boolean; signInAs?: string | null; today?: string },
+  options: { folder: string; demo?: boolean; freshDemo?: boolean; signInAs?: string | null; today?: string },
 ): Promise<{ app: RunningApp; page: Page }> {
   const app = await startApp(options);
   cleanup.add(() => app.stop());
