@@ -14,6 +14,7 @@ import {
   keyFromPassword,
   keyFromRecoveryKey,
   NONCE_BYTES,
+  NoncePool,
   open,
   seal,
   sealChunks,
@@ -32,6 +33,9 @@ const slotAad = (provisionId: string, slotId: string) => Buffer.from(`key-desk s
  * data key; the database is sealed under it on every save with a fresh nonce.
  */
 export class Keyring {
+  /** Nonces for journal records (see NoncePool). */
+  private readonly nonces = new NoncePool();
+
   private constructor(
     private readonly dataKey: Buffer,
     readonly provisionId: string,
@@ -165,9 +169,9 @@ export class Keyring {
     return encodeEnvelopeChunks(header, (aad) => sealChunks(this.dataKey, nonce, database, aad));
   }
 
-  /** One change-journal record: sealed under the data key with a fresh nonce, bound to `aad`. */
-  sealRecord(plaintext: Uint8Array, aad: Uint8Array): { nonce: Buffer; sealed: Buffer[] } {
-    const nonce = randomBytes(NONCE_BYTES);
+  /** One change-journal record (its plaintext in parts, sealed as one): under the data key with a fresh nonce, bound to `aad`. */
+  sealRecord(plaintext: readonly Uint8Array[], aad: Uint8Array): { nonce: Buffer; sealed: Buffer[] } {
+    const nonce = this.nonces.next();
     return { nonce, sealed: sealChunks(this.dataKey, nonce, plaintext, aad) };
   }
 

@@ -52,13 +52,38 @@ export function sealWithNonce(key: Uint8Array, nonce: Uint8Array, plaintext: Uin
   return Buffer.concat(sealChunks(key, nonce, plaintext, aad));
 }
 
-/** The same, as ciphertext and tag in pieces: a whole database is large, and joining them costs a copy. */
-export function sealChunks(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Buffer[] {
+/**
+ * The same, as ciphertext and tag in pieces: a whole database is large, and joining them costs a copy.
+ * A plaintext given in parts is sealed as if joined (without joining it).
+ */
+export function sealChunks(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array | readonly Uint8Array[], aad?: Uint8Array): Buffer[] {
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   if (aad) cipher.setAAD(aad);
-  const body = cipher.update(plaintext);
+  const chunks = plaintext instanceof Uint8Array ? [cipher.update(plaintext)] : plaintext.map((part) => cipher.update(part));
   const rest = cipher.final();
-  return rest.length ? [body, rest, cipher.getAuthTag()] : [body, cipher.getAuthTag()];
+  if (rest.length) chunks.push(rest);
+  chunks.push(cipher.getAuthTag());
+  return chunks;
+}
+
+/**
+ * Fresh random nonces, drawn from the system's generator 256 at a time: drawing 12 bytes costs more
+ * than sealing a journal record. Each is handed out once. Nonces are not secret (each is stored
+ * beside its ciphertext), so holding the next few in memory tells nobody anything.
+ */
+export class NoncePool {
+  private pool = Buffer.alloc(0);
+  private at = 0;
+
+  next(): Buffer {
+    if (this.at + NONCE_BYTES > this.pool.length) {
+      this.pool = randomBytes(NONCE_BYTES * 256);
+      this.at = 0;
+    }
+    const nonce = this.pool.subarray(this.at, this.at + NONCE_BYTES);
+    this.at += NONCE_BYTES;
+    return nonce;
+  }
 }
 
 /** Throws if the key is wrong or a single byte of the sealed data, nonce or aad has changed. */

@@ -111,7 +111,56 @@ export function sqlJsConnection(db: SqlJsDatabase, onWrite: () => void = () => u
 
 export type Db = Kysely<DbSchema>;
 
+/**
+ * Statements run synchronously on the same prepared statements (and the same save scheduling) as
+ * Kysely's. Only for the hottest call, a register mark: Kysely's transaction and query layers cost
+ * several times what SQLite does for it. Reached only through `withSyncSql`.
+ */
+export interface SyncSql {
+  /** A query's rows, as objects. */
+  all<R>(sql: string, parameters?: readonly unknown[]): R[];
+  /** Runs `writes` (statements through `run`) as one transaction: all of it, or none if it throws. */
+  transaction(writes: (run: (sql: string, parameters?: readonly unknown[]) => void) => void): void;
+}
+
+const syncSqls = new WeakMap<Db, SyncSql>();
+
+function syncSql(connection: SqliteDatabase): SyncSql {
+  const run = (sql: string, parameters: readonly unknown[] = []) => void connection.prepare(sql).run(parameters);
+  return {
+    all: <R>(sql: string, parameters: readonly unknown[] = []) => connection.prepare(sql).all(parameters) as R[],
+    transaction(writes) {
+      run('BEGIN');
+      try {
+        writes(run);
+      } catch (error) {
+        try {
+          run('ROLLBACK');
+        } catch {
+          // SQLite rolled it back itself (a full disk or memory): nothing is left to undo.
+        }
+        throw error;
+      }
+      run('COMMIT');
+    },
+  };
+}
+
 /** `onWrite` runs after every statement that may have changed a row (to schedule a save). */
 export function createKysely(db: SqlJsDatabase, onWrite?: () => void): Db {
-  return new Kysely<DbSchema>({ dialect: new SqliteDialect({ database: sqlJsConnection(db, onWrite) }) });
+  const connection = sqlJsConnection(db, onWrite);
+  const kysely = new Kysely<DbSchema>({ dialect: new SqliteDialect({ database: connection }) });
+  syncSqls.set(kysely, syncSql(connection));
+  return kysely;
+}
+
+/**
+ * Runs `work` synchronously while holding Kysely's one connection, so no Kysely transaction is open
+ * or can start meanwhile. Undefined, without running it, when `db` has no synchronous runner (a
+ * transaction's handle): the caller then takes Kysely's way.
+ */
+export async function withSyncSql<T>(db: Db, work: (sql: SyncSql) => T): Promise<T | undefined> {
+  const sync = syncSqls.get(db);
+  if (!sync) return undefined;
+  return db.connection().execute(async () => work(sync));
 }

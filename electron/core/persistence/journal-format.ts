@@ -29,6 +29,8 @@ const DEFLATED_AAD_LABEL = Buffer.from('key-desk journal\n', 'utf8');
 const NO_TAG = Buffer.alloc(TAG_BYTES);
 const AS_THEY_ARE = 0;
 const DEFLATED = 1;
+const KIND_AS_THEY_ARE = Uint8Array.of(AS_THEY_ARE);
+const KIND_DEFLATED = Uint8Array.of(DEFLATED);
 /**
  * Records up to this many log bytes are kept as they are: a mark's one page deflates to about 1.7 KB
  * of 4.1, but setting zlib up and running it costs more than the disk takes to write the difference
@@ -38,7 +40,8 @@ const DEFLATE_FROM_BYTES = 2 * (4096 + 24) + 1;
 
 /** Seals and opens records under the data key (the Keyring; tests may pass their own). */
 export interface RecordSealer {
-  sealRecord(plaintext: Uint8Array, aad: Uint8Array): { nonce: Buffer; sealed: Buffer[] };
+  /** Seals the parts as one plaintext. */
+  sealRecord(plaintext: readonly Uint8Array[], aad: Uint8Array): { nonce: Buffer; sealed: Buffer[] };
   openRecord(nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Buffer;
 }
 
@@ -70,11 +73,20 @@ export function journalHeader(id: string): Buffer {
   return Buffer.concat([JOURNAL_MAGIC, idBytes(id)]);
 }
 
+/** The last journal id turned into bytes: every record of a journal asks for the same one. */
+let lastId: { id: string; bytes: Buffer } | undefined;
+
 function recordAad(at: JournalPosition, label = AAD_LABEL): Buffer {
-  const numbers = Buffer.alloc(12);
-  numbers.writeUInt32BE(at.seq, 0);
-  numbers.writeBigUInt64BE(BigInt(at.walOffset), 4);
-  return Buffer.concat([label, idBytes(at.id), numbers, at.prevTag]);
+  if (lastId?.id !== at.id) lastId = { id: at.id, bytes: idBytes(at.id) };
+  const aad = Buffer.allocUnsafe(label.length + ID_BYTES + 12 + TAG_BYTES);
+  let offset = label.copy(aad, 0);
+  offset += lastId.bytes.copy(aad, offset);
+  offset = aad.writeUInt32BE(at.seq, offset);
+  // The offset as a 64-bit number: two 32-bit halves (a log never reaches 2^53 bytes).
+  offset = aad.writeUInt32BE(Math.floor(at.walOffset / 2 ** 32), offset);
+  offset = aad.writeUInt32BE(at.walOffset % 2 ** 32, offset);
+  at.prevTag.copy(aad, offset);
+  return aad;
 }
 
 /** One record, as one buffer (one write), and the position after it. */
@@ -82,11 +94,10 @@ export function encodeRecord(sealer: RecordSealer, at: JournalPosition, wal: Uin
   const deflate = wal.length >= DEFLATE_FROM_BYTES;
   // A 4 KiB window (one page) and a small hash: zlib's default state (about 256 KiB) costs more to set up.
   const body = deflate ? deflateRawSync(wal, { level: 1, memLevel: 4, windowBits: 12 }) : wal;
-  const plain = Buffer.allocUnsafe(1 + body.length);
-  plain[0] = deflate ? DEFLATED : AS_THEY_ARE;
-  plain.set(body, 1);
-  const { nonce, sealed } = sealer.sealRecord(plain, recordAad(at));
-  plain.fill(0);
+  // The kind byte and the log bytes, sealed as one plaintext without copying them together.
+  const { nonce, sealed } = sealer.sealRecord([deflate ? KIND_DEFLATED : KIND_AS_THEY_ARE, body], recordAad(at));
+  // Our own copy, like the store's copy of the log it came from: wiped once sealed.
+  if (deflate) body.fill(0);
   const bodyLength = nonce.length + sealed.reduce((sum, chunk) => sum + chunk.length, 0);
   const bytes = Buffer.allocUnsafe(HEAD_BYTES + bodyLength);
   bytes.writeUInt32BE(bodyLength, 0);

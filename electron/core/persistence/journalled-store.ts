@@ -144,7 +144,12 @@ export class JournalledStore {
     }
     const wal = await this.options.betweenTransactions(() => committedSince(this.fs, this.sql, this.shipped));
     if (wal.length === 0) return 'nothing';
-    await this.append(wal);
+    try {
+      await this.append(wal);
+    } finally {
+      // Our copy of the log; the database itself stays in memory, as every snapshot's copy is wiped too.
+      wal.fill(0);
+    }
     return 'record';
   }
 

@@ -145,13 +145,16 @@ export async function updateMark(
 const SET_MARK_SQL = 'UPDATE register_marks SET code = ?, minutes_late = ?, marked_by = ?, marked_at = ? WHERE register_n = ? AND pupil_n = ?';
 
 /** A pupil's mark on a register: the code, minutes late, who marked it and when (all null to clear it). */
-export async function setMark(
-  tx: Db,
-  registerN: number,
-  pupilN: number,
-  mark: Pick<DbRegisterMark, 'code' | 'minutes_late' | 'marked_by' | 'marked_at'>,
-): Promise<void> {
-  await tx.executeQuery(CompiledQuery.raw(SET_MARK_SQL, [mark.code, mark.minutes_late, mark.marked_by, mark.marked_at, registerN, pupilN]));
+type MarkFields = Pick<DbRegisterMark, 'code' | 'minutes_late' | 'marked_by' | 'marked_at'>;
+const setMarkParameters = (registerN: number, pupilN: number, mark: MarkFields) => [mark.code, mark.minutes_late, mark.marked_by, mark.marked_at, registerN, pupilN];
+
+export async function setMark(tx: Db, registerN: number, pupilN: number, mark: MarkFields): Promise<void> {
+  await tx.executeQuery(CompiledQuery.raw(SET_MARK_SQL, setMarkParameters(registerN, pupilN, mark)));
+}
+
+/** The same, run synchronously inside a SyncSql transaction (the quick mark: services/registers.ts). */
+export function setMarkNow(run: (sql: string, parameters: readonly unknown[]) => void, registerN: number, pupilN: number, mark: MarkFields): void {
+  run(SET_MARK_SQL, setMarkParameters(registerN, pupilN, mark));
 }
 
 export async function insertAmendment(tx: Db, amendment: Omit<Selectable<DbRegisterAmendment>, 'seq'>): Promise<void> {

@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Register } from '../../../shared/api/specs/registers';
-import type { Db } from '../db/dialect';
+import type { Db, SyncSql } from '../db/dialect';
 import { personNumber, type RegisterKey } from '../repositories/registers';
 import { findStaffName } from '../repositories/staff';
 
@@ -20,6 +20,16 @@ export class RegisterPeople {
     return n;
   }
 
+  /** The number already made for `id`; undefined when it would take a query. */
+  knownNumber(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
+
+  /** The staff name already read for `id` (null: none); undefined when it would take a query. */
+  knownStaffName(id: string): string | null | undefined {
+    return this.names.has(id) ? this.names.get(id)! : undefined;
+  }
+
   async staffName(tx: Db, id: string): Promise<string | null> {
     if (this.names.has(id)) return this.names.get(id)!;
     const name = (await findStaffName(tx, id)) ?? null;
@@ -36,8 +46,9 @@ export interface LoadedRegister {
   people: RegisterPeople;
 }
 
+const TOTAL_CHANGES_SQL = 'SELECT total_changes() AS n';
 /** Compiled once: asked twice in every mark. */
-const TOTAL_CHANGES = CompiledQuery.raw('SELECT total_changes() AS n');
+const TOTAL_CHANGES = CompiledQuery.raw(TOTAL_CHANGES_SQL);
 
 /**
  * How many rows every statement on this connection has inserted, updated or deleted since it opened
@@ -47,6 +58,11 @@ const TOTAL_CHANGES = CompiledQuery.raw('SELECT total_changes() AS n');
 export async function rowsChangedSoFar(db: Db): Promise<number> {
   const { rows } = await db.executeQuery<{ n: number }>(TOTAL_CHANGES);
   return Number(rows[0]!.n);
+}
+
+/** The same, run synchronously (the quick mark: services/registers.ts). */
+export function rowsChangedNow(sql: SyncSql): number {
+  return Number(sql.all<{ n: number }>(TOTAL_CHANGES_SQL)[0]!.n);
 }
 
 interface Kept {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT, keyFromPassword, keyFromRecoveryKey, open, seal } from '../../../../electron/core/crypto/keys';
+import { DEFAULT_SCRYPT, keyFromPassword, keyFromRecoveryKey, NONCE_BYTES, NoncePool, open, seal, sealChunks } from '../../../../electron/core/crypto/keys';
 import { TEST_SCRYPT } from '../../../helpers/core';
 
 describe('keys and seals', () => {
@@ -75,5 +75,28 @@ describe('keys and seals', () => {
       clearInterval(timer);
     }
     expect(DEFAULT_SCRYPT.N).toBeGreaterThanOrEqual(2 ** 15);
+  });
+});
+
+describe('journal record seals', () => {
+  it('draw a different 12-byte nonce every time, past the pool refilling', () => {
+    const pool = new NoncePool();
+    const seen = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const nonce = pool.next();
+      expect(nonce.length).toBe(NONCE_BYTES);
+      seen.add(nonce.toString('hex'));
+    }
+    expect(seen.size).toBe(1000);
+  });
+
+  it('seal a plaintext given in parts exactly as the same bytes given whole', () => {
+    const key = randomBytes(32);
+    const nonce = new NoncePool().next();
+    const aad = Buffer.from('record 7');
+    const parts = [Uint8Array.of(0), randomBytes(4120)];
+    const sealed = Buffer.concat(sealChunks(key, nonce, parts, aad));
+    expect(sealed).toEqual(Buffer.concat(sealChunks(key, nonce, Buffer.concat(parts), aad)));
+    expect(open(key, nonce, sealed, aad)).toEqual(Buffer.concat(parts));
   });
 });

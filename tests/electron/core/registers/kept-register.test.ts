@@ -1,7 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SealedDataFile } from '../../../../electron/core/data-file';
+import { Keyring } from '../../../../electron/core/crypto/keyring';
 import { forgetRegister } from '../../../../electron/core/services/register-cache';
 import { markPupil, type RegisterContext } from '../../../../electron/core/services/registers';
 import type { Register } from '../../../../shared/api/specs/registers';
+import { TEST_MANAGER } from '../../../helpers/core';
+import { databaseOnDisk } from '../files';
 import { placementsCore, type PlacementsCore } from '../placements/fixture';
 
 /**
@@ -153,5 +158,69 @@ describe('what depends on the caller and the clock', () => {
     const closed = await markPupil(db, input(pupils[0]!, 'I', 'Parent rang at 9:40'), at('09:45'));
     expect(closed).toMatchObject({ closed: true });
     expect(closed.pupils.find((p) => p.pupilId === pupils[0])).toMatchObject({ code: 'I', amendments: 1 });
+  });
+});
+
+describe('the quick mark (a register already taken, kept from the last call)', () => {
+  it('writes without a Kysely transaction, is on disk when the call answers, and leaves amendments to the full way', async () => {
+    const db = t.core.requireDb();
+    const transactions = vi.spyOn(db, 'transaction');
+    /** A mark's answer, and how many Kysely transactions it ran. */
+    const counted = async (...args: Parameters<typeof mark>) => {
+      const before = transactions.mock.calls.length;
+      const answer = await mark(...args);
+      expect(answer.ok).toBe(true);
+      return { register: answer.ok ? answer.value : undefined, transactions: transactions.mock.calls.length - before };
+    };
+    try {
+      // The first mark takes the register: the full way, one transaction.
+      expect((await counted(pupils[0]!, '/')).transactions).toBe(1);
+      const second = await counted(pupils[1]!, 'L', { minutesLate: 7 });
+      const third = await counted(pupils[0]!, null);
+      expect([second.transactions, third.transactions]).toEqual([0, 0]);
+      expect(third.register).toEqual(await afresh());
+      expect(second.register?.pupils.find((p) => p.pupilId === pupils[1])).toMatchObject({ code: 'L', minutesLate: 7, markedBy: 'Robin Ashdown' });
+
+      // Each call answers once what it wrote is on disk.
+      const sealed = (await SealedDataFile.read(t.folder))!;
+      const keyring = (await Keyring.unlockWithPassword(sealed.envelope, TEST_MANAGER.username, TEST_MANAGER.password))!.keyring;
+      const onDisk = await databaseOnDisk(t.folder, keyring);
+      try {
+        const rows = onDisk.exec(`SELECT p.id, m.code, m.minutes_late FROM register_marks m JOIN register_people p ON p.n = m.pupil_n`)[0]!.values;
+        expect(new Map(rows.map(([id, code, late]) => [id, [code, late]]))).toEqual(
+          new Map([
+            [pupils[0], [null, null]],
+            [pupils[1], ['L', 7]],
+            [pupils[2], [null, null]],
+          ]),
+        );
+      } finally {
+        onDisk.close();
+      }
+
+      // Once the register has closed, a change to a mark is an amendment: the full way, though the register is kept.
+      await t.ok('registers.setTimes', { baseId: t.parkgate.id, AM: { startsAt: '08:30', closesAt: '09:00' }, PM: { startsAt: '13:00', closesAt: '13:30' } });
+      expect((await counted(pupils[2]!, 'U')).transactions).toBe(1);
+      const amended = await counted(pupils[1]!, 'I', { reason: 'Parent rang at 9:00' });
+      expect(amended.transactions).toBe(1);
+      expect(amended.register?.pupils.find((p) => p.pupilId === pupils[1])).toMatchObject({ code: 'I', amendments: 1 });
+      expect(amended.register).toEqual(await afresh());
+    } finally {
+      transactions.mockRestore();
+    }
+  });
+
+  it('writes nothing when SQLite refuses the mark, and the next mark works', async () => {
+    const db = t.core.requireDb();
+    expect((await mark(pupils[0]!, '/')).ok).toBe(true);
+    // Schema changes do not count as changed rows: the register is still the kept one.
+    await sql`CREATE TEMP TRIGGER refuse_marks BEFORE UPDATE ON register_marks BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`.execute(db);
+    const refused = await mark(pupils[1]!, 'I');
+    expect(refused.ok).toBe(false);
+    await sql`DROP TRIGGER refuse_marks`.execute(db);
+    const before = await afresh();
+    expect(before.pupils.find((p) => p.pupilId === pupils[1])).toMatchObject({ code: null });
+    const next = await mark(pupils[1]!, 'I');
+    expect(next.ok && next.value).toEqual(await afresh());
   });
 });
