@@ -132,13 +132,9 @@ export async function insertMark(tx: Db, mark: Selectable<DbRegisterMark>): Prom
   await tx.insertInto('register_marks').values(mark).execute();
 }
 
-export async function updateMark(
-  tx: Db,
-  registerN: number,
-  pupilN: number,
-  changes: Partial<Pick<DbRegisterMark, 'code' | 'minutes_late' | 'marked_by' | 'marked_at' | 'expected' | 'note'>>,
-): Promise<void> {
-  await tx.updateTable('register_marks').set(changes).where('register_n', '=', registerN).where('pupil_n', '=', pupilN).execute();
+/** A pupil added to the day's register (a change of plan agreed on the day): expected at the Key, with the note saying why. */
+export async function markExpected(tx: Db, registerN: number, pupilN: number, note: string): Promise<void> {
+  await tx.updateTable('register_marks').set({ expected: 1, note }).where('register_n', '=', registerN).where('pupil_n', '=', pupilN).execute();
 }
 
 /** The one statement every mark runs, written out once rather than built each time (a teacher marks a pupil every second or two). */

@@ -16,12 +16,12 @@ import {
   insertMark,
   insertRegister,
   listMarks,
+  markExpected,
   markSubmitted,
   placementsAtBaseOn,
   sessionTimes,
   setMark,
   setMarkNow,
-  updateMark,
   type MarkRow,
   type PlacementOnDay,
   type RegisterKey,
@@ -379,7 +379,7 @@ export async function addPupil(db: Db, input: ParsedInput<'registers.addPupil'>,
     const line = current.atHomeSchool.find((l) => l.pupilId === input.pupilId);
     if (!line) throw new UserError('INVALID_INPUT', 'Only a pupil placed at this base can be added to its register.', 'pupilId');
     const registerN = await takeRegister(tx, input, loaded, ctx);
-    await updateMark(tx, registerN, await loaded.people.number(tx, input.pupilId), { expected: 1, note: input.note });
+    await markExpected(tx, registerN, await loaded.people.number(tx, input.pupilId), input.note);
     const userName = await loaded.people.staffName(tx, ctx.userId);
     // In name order, as the register lists them.
     const pupils = [...current.pupils, { ...line, expected: true, note: input.note }].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
