@@ -106,8 +106,7 @@ vi.mock(import('../../../electron/core/host/link'), async (importOriginal) => {
   const { BUILD_DIR } = await import('../build');
   return {
     ...actual,
-    startCoreWorker: (_builtDir: string, ...rest: Parameters<typeof actual.startCoreWorker> extends [string, ...infer R] ? R : never) =>
-      actual.startCoreWorker(join(BUILD_DIR, 'main'), ...rest),
+    startCoreWorker: ((_builtDir, options, services) => actual.startCoreWorker(join(BUILD_DIR, 'main'), options, services)) satisfies typeof actual.startCoreWorker,
   };
 });
 
