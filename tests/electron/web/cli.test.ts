@@ -93,15 +93,22 @@ describe('npm run web (out/main/web.js)', { timeout: 120_000 }, () => {
     await rm(`${data.path}-away`, { recursive: true, force: true });
   });
 
-  /** Signed in as the demo manager with Parkgate renamed, while the data folder is gone (a drive unplugged), so the change cannot be saved. */
-  async function changeWhileFolderIsGone(args: string[], name: string): Promise<{ r: Run; base: Base }> {
-    // A demo file made here (cheap to sign in to), rather than by --demo, to keep the test quick.
+  /**
+   * A demo data file in the data folder, made here once and copied (cheap to sign in to), rather than
+   * by --demo, to keep the tests that only need some demo data quick.
+   */
+  async function copyDemoFile(): Promise<void> {
     if (!demoFile) {
       const path = await writeRealDataFile(data.path);
       demoFile = { snapshot: await readFile(path), journal: await readFile(`${path}.journal`) };
     }
     await writeFile(join(data.path, 'keydesk.db'), demoFile.snapshot);
     await writeFile(join(data.path, 'keydesk.db.journal'), demoFile.journal);
+  }
+
+  /** Signed in as the demo manager with Parkgate renamed, while the data folder is gone (a drive unplugged), so the change cannot be saved. */
+  async function changeWhileFolderIsGone(args: string[], name: string): Promise<{ r: Run; base: Base }> {
+    await copyDemoFile();
     const r = run(['--data', data.path, ...args]);
     const web = await started(r);
     expect(await web.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true, value: { state: 'ready' } });
@@ -209,7 +216,8 @@ describe('npm run web (out/main/web.js)', { timeout: 120_000 }, () => {
   });
 
   it('saves pending changes and exits cleanly on SIGTERM', async () => {
-    const r = run(['--data', data.path, '--demo']);
+    await copyDemoFile();
+    const r = run(['--data', data.path]);
     const web = await started(r);
     expect(await web.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true, value: { state: 'ready' } });
     const bases = (await web.call('bases.list')) as Result<Base[]>;

@@ -6,6 +6,7 @@ import { IN_USE_ELSEWHERE, startWebServer, type WebServer } from '../../../elect
 import type { Result } from '../../../shared/api/result';
 import type { AppStatus } from '../../../shared/api/status';
 import { DEMO_PASSWORD, linkTo, startCore, tempFolder } from '../../helpers/core';
+import { writeRealDataFile } from '../core/files';
 import { auditRows } from '../core/sealed-files';
 
 interface Reply {
@@ -81,17 +82,35 @@ describe('browser mode binds a session to the browser that signed in', () => {
   let web: WebServer;
   const GRACE_MS = 400;
 
+  // Long enough not to end a session mid-test on a busy machine; the grace tests shorten it.
+  let graceMs = 60_000;
+
   beforeEach(async () => {
     data = await tempFolder();
+    graceMs = 60_000;
     ({ core } = await startCore({ folder: data.path }));
     link = linkTo(core, { bindSessionsToCallers: true });
-    // Long enough not to end a session mid-test on a busy machine; the grace tests shorten it.
-    web = await startWebServer({ core: link, staticDir: data.path, sessionGraceMs: 60_000 });
+    web = await startWebServer({ core: link, staticDir: data.path, sessionGraceMs: graceMs });
   });
 
   async function withShortGrace() {
+    graceMs = GRACE_MS;
     await web.close();
-    web = await startWebServer({ core: link, staticDir: data.path, sessionGraceMs: GRACE_MS });
+    web = await startWebServer({ core: link, staticDir: data.path, sessionGraceMs: graceMs });
+  }
+
+  /**
+   * Starts the core and server again on a demo data file (a copy of one made once), as after a restart
+   * of `npm run web`: making demo data through the page in each test took seconds a test.
+   */
+  async function restartOnDemoFile() {
+    await web.close();
+    await link.stop();
+    await core.close();
+    await writeRealDataFile(data.path);
+    ({ core } = await startCore({ folder: data.path }));
+    link = linkTo(core, { bindSessionsToCallers: true });
+    web = await startWebServer({ core: link, staticDir: data.path, sessionGraceMs: graceMs });
   }
 
   afterEach(async () => {
@@ -101,9 +120,9 @@ describe('browser mode binds a session to the browser that signed in', () => {
   });
 
   async function demoSignedIn() {
+    await restartOnDemoFile();
     const first = browser(() => web);
-    expect((await first.call('setup.createDatabase', { demo: true })).body.ok).toBe(true);
-    expect((await first.call('session.signOut')).body.ok).toBe(true);
+    expect(statusOf(await first.call('app.status'))).toMatchObject({ state: 'sign-in', user: null });
     const signedIn = await first.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD });
     expect(signedIn.body).toMatchObject({ ok: true, value: { state: 'ready' } });
     return { first, signedIn };

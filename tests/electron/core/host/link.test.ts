@@ -10,6 +10,7 @@ import type { Result } from '../../../../shared/api/result';
 import type { AppStatus } from '../../../../shared/api/status';
 import type { Base } from '../../../../shared/domain/bases';
 import { DEMO_PASSWORD, startCore, tempFolder, TEST_NOW, TEST_SCRYPT } from '../../../helpers/core';
+import { writeRealDataFile } from '../files';
 
 /** Generous: the thread loads TypeScript through tsx and then sql.js, slow on a busy machine. */
 const WAIT = { timeout: 30_000, interval: 20 };
@@ -35,6 +36,17 @@ describe('the core in a worker thread, through its link', { timeout: 120_000 }, 
     return link;
   }
 
+  /**
+   * Starts the worker on a demo data file (a copy of one made once) and signs in as the demo manager:
+   * for tests that need demo data but are not about making it, which took seconds a test.
+   */
+  async function startSignedIn(services: HostServices = {}): Promise<CoreLink> {
+    await writeRealDataFile(data.path);
+    const core = await start(services);
+    unwrapOk(await core.call('session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD }));
+    return core;
+  }
+
   beforeEach(async () => {
     data = await tempFolder('keydesk-link-');
   });
@@ -56,6 +68,8 @@ describe('the core in a worker thread, through its link', { timeout: 120_000 }, 
   });
 
   it('keeps every error’s code, words and field as the core gave them', async () => {
+    // A demo data file, left at the sign-in screen.
+    await writeRealDataFile(data.path);
     const core = await start();
     expect(await core.call('bases.list', undefined)).toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Sign in to Key Desk first.' } });
     expect(await core.call('pupils.delete', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
@@ -63,8 +77,6 @@ describe('the core in a worker thread, through its link', { timeout: 120_000 }, 
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'Enter the full path of a folder, for example C:\\Key Desk or /home/staff/Key Desk.', field: 'folder' },
     });
-    unwrapOk(await core.call('setup.createDatabase', { demo: true }));
-    unwrapOk(await core.call('session.signOut', undefined));
     expect(await core.call('session.signIn', { username: 'demo.manager' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'password' } });
     expect(await core.call('session.signIn', { username: 'demo.manager', password: 'wrong-password' })).toMatchObject({
       ok: false,
@@ -87,13 +99,12 @@ describe('the core in a worker thread, through its link', { timeout: 120_000 }, 
   it('passes on the core’s pushes, settings changes and requests for a folder picker', async () => {
     const saveSettings = vi.fn();
     const chooseFolder = vi.fn(async () => '/srv/key');
-    const core = await start({ saveSettings, chooseFolder });
+    const core = await startSignedIn({ saveSettings, chooseFolder });
     const events = vi.fn();
     core.onEvent(events);
     expect(await core.call('setup.chooseFolder', undefined)).toEqual({ ok: true, value: { folder: '/srv/key' } });
     expect(chooseFolder).toHaveBeenCalledOnce();
 
-    unwrapOk(await core.call('setup.createDatabase', { demo: true }));
     events.mockClear();
     unwrapOk(await core.call('session.lock', undefined));
     await vi.waitFor(() => expect(events).toHaveBeenCalledWith({ kind: 'status-changed' }), WAIT);
@@ -106,8 +117,7 @@ describe('the core in a worker thread, through its link', { timeout: 120_000 }, 
   });
 
   it('finishes the save when asked to close, and only then ends the thread', async () => {
-    const core = await start();
-    unwrapOk(await core.call('setup.createDatabase', { demo: true }));
+    const core = await startSignedIn();
     const bases = (await core.call('bases.list', undefined)) as Result<Base[]>;
     const parkgate = bases.ok ? bases.value.find((b) => b.name === 'Parkgate') : undefined;
     unwrapOk(await core.call('bases.update', { id: parkgate!.id, name: 'Saved Before Exit' }));
