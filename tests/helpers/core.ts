@@ -14,6 +14,7 @@ import { CoreService } from '../../electron/core/host/service';
 import { memorySettings } from '../../electron/core/settings';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import { unwrap, type Result } from '../../shared/api/result';
+import { madeOncePerRun } from './run-cache';
 
 /** A fresh, empty folder under the system temp folder; removed by the returned cleanup. */
 export async function tempFolder(prefix = 'keydesk-test-'): Promise<{ path: string; cleanup: () => Promise<void> }> {
@@ -101,7 +102,8 @@ async function createDemo(options: Omit<DemoCoreOptions, 'fresh'>, folder: strin
 /**
  * Demo data files made so far, by the moment they were made at (as an ISO string), kept as bytes.
  * Making demo data takes seconds; a copy opens in a fraction of that. The node project shares modules
- * between the files a worker runs, so each worker makes each demo once.
+ * between the files a worker runs, so each worker reads each demo once; and the workers of a run share
+ * them on disk (run-cache.ts), so each demo is made once a run.
  */
 const demoDataFiles = new Map<string, Promise<{ files: DataFileBytes; recoveryKey: string }>>();
 
@@ -110,14 +112,17 @@ function demoDataFileAt(at: Date) {
   let made = demoDataFiles.get(key);
   if (!made) {
     made = (async () => {
-      const temp = await tempFolder();
-      try {
-        const demo = await createDemo({ now: at }, temp.path);
-        await demo.core.close();
-        return { files: await readDataFile(temp.path), recoveryKey: demo.recoveryKey };
-      } finally {
-        await temp.cleanup();
-      }
+      const { files, meta } = await madeOncePerRun(`demo data file made at ${key}`, async () => {
+        const temp = await tempFolder();
+        try {
+          const demo = await createDemo({ now: at }, temp.path);
+          await demo.core.close();
+          return { files: await readDataFile(temp.path), meta: { recoveryKey: demo.recoveryKey } };
+        } finally {
+          await temp.cleanup();
+        }
+      });
+      return { files, recoveryKey: meta.recoveryKey ?? '' };
     })();
     demoDataFiles.set(key, made);
     // A failure is not kept: the next test tries again (and shows its own error).

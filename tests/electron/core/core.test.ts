@@ -259,8 +259,10 @@ describe('setup.openFolder and setup.chooseFolder', () => {
 
 describe('settings', () => {
   it('refuses a default base that does not exist, and remembers a real one', async () => {
-    const { call } = await start({ folder: folder.path });
-    await call('setup.createDatabase', { demo: true });
+    // A copy of a demo file made once, signed in to as its demo manager (making one takes seconds).
+    await writeRealDataFile(folder.path);
+    const { call, signIn } = await start({ folder: folder.path });
+    await signIn('demo.manager');
     const unchanged = { defaultBaseId: null, autoLockMinutes: 5 };
     expect(await call('settings.get')).toEqual({ ok: true, value: unchanged });
 
@@ -286,8 +288,9 @@ describe('settings', () => {
   });
 
   it('keeps the auto-lock minutes in the data file, for whoever signs in next', async () => {
+    await writeRealDataFile(folder.path);
     const { core, call, signIn } = await start({ folder: folder.path });
-    await call('setup.createDatabase', { demo: true });
+    await signIn('demo.manager');
     expect(await call('settings.update', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'autoLockMinutes' } });
     expect(await call('settings.update', { autoLockMinutes: 12 })).toEqual({ ok: true, value: { defaultBaseId: null, autoLockMinutes: 12 } });
     await call('session.signOut');

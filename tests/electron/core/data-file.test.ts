@@ -9,7 +9,7 @@ import { memorySettings } from '../../../electron/core/settings';
 import { unwrap } from '../../../shared/api/result';
 import type { Base } from '../../../shared/domain/bases';
 import { DEMO_PASSWORD, TEST_NOW, TEST_SCRYPT, startCore, tempFolder } from '../../helpers/core';
-import { databaseOnDisk, expectUntouched, makeRealDataFile, snapshot, writeRealDataFile } from './files';
+import { databaseOnDisk, expectUntouched, snapshot, writeRealDataFile } from './files';
 
 let folder: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => {
@@ -36,10 +36,15 @@ async function parkgatePlacesOnDisk(path: string, keyring: Keyring): Promise<unk
   return places;
 }
 
+/**
+ * A core signed in as the demo manager on a demo data file: a copy of the one made once (making demo
+ * data takes seconds; these tests are about saving, not about making it).
+ */
 async function demoCore() {
+  await writeRealDataFile(folder.path);
   const started = await startCore({ folder: folder.path });
-  const created = await started.call('setup.createDatabase', { demo: true });
-  expect(created).toMatchObject({ ok: true, value: { status: { state: 'ready' } } });
+  await started.signIn('demo.manager');
+  expect(await started.call('app.status')).toMatchObject({ ok: true, value: { state: 'ready' } });
   const listed = await started.call('bases.list');
   if (!listed.ok) throw new Error(listed.error.message);
   const parkgate = listed.value.find((b) => b.name === 'Parkgate');
@@ -80,7 +85,11 @@ describe('changes reach the disk and survive a restart', () => {
   });
 
   it('answers a change only once it is on disk, nobody flushing, and leaves no temp files', async () => {
-    const { keyring } = await makeRealDataFile(folder.path);
+    // A copy of the demo file made once, and the keyring its demo manager's password opens.
+    await writeRealDataFile(folder.path);
+    const sealed = await SealedDataFile.read(folder.path);
+    const keyring = sealed && (await Keyring.unlockWithPassword(sealed.envelope, 'demo.manager', DEMO_PASSWORD, TEST_SCRYPT))?.keyring;
+    if (!keyring) throw new Error('the demo file did not open with the demo password');
     const core = new KeyDeskCore({ settings: memorySettings({ dataFolder: folder.path }), version: 't', clock: () => TEST_NOW, scrypt: TEST_SCRYPT });
     await core.start();
     expect(await dispatch(core, 'session.signIn', { username: 'demo.manager', password: DEMO_PASSWORD })).toMatchObject({ ok: true });

@@ -12,6 +12,7 @@ import { createProvision } from '../../../electron/core/repositories/provision';
 import { addStaffMember } from '../../../electron/core/services/staff';
 import { LOCK_FILE_NAME } from '../../../electron/core/persistence/folder-lock';
 import { readDataFile, tempFolder, TEST_MANAGER, TEST_NOW, TEST_SCRYPT, writeDataFile, type DataFileBytes } from '../../helpers/core';
+import { madeOncePerRun } from '../../helpers/run-cache';
 
 /** What a user could notice about a file: its bytes, when it was last written, and whether it was replaced. */
 export interface FileSnapshot {
@@ -74,15 +75,16 @@ const realDataFiles = new Map<boolean, Promise<DataFileBytes>>();
 export async function writeRealDataFile(folder: string, demo = true): Promise<string> {
   let made = realDataFiles.get(demo);
   if (!made) {
-    made = (async () => {
+    // Made once a run, whichever worker asks first (tests/helpers/run-cache.ts).
+    made = madeOncePerRun(`real data file, ${demo ? 'demo' : 'not demo'}, made at ${TEST_NOW.toISOString()}`, async () => {
       const temp = await tempFolder();
       try {
         await makeRealDataFile(temp.path, demo);
-        return await readDataFile(temp.path);
+        return { files: await readDataFile(temp.path), meta: {} };
       } finally {
         await temp.cleanup();
       }
-    })();
+    }).then(({ files }) => files);
     realDataFiles.set(demo, made);
     made.catch(() => realDataFiles.delete(demo));
   }

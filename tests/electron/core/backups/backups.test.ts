@@ -256,8 +256,13 @@ describe('restore', () => {
 
     it("a backup of another provision's data", async () => {
       const d = await withBackup();
-      // Another provision: its own demo file, not a copy of the one `d` has.
-      const other = await demo({ fresh: true });
+      // Another provision: a data file of its own, not a copy of the one `d` has, whose manager signs in
+      // as d's does (so the password given would open its backup). Not demo data: making that takes seconds.
+      const otherFolder = await tempFolder();
+      cleanups.push(otherFolder.cleanup);
+      const other = await startCore({ folder: otherFolder.path });
+      cleanups.push(() => other.core.close());
+      unwrap(await other.call('setup.createDatabase', { demo: false, provisionName: 'The Key', manager: { name: 'Demo Manager', username: 'demo.manager', password: DEMO_PASSWORD } }));
       const usb = await tempFolder('keydesk-usb-');
       cleanups.push(usb.cleanup);
       const { backup } = unwrap(await other.call('backups.create', { folder: usb.path }));
