@@ -70,8 +70,12 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           // Demo data is made once per date and run, and copied for each test (support/demo-cache.ts).
+          // One Chromium for the run, too: each file connects with a context of its own.
           globalSetup: ['tests/e2e/support/global-setup.ts'],
-          fileParallelism: false,
+          // Two files at a time: a file spends much of its time waiting on the browser and the server
+          // in turn, so even two cores finish sooner. Each file has its own folders, servers (on free
+          // ports) and browser context; a demo being made for a date is waited for, not made twice.
+          maxWorkers: 2,
           // Generous: a busy 2-core machine can take a minute to make demo data and start browser mode.
           testTimeout: 180_000,
           hookTimeout: 180_000,

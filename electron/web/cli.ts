@@ -119,7 +119,6 @@ async function main() {
     ...(args.port ? { port: args.port } : {}),
     ...(args.sessionGraceMs ? { sessionGraceMs: args.sessionGraceMs } : {}),
   });
-  process.stdout.write(`Key Desk is running at ${web.url}\n`);
 
   let stopping = false;
   let stopNow: () => void = () => undefined;
@@ -131,6 +130,8 @@ async function main() {
     void stopAfterSaving(core, web, args.stopWaitMs, interrupted).then((code) => process.exit(code));
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+  // Only once a signal saves and closes the file: whoever reads this line may stop it straight away.
+  process.stdout.write(`Key Desk is running at ${web.url}\n`);
 }
 
 /**

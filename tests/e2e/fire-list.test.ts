@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { pdfText } from '../helpers/pdf-text';
-import { openKeyDesk, screenshot, useE2e } from './support';
+import { downloadedBytes, openKeyDesk, screenshot, useE2e } from './support';
 
 const e2e = useE2e();
 
@@ -25,7 +24,7 @@ test('the fire list opens from Today in a preview, and saves as a PDF under its 
   await dialog.getByRole('button', { name: 'Save' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^Fire list - Parkgate - \d{4}-\d\d-\d\d \d{4}\.pdf$/);
-  const text = await pdfText(new Uint8Array(await readFile((await file.path())!)));
+  const text = await pdfText(new Uint8Array(await downloadedBytes(file)));
   expect(text).toContain('OFFICIAL-SENSITIVE');
   expect(text).toContain('Fire list: Parkgate');
   expect(text).toContain('Demo Teacher');

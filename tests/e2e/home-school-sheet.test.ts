@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { HomeSchoolSheet } from '../../shared/api/specs/registers';
 import { weekStarting } from '../../shared/domain/attendance';
 import { addDays, formatUkDate } from '../../shared/domain/dates';
 import type { School } from '../../shared/domain/schools';
 import { accessibilityProblems } from './support/a11y';
-import { screenshot, useE2e, useSharedDemo } from './support';
+import { downloadedBytes, screenshot, useE2e, useSharedDemo } from './support';
 import { choose, fact, goTo, todayIso } from './support/pupils';
 
 const e2e = useE2e();
@@ -66,7 +65,7 @@ test("a home school's sheet for last week shows K and the absence codes the Key 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   const file = await download;
-  const csv = await readFile((await file.path())!, 'utf8');
+  const csv = (await downloadedBytes(file)).toString('utf8');
   const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trim()).data;
   expect(rows[0]).toEqual(['Pupil', 'UPN', 'Home school', 'Date', 'Session', 'Code to enter', 'Minutes late', "Key's own code"]);
   const fromSheet = sheet.pupils.flatMap((p) =>

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { PlanListRow } from '../../shared/api/specs/plans';
 import { pdfText } from '../helpers/pdf-text';
 import { accessibilityProblems } from './support/a11y';
-import { screenshot, useE2e, useSharedDemo } from './support';
+import { downloadedBytes, screenshot, useE2e, useSharedDemo } from './support';
 import { fact, openPupil, todayIso } from './support/pupils';
 
 const e2e = useE2e();
@@ -35,7 +34,7 @@ test('a manager writes the recommendations on the Placement tab, previews the re
   await preview.getByRole('button', { name: 'Save' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(fileName);
-  const text = (await pdfText(new Uint8Array(await readFile((await file.path())!)))).replace(/\s+/g, ' ');
+  const text = (await pdfText(new Uint8Array(await downloadedBytes(file)))).replace(/\s+/g, ' ');
   expect(text).toContain('OFFICIAL-SENSITIVE');
   expect(text).toContain('Recommendations for the school');
   expect(text).toContain('Keep a five-minute check-in with a trusted adult each morning.');

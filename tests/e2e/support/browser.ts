@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { makeTempFolder, removeFolder } from './temp';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The address of the run's shared Chromium (tests/e2e/support/global-setup.ts). */
+    e2eBrowserEndpoint: string;
+  }
+}
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'];
 
@@ -25,34 +33,72 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+const LAUNCH = {
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+const CONTEXT = { locale: 'en-GB', viewport: { width: 1280, height: 800 } };
+
 /** Headless Chromium with a throw-away profile; close() also removes the profile folder. */
 export async function launchBrowser(): Promise<Browser> {
   const profile = await makeTempFolder('profile');
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 800 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), ...LAUNCH, ...CONTEXT });
   } catch (error) {
     await removeFolder(profile);
     throw error;
   }
+  return wrap(context, async () => {
+    await context.close();
+    await removeFolder(profile);
+  });
+}
+
+/**
+ * One headless Chromium for the whole run, started by the global setup (launching one takes 1–2 s
+ * on a busy machine, once per test file before): see connectBrowser.
+ */
+export function launchSharedChromium(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: chromiumPath(), ...LAUNCH });
+}
+
+/**
+ * A browser of its own on the run's shared Chromium: a fresh incognito context, with its own cookies
+ * and storage, as a throw-away profile had; close() closes it and disconnects.
+ */
+export async function connectBrowser(): Promise<Browser> {
+  const chromiumServer = await chromium.connect(inject('e2eBrowserEndpoint'));
+  let context: BrowserContext;
+  try {
+    context = await chromiumServer.newContext(CONTEXT);
+  } catch (error) {
+    await chromiumServer.close();
+    throw error;
+  }
+  return wrap(context, async () => {
+    try {
+      await context.close();
+    } finally {
+      await chromiumServer.close();
+    }
+  });
+}
+
+function wrap(context: BrowserContext, close: () => Promise<void>): Browser {
   const errors: string[] = [];
   return {
     context,
     errors,
+    close,
     async open(url) {
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(`uncaught error: ${error.message}`));
@@ -67,10 +113,6 @@ export async function launchBrowser(): Promise<Browser> {
       });
       await page.goto(url);
       return page;
-    },
-    async close() {
-      await context.close();
-      await removeFolder(profile);
     },
   };
 }

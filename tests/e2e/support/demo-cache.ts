@@ -22,6 +22,38 @@ const DEMO_FILES = [DATA_FILE_NAME, `${DATA_FILE_NAME}.journal`];
  */
 export async function copyOfDemo(folder: string, today: string, make: (folder: string) => Promise<void>): Promise<void> {
   const cache = join(inject('e2eDemoCache'), today);
+  // Test files run two at a time: one makes a date's demo while another wanting it waits, rather
+  // than both making it. A maker that died leaves its claim behind: after MAKING_MS it is ignored.
+  const claim = `${cache}.making`;
+  await mkdir(inject('e2eDemoCache'), { recursive: true });
+  for (;;) {
+    if (await exists(cache)) break;
+    const claimed = await mkdir(claim).then(
+      () => true,
+      () => false,
+    );
+    if (claimed) {
+      try {
+        await makeInto(cache, today, make);
+      } finally {
+        await removeFolder(claim);
+      }
+      break;
+    }
+    const age = await stat(claim).then(
+      (info) => Date.now() - info.mtimeMs,
+      () => 0,
+    );
+    if (age > MAKING_MS) await removeFolder(claim);
+    else await new Promise((done) => setTimeout(done, 250));
+  }
+  for (const name of DEMO_FILES) await copyFile(join(cache, name), join(folder, name));
+}
+
+/** Longer than making a demo ever takes on a busy machine (the start timeout in support/app.ts is 90 s). */
+const MAKING_MS = 150_000;
+
+async function makeInto(cache: string, today: string, make: (folder: string) => Promise<void>): Promise<void> {
   if (!(await exists(cache))) {
     const made = await makeTempFolder(`demo-${today}`);
     try {
@@ -37,7 +69,6 @@ export async function copyOfDemo(folder: string, today: string, make: (folder: s
       await removeFolder(made);
     }
   }
-  for (const name of DEMO_FILES) await copyFile(join(cache, name), join(folder, name));
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { assertBuilt, startApp, type RunningApp } from './app';
-import { launchBrowser, settle, type Browser } from './browser';
+import { connectBrowser, settle, type Browser } from './browser';
 import { Cleanup, makeTempFolder, removeFolder } from './temp';
 
 export { assertBuilt, E2E_DAYS, E2E_TODAY, startApp, WEB_JS, type E2eDay, type RunningApp } from './app';
-export { chromiumPath, launchBrowser, settle, type Browser } from './browser';
+export { chromiumPath, connectBrowser, launchBrowser, settle, type Browser } from './browser';
 export { Cleanup, makeTempFolder, removeFolder } from './temp';
 
 /** Starts browser mode on `folder` (stopped at cleanup) and opens its address in a new tab. */
@@ -164,7 +164,7 @@ export function useSharedDemo(e2e: { browser: () => Browser; cleanup: () => Clea
 }
 
 /**
- * One browser for a whole test file, plus a Cleanup per test, run after each test (which then fails
+ * One browser for a whole test file (a context of its own on the run's shared Chromium), plus a Cleanup per test, run after each test (which then fails
  * if its pages logged errors). Call once at the top of a test file.
  */
 export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
@@ -172,7 +172,7 @@ export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
   let cleanup = new Cleanup();
   beforeAll(async () => {
     await assertBuilt();
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -194,6 +194,16 @@ export function useE2e(): { browser: () => Browser; cleanup: () => Cleanup } {
     },
     cleanup: () => cleanup,
   };
+}
+
+/**
+ * The bytes of a finished download, as saved by the browser. Read through Playwright rather than
+ * from download.path(), which a browser connected to (the run's shared Chromium) does not offer.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Today by the app's clock (ISO), as its core reports it to the page. */
