@@ -34,6 +34,8 @@ const firstSeen = ((globalThis as { __keyDeskFirstGlobals?: Record<string, unkno
 });
 URL.createObjectURL = firstSeen.createObjectURL as typeof URL.createObjectURL;
 URL.revokeObjectURL = firstSeen.revokeObjectURL as typeof URL.revokeObjectURL;
+// Anything a screen of the last file left in the page (its screens are unmounted after each test).
+document.body.replaceChildren();
 localStorage.clear();
 sessionStorage.clear();
 
