@@ -59,6 +59,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
+          // One jsdom and one copy of React and Mantine per worker: making them afresh cost seconds a file.
+          // Each file still gets a fresh copy of the app's modules and only its own mocks (tests/renderer/setup.ts).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
